@@ -1,0 +1,62 @@
+package dev.marketplace.account;
+
+import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+
+/** The {@code users} table. */
+public final class UserRepository {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Pool pool;
+
+  public UserRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Inserts an account; an email already taken, in any role or letter case, is a conflict. */
+  public Future<User> insert(String name, String email, Role role, String passwordHash) {
+    return pool.preparedQuery(
+            "INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, $3, $4)"
+                + " RETURNING id, name, email, role, created_at")
+        .execute(Tuple.of(name, email, role.dbValue(), passwordHash))
+        .map(rows -> User.fromRow(rows.iterator().next()))
+        .recover(
+            failure -> {
+              if (failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return Future.failedFuture(
+                    new DomainException(
+                        ErrorCode.DUPLICATE, "An account with this email already exists."));
+              }
+              return Future.failedFuture(failure);
+            });
+  }
+
+  /** The account registered under {@code email} (in any letter case) with its password hash. */
+  public Future<Optional<StoredCredentials>> findByEmail(String email) {
+    return pool.preparedQuery(
+            "SELECT id, name, email, role, created_at, password_hash FROM users"
+                + " WHERE lower(email) = lower($1)")
+        .execute(Tuple.of(email))
+        .map(
+            rows -> {
+              RowIterator<Row> it = rows.iterator();
+              if (!it.hasNext()) {
+                return Optional.empty();
+              }
+              Row row = it.next();
+              return Optional.of(
+                  new StoredCredentials(User.fromRow(row), row.getString("password_hash")));
+            });
+  }
+
+  /** An account with the hash its password is checked against. */
+  public record StoredCredentials(User user, String passwordHash) {}
+}

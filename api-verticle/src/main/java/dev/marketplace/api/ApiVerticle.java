@@ -1,0 +1,77 @@
+package dev.marketplace.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
+ * operation to the event-bus address the contract names for it; answers failures in the standard
+ * error format. It runs no SQL.
+ */
+public final class ApiVerticle extends VerticleBase {
+
+  /** Where the contract is, on the classpath (and relative to the repository root). */
+  public static final String CONTRACT = "openapi/marketplace.yaml";
+
+  static final String ADDRESS_EXTENSION = "x-eventbus-address";
+
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    int port = config().getInteger("http_port");
+    long timeoutMillis = config().getLong("request_timeout_ms");
+    int bodyLimit = config().getInteger("body_limit_bytes");
+    return Future.all(OpenAPIContract.from(vertx, CONTRACT), vertx.fileSystem().readFile(CONTRACT))
+        .map(loaded -> router(loaded.resultAt(0), loaded.resultAt(1), timeoutMillis, bodyLimit))
+        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(port))
+        .onSuccess(listening -> server = listening);
+  }
+
+  /** The port the server listens on (useful when it was asked for any free port). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private Router router(
+      OpenAPIContract contract, Buffer contractText, long timeoutMillis, int bodyLimit) {
+    RouterBuilder builder =
+        RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+            .rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit))
+            .rootHandler(new ContentTypeGuard(contract));
+
+    OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis);
+    Set<String> addresses = new LinkedHashSet<>();
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      Object address = route.getOperation().getExtensions().get(ADDRESS_EXTENSION);
+      if (address != null) {
+        addresses.add(address.toString());
+        route.addHandler(forwarder.to(address.toString(), route.getOperation().getOperationId()));
+      }
+    }
+    HealthChecks health = new HealthChecks(vertx, addresses);
+    builder.getRoute("liveness").addHandler(health::live);
+    builder.getRoute("readiness").addHandler(health::ready);
+
+    Router router = builder.createRouter();
+    router
+        .get("/openapi.yaml")
+        .handler(
+            rc -> rc.response().putHeader("content-type", "application/yaml").end(contractText));
+    ErrorResponder errors = new ErrorResponder();
+    router.route().failureHandler(errors);
+    router.errorHandler(404, errors);
+    router.errorHandler(405, errors);
+    return router;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.marketplace.api;
+
+import dev.marketplace.common.error.ApiError;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into {@code {"error","message"}} with its status. Domain verticles send the
+ * body ready-made; the edge's own failures (validation, routing, body size, timeouts) are described
+ * here. Unexpected failures are logged and answered with a generic 500.
+ */
+final class ErrorResponder implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    Throwable failure = rc.failure();
+    if (failure instanceof ReplyException reply) {
+      fromEventBus(rc, reply);
+    } else if (failure instanceof HttpException http) {
+      write(rc, fromHttp(http));
+    } else if (failure == null) {
+      write(rc, fromStatus(rc.statusCode()));
+    } else {
+      LOG.error("{} {} failed", rc.request().method(), rc.request().path(), failure);
+      write(rc, new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side."));
+    }
+  }
+
+  private static void fromEventBus(RoutingContext rc, ReplyException reply) {
+    switch (reply.failureType()) {
+      case RECIPIENT_FAILURE ->
+          rc.response()
+              .setStatusCode(reply.failureCode())
+              .putHeader("content-type", "application/json")
+              .end(reply.getMessage());
+      case TIMEOUT ->
+          write(rc, new ApiError(ErrorCode.TIMEOUT, "The request took too long; try again."));
+      default ->
+          write(rc, new ApiError(ErrorCode.UNAVAILABLE, "The service is unavailable; try again."));
+    }
+  }
+
+  private static ApiError fromHttp(HttpException http) {
+    if (http.getCause() instanceof ValidatorException validation) {
+      return new ApiError(ErrorCode.VALIDATION_FAILED, describe(validation));
+    }
+    ApiError byStatus = fromStatus(http.getStatusCode());
+    String payload = http.getPayload();
+    return payload == null || payload.isBlank() || byStatus.code() == ErrorCode.INTERNAL
+        ? byStatus
+        : new ApiError(byStatus.code(), payload);
+  }
+
+  private static ApiError fromStatus(int status) {
+    return switch (status) {
+      case 400 -> new ApiError(ErrorCode.VALIDATION_FAILED, "The request is malformed.");
+      case 401 -> new ApiError(ErrorCode.UNAUTHORIZED, "Authentication is required.");
+      case 403 -> new ApiError(ErrorCode.FORBIDDEN, "This is not yours.");
+      case 404 -> new ApiError(ErrorCode.NOT_FOUND, "No such resource.");
+      case 405 ->
+          new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "This resource does not take that method.");
+      case 413 ->
+          new ApiError(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than allowed.");
+      case 415 ->
+          new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body's media type is not accepted.");
+      case 503 -> new ApiError(ErrorCode.UNAVAILABLE, "The service is unavailable; try again.");
+      default -> new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side.");
+    };
+  }
+
+  /**
+   * Names each offending body field and what is wrong with it. The validator reports every level of
+   * the schema it passed through; only the innermost, specific reasons are worth reading.
+   */
+  private static String describe(ValidatorException validation) {
+    if (!(validation instanceof SchemaValidationException schema)
+        || schema.getOutputUnit() == null
+        || !validation.getMessage().startsWith("The value of the request body")) {
+      return validation.getMessage();
+    }
+    Map<String, List<String>> byField = new LinkedHashMap<>();
+    collect(schema.getOutputUnit(), byField);
+    List<String> problems = new ArrayList<>();
+    byField.forEach(
+        (field, reasons) -> {
+          List<String> specific =
+              reasons.stream().filter(reason -> !isGeneric(reason)).distinct().toList();
+          if (!specific.isEmpty()) {
+            specific.forEach(reason -> problems.add(field + ": " + reason));
+          } else if (reasons.stream().anyMatch(r -> r.contains(UNKNOWN_PROPERTY))) {
+            problems.add(field + ": not a known field");
+          }
+        });
+    return problems.isEmpty() ? validation.getMessage() : String.join("; ", problems);
+  }
+
+  private static final String UNKNOWN_PROPERTY = "does not match additional properties schema";
+
+  private static boolean isGeneric(String reason) {
+    return reason.contains(UNKNOWN_PROPERTY)
+        || reason.contains("does not match schema")
+        || reason.startsWith("A subschema had errors");
+  }
+
+  private static void collect(OutputUnit unit, Map<String, List<String>> byField) {
+    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
+      unit.getErrors().forEach(child -> collect(child, byField));
+    } else if (unit.getError() != null) {
+      String location = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
+      String field = location.replaceFirst("^#?/?", "").replace('/', '.');
+      byField
+          .computeIfAbsent(field.isEmpty() ? "body" : field, f -> new ArrayList<>())
+          .add(unit.getError());
+    }
+  }
+
+  private static void write(RoutingContext rc, ApiError error) {
+    rc.response()
+        .setStatusCode(error.code().httpStatus())
+        .putHeader("content-type", "application/json")
+        .end(error.toJson().encode());
+  }
+}

@@ -1,0 +1,90 @@
+package dev.marketplace.app;
+
+import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.EmbeddedDatabase;
+import dev.marketplace.common.db.SchemaMigrator;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar marketplace.jar}: reads {@code MARKETPLACE_*} variables, brings the schema up to
+ * date, deploys every verticle and serves until SIGTERM, then drains and stops.
+ */
+public final class MarketplaceApplication {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarketplaceApplication.class);
+
+  private MarketplaceApplication() {}
+
+  public static void main(String[] args) {
+    MarketplaceConfig config;
+    try {
+      config = MarketplaceConfig.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("marketplace: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    EmbeddedDatabase embedded = null;
+    DatabaseSettings database;
+    try {
+      if (config.databaseUrl().isPresent()) {
+        database = DatabaseSettings.fromUri(config.databaseUrl().get());
+      } else {
+        if (EmbeddedDatabase.refusedForCurrentUser()) {
+          System.err.println(
+              "marketplace: PostgreSQL refuses to run as root, so the embedded database cannot"
+                  + " start; set MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db"
+                  + " or run as another user.");
+          System.exit(2);
+          return;
+        }
+        embedded = EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"), 0);
+        database = embedded.database("marketplace");
+        LOG.info("Embedded PostgreSQL running with its data in {}", config.dataDirectory());
+      }
+      SchemaMigrator.migrate(database);
+    } catch (Exception e) {
+      System.err.println("marketplace: cannot prepare the database: " + e.getMessage());
+      closeQuietly(embedded);
+      System.exit(1);
+      return;
+    }
+
+    Vertx vertx = Vertx.vertx();
+    EmbeddedDatabase ownedDatabase = embedded;
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stop(vertx, ownedDatabase), "marketplace-shutdown"));
+    try {
+      Marketplace.deploy(vertx, config, database).await();
+      LOG.info("Marketplace listening on port {}", config.httpPort());
+    } catch (Exception e) {
+      LOG.error("Marketplace failed to start", e);
+      System.exit(1);
+    }
+  }
+
+  /** Undeploys every verticle (the HTTP server stops taking requests first) and closes the pool. */
+  private static void stop(Vertx vertx, EmbeddedDatabase embedded) {
+    LOG.info("Shutting down");
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+    }
+    closeQuietly(embedded);
+  }
+
+  private static void closeQuietly(EmbeddedDatabase embedded) {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (Exception e) {
+        LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
+      }
+    }
+  }
+}

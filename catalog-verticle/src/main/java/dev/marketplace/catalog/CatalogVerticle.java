@@ -1,0 +1,27 @@
+package dev.marketplace.catalog;
+
+import dev.marketplace.common.bus.OperationDispatcher;
+import dev.marketplace.common.db.DatabasePool;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
+
+/** Products, categories and search, served on the {@value #ADDRESS} address. */
+public final class CatalogVerticle extends VerticleBase {
+
+  public static final String ADDRESS = "catalog";
+
+  @Override
+  public Future<?> start() {
+    Pool pool = DatabasePool.shared(vertx, config());
+    ProductRepository products = new ProductRepository(pool);
+    return new OperationDispatcher(vertx, ADDRESS)
+        .on("createProduct", new CreateProduct(products))
+        .on("updateProduct", new UpdateProduct(products))
+        .on("browseProducts", new BrowseProducts(products))
+        .on("searchProducts", new SearchProducts(products))
+        .on("listSellerProducts", new ListSellerProducts(products))
+        .readiness(pool)
+        .register();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.marketplace.catalog;
+
+import dev.marketplace.common.json.Timestamps;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** A product as buyers and sellers see it. */
+public record Product(
+    long id,
+    long sellerId,
+    String sellerName,
+    String name,
+    String category,
+    String description,
+    BigDecimal price,
+    int inventory,
+    boolean active,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  /** Columns every product query selects, with {@code p} the product and {@code u} its seller. */
+  static final String COLUMNS =
+      "p.id, p.seller_id, u.name AS seller_name, p.name, p.category, p.description, p.price,"
+          + " p.inventory, p.is_active, p.created_at, p.updated_at";
+
+  static Product fromRow(Row row) {
+    return new Product(
+        row.getLong("id"),
+        row.getLong("seller_id"),
+        row.getString("seller_name"),
+        row.getString("name"),
+        row.getString("category"),
+        row.getString("description"),
+        row.getBigDecimal("price"),
+        row.getInteger("inventory"),
+        row.getBoolean("is_active"),
+        row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("updated_at"));
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id)
+        .put("seller_id", sellerId)
+        .put("seller_name", sellerName)
+        .put("name", name)
+        .put("category", category)
+        .put("description", description)
+        .put("price", price)
+        .put("inventory", inventory)
+        .put("is_active", active)
+        .put("created_at", Timestamps.format(createdAt))
+        .put("updated_at", Timestamps.format(updatedAt));
+  }
+}

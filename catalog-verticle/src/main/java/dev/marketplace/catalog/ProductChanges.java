@@ -1,0 +1,29 @@
+package dev.marketplace.catalog;
+
+import dev.marketplace.common.json.Money;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+
+/** The fields a seller sends to create or change a product; {@code null} means "not given". */
+record ProductChanges(
+    String name,
+    String category,
+    String description,
+    BigDecimal price,
+    Integer inventory,
+    Boolean active) {
+
+  static ProductChanges fromJson(JsonObject body) {
+    return new ProductChanges(
+        strip(body.getString("name")),
+        strip(body.getString("category")),
+        body.getString("description"),
+        Money.fromJson(body.getValue("price"), "price"),
+        body.getInteger("inventory"),
+        body.getBoolean("is_active"));
+  }
+
+  private static String strip(String value) {
+    return value == null ? null : value.strip();
+  }
+}

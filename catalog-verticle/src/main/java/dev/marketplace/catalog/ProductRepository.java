@@ -1,0 +1,155 @@
+package dev.marketplace.catalog;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code products} table, joined to the seller's name for display. */
+public final class ProductRepository {
+
+  private static final String ACTIVE_PRODUCTS =
+      "SELECT " + Product.COLUMNS + " FROM products p JOIN users u ON u.id = p.seller_id";
+
+  private final Pool pool;
+
+  public ProductRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Inserts a product for a seller; empty when {@code sellerId} is not a seller. */
+  public Future<Optional<Product>> insert(long sellerId, ProductChanges product) {
+    return pool.preparedQuery(
+            "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
+                + " p AS (INSERT INTO products"
+                + " (seller_id, name, category, description, price, inventory, is_active)"
+                + " SELECT u.id, $2, $3, $4, $5, $6, $7 FROM u RETURNING *)"
+                + " SELECT "
+                + Product.COLUMNS
+                + " FROM p JOIN u ON u.id = p.seller_id")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  sellerId,
+                  product.name(),
+                  product.category(),
+                  product.description() == null ? "" : product.description(),
+                  product.price(),
+                  product.inventory(),
+                  product.active() == null || product.active()
+                }))
+        .map(ProductRepository::first);
+  }
+
+  /**
+   * Applies the given fields to a product of {@code sellerId}; empty when the product does not
+   * exist or belongs to another seller.
+   */
+  public Future<Optional<Product>> update(long productId, long sellerId, ProductChanges changes) {
+    return pool.preparedQuery(
+            "WITH p AS (UPDATE products SET"
+                + " name = COALESCE($3, name), category = COALESCE($4, category),"
+                + " description = COALESCE($5, description), price = COALESCE($6, price),"
+                + " inventory = COALESCE($7, inventory), is_active = COALESCE($8, is_active),"
+                + " updated_at = now()"
+                + " WHERE id = $1 AND seller_id = $2 RETURNING *)"
+                + " SELECT "
+                + Product.COLUMNS
+                + " FROM p JOIN users u ON u.id = p.seller_id")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  productId,
+                  sellerId,
+                  changes.name(),
+                  changes.category(),
+                  changes.description(),
+                  changes.price(),
+                  changes.inventory(),
+                  changes.active()
+                }))
+        .map(ProductRepository::first);
+  }
+
+  /** The seller of a product, if the product exists. */
+  public Future<Optional<Long>> sellerOf(long productId) {
+    return pool.preparedQuery("SELECT seller_id FROM products WHERE id = $1")
+        .execute(Tuple.of(productId))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.<Long>empty()
+                    : Optional.of(rows.iterator().next().getLong("seller_id")));
+  }
+
+  public Future<List<Product>> active(int limit) {
+    return pool.preparedQuery(ACTIVE_PRODUCTS + " WHERE p.is_active ORDER BY p.id LIMIT $1")
+        .execute(Tuple.of(limit))
+        .map(ProductRepository::all);
+  }
+
+  public Future<List<Product>> activeInCategory(String category, int limit) {
+    return pool.preparedQuery(
+            ACTIVE_PRODUCTS
+                + " WHERE p.is_active AND lower(p.category) = lower($1) ORDER BY p.id LIMIT $2")
+        .execute(Tuple.of(category, limit))
+        .map(ProductRepository::all);
+  }
+
+  /** Active products whose name contains {@code text}, ignoring case. */
+  public Future<List<Product>> activeWithNameContaining(String text, int limit) {
+    return pool.preparedQuery(
+            ACTIVE_PRODUCTS
+                + " WHERE p.is_active AND p.name ILIKE $1 ESCAPE '\\' ORDER BY p.id LIMIT $2")
+        .execute(Tuple.of("%" + escapeLike(text) + "%", limit))
+        .map(ProductRepository::all);
+  }
+
+  /**
+   * Every product of a seller, active or not; empty when {@code sellerId} is not a seller (so that
+   * "no such seller" and "no products yet" can be told apart in one round trip).
+   */
+  public Future<Optional<List<Product>>> ofSeller(long sellerId, int limit) {
+    return pool.preparedQuery(
+            "SELECT u.id AS seller_exists, p.id, p.seller_id, u.name AS seller_name, p.name,"
+                + " p.category, p.description, p.price, p.inventory, p.is_active, p.created_at,"
+                + " p.updated_at"
+                + " FROM users u LEFT JOIN LATERAL (SELECT * FROM products WHERE seller_id = u.id"
+                + " ORDER BY id LIMIT $2) p ON true"
+                + " WHERE u.id = $1 AND u.role = 'seller' ORDER BY p.id")
+        .execute(Tuple.of(sellerId, limit))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                return Optional.empty();
+              }
+              List<Product> products = new ArrayList<>(rows.size());
+              for (Row row : rows) {
+                if (row.getLong("id") != null) {
+                  products.add(Product.fromRow(row));
+                }
+              }
+              return Optional.of(products);
+            });
+  }
+
+  private static Optional<Product> first(RowSet<Row> rows) {
+    return rows.size() == 0
+        ? Optional.empty()
+        : Optional.of(Product.fromRow(rows.iterator().next()));
+  }
+
+  private static List<Product> all(RowSet<Row> rows) {
+    List<Product> products = new ArrayList<>(rows.size());
+    rows.forEach(row -> products.add(Product.fromRow(row)));
+    return products;
+  }
+
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

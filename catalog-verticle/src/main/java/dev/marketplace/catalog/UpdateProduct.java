@@ -1,0 +1,40 @@
+package dev.marketplace.catalog;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.DomainException;
+import io.vertx.core.Future;
+
+/** A seller changes some fields of one of their own products. */
+public final class UpdateProduct implements OperationHandler {
+
+  private final ProductRepository products;
+
+  public UpdateProduct(ProductRepository products) {
+    this.products = products;
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    long productId = request.pathId("product_id");
+    long sellerId = request.body().getLong("seller_id");
+    return products
+        .update(productId, sellerId, ProductChanges.fromJson(request.body()))
+        .compose(
+            updated -> {
+              if (updated.isPresent()) {
+                return Future.succeededFuture(Reply.ok(updated.get().toJson()));
+              }
+              return products
+                  .sellerOf(productId)
+                  .map(
+                      owner -> {
+                        throw owner.isEmpty()
+                            ? DomainException.notFound("Product " + productId + " not found.")
+                            : DomainException.forbidden(
+                                "Product " + productId + " belongs to another seller.");
+                      });
+            });
+  }
+}

@@ -1,0 +1,113 @@
+package dev.marketplace.common.bus;
+
+import dev.marketplace.common.error.ApiError;
+import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the operations of one domain verticle on its event-bus address.
+ *
+ * <p>Replies carry the response body already encoded as JSON text, so that amounts keep their exact
+ * decimal form wherever the message travels (a clustered event bus would otherwise turn them into
+ * doubles). Failures carry the HTTP status as failure code and the error body as message.
+ */
+public final class OperationDispatcher {
+
+  /** Action every domain address answers for readiness checks. */
+  public static final String READY = "ready";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OperationDispatcher.class);
+
+  private final Vertx vertx;
+  private final String address;
+  private final Map<String, OperationHandler> handlers = new HashMap<>();
+  private Supplier<Future<?>> readiness = Future::succeededFuture;
+
+  public OperationDispatcher(Vertx vertx, String address) {
+    this.vertx = vertx;
+    this.address = address;
+  }
+
+  public OperationDispatcher on(String operationId, OperationHandler handler) {
+    handlers.put(operationId, handler);
+    return this;
+  }
+
+  /** Answers readiness checks by asking {@code pool}'s database a trivial question. */
+  public OperationDispatcher readiness(Pool pool) {
+    this.readiness = () -> pool.query("SELECT 1").execute();
+    return this;
+  }
+
+  /** Registers the consumer; the future completes once the address is reachable. */
+  public Future<Void> register() {
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, this::dispatch);
+    return consumer.completion();
+  }
+
+  private void dispatch(Message<JsonObject> message) {
+    String action = message.headers().get(BusRequest.ACTION);
+    if (READY.equals(action)) {
+      readiness.get().onComplete(ar -> answerReadiness(message, ar.succeeded()));
+      return;
+    }
+    OperationHandler handler = handlers.get(action);
+    if (handler == null) {
+      fail(message, new ApiError(ErrorCode.NOT_FOUND, "Unknown operation " + action + "."));
+      return;
+    }
+    Future<Reply> result;
+    try {
+      result = handler.handle(BusRequest.fromJson(message.body()));
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    result.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            Reply reply = ar.result();
+            message.reply(
+                reply.body().encode(),
+                new DeliveryOptions().addHeader(Reply.STATUS, Integer.toString(reply.status())));
+          } else {
+            fail(message, toApiError(action, ar.cause()));
+          }
+        });
+  }
+
+  private void answerReadiness(Message<JsonObject> message, boolean up) {
+    if (up) {
+      message.reply(new JsonObject().put("status", "up").encode());
+    } else {
+      fail(message, new ApiError(ErrorCode.UNAVAILABLE, address + " cannot reach its database."));
+    }
+  }
+
+  private ApiError toApiError(String action, Throwable failure) {
+    if (failure instanceof DomainException domain) {
+      return domain.toApiError();
+    }
+    if (DatabaseFailures.isUnavailable(failure)) {
+      LOG.warn("{} on {}: database unavailable: {}", action, address, failure.toString());
+      return new ApiError(ErrorCode.UNAVAILABLE, "The database is unavailable; try again.");
+    }
+    LOG.error("{} on {} failed", action, address, failure);
+    return new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side.");
+  }
+
+  private static void fail(Message<JsonObject> message, ApiError error) {
+    message.fail(error.code().httpStatus(), error.toJson().encode());
+  }
+}

@@ -1,0 +1,60 @@
+package dev.marketplace.common.config;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server can be told, read from {@code MARKETPLACE_*} environment variables.
+ *
+ * @param httpPort port of the HTTP API
+ * @param databaseUrl the PostgreSQL URI, or empty to start the embedded server
+ * @param dataDirectory where the embedded server keeps its data
+ * @param databasePoolSize connections shared by all verticles of the process
+ * @param requestTimeoutMillis how long the HTTP edge waits for a domain verticle
+ * @param bodyLimitBytes largest request body accepted
+ * @param verticleInstances instances of each verticle, to use every event loop
+ */
+public record MarketplaceConfig(
+    int httpPort,
+    Optional<String> databaseUrl,
+    Path dataDirectory,
+    int databasePoolSize,
+    long requestTimeoutMillis,
+    int bodyLimitBytes,
+    int verticleInstances) {
+
+  public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
+    EnvironmentReader reader = new EnvironmentReader(env);
+    return new MarketplaceConfig(
+        reader.integer("MARKETPLACE_HTTP_PORT", 8080, 0, 65535),
+        reader.text("MARKETPLACE_DB_URL"),
+        Path.of(reader.text("MARKETPLACE_DATA_DIR").orElse("data")),
+        reader.integer("MARKETPLACE_DB_POOL_SIZE", 16, 1, 1000),
+        reader.integer("MARKETPLACE_REQUEST_TIMEOUT_MS", 5000, 100, 600_000),
+        reader.integer("MARKETPLACE_BODY_LIMIT_BYTES", 65_536, 1024, 64 * 1024 * 1024),
+        reader.integer(
+            "MARKETPLACE_VERTICLE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64));
+  }
+
+  public MarketplaceConfig withHttpPort(int port) {
+    return new MarketplaceConfig(
+        port,
+        databaseUrl,
+        dataDirectory,
+        databasePoolSize,
+        requestTimeoutMillis,
+        bodyLimitBytes,
+        verticleInstances);
+  }
+
+  /** The part each verticle reads from its deployment configuration. */
+  public JsonObject verticleConfig() {
+    return new JsonObject()
+        .put("http_port", httpPort)
+        .put("db_pool_size", databasePoolSize)
+        .put("request_timeout_ms", requestTimeoutMillis)
+        .put("body_limit_bytes", bodyLimitBytes);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.marketplace.order;
+
+import dev.marketplace.common.json.Timestamps;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** An order with the names buyers and sellers need to read it. */
+public record Order(
+    long id,
+    long buyerId,
+    String buyerName,
+    long sellerId,
+    long productId,
+    String productName,
+    int quantity,
+    BigDecimal unitPrice,
+    BigDecimal totalPrice,
+    String status,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  /**
+   * Columns every order query selects, with {@code o} the order, {@code b} its buyer and {@code p}
+   * its product.
+   */
+  static final String COLUMNS =
+      "o.id, o.buyer_id, b.name AS buyer_name, o.seller_id, o.product_id, p.name AS product_name,"
+          + " o.quantity, o.unit_price, o.total_price, o.status, o.created_at, o.updated_at";
+
+  static Order fromRow(Row row) {
+    return new Order(
+        row.getLong("id"),
+        row.getLong("buyer_id"),
+        row.getString("buyer_name"),
+        row.getLong("seller_id"),
+        row.getLong("product_id"),
+        row.getString("product_name"),
+        row.getInteger("quantity"),
+        row.getBigDecimal("unit_price"),
+        row.getBigDecimal("total_price"),
+        row.getString("status"),
+        row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("updated_at"));
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id)
+        .put("buyer_id", buyerId)
+        .put("buyer_name", buyerName)
+        .put("seller_id", sellerId)
+        .put("product_id", productId)
+        .put("product_name", productName)
+        .put("quantity", quantity)
+        .put("unit_price", unitPrice)
+        .put("total_price", totalPrice)
+        .put("status", status)
+        .put("created_at", Timestamps.format(createdAt))
+        .put("updated_at", Timestamps.format(updatedAt));
+  }
+}
