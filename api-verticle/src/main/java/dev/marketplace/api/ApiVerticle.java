@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.LinkedHashSet;
@@ -46,7 +45,7 @@ public final class ApiVerticle extends VerticleBase {
   private Router router(
       OpenAPIContract contract, Buffer contractText, long timeoutMillis, int bodyLimit) {
     RouterBuilder builder =
-        RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        RouterBuilder.create(vertx, contract, new SingleDecodingRequestExtractor())
             .rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit))
             .rootHandler(new ContentTypeGuard(contract));
 

@@ -34,6 +34,8 @@ final class ErrorResponder implements Handler<RoutingContext> {
     Throwable failure = rc.failure();
     if (failure instanceof ReplyException reply) {
       fromEventBus(rc, reply);
+    } else if (failure instanceof ValidatorException validation) {
+      write(rc, new ApiError(ErrorCode.VALIDATION_FAILED, describe(validation)));
     } else if (failure instanceof HttpException http) {
       write(rc, fromHttp(http));
     } else if (failure == null) {

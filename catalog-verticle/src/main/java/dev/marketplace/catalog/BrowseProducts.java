@@ -21,6 +21,6 @@ public final class BrowseProducts implements OperationHandler {
     return (category == null
             ? products.active(limit)
             : products.activeInCategory(category.strip(), limit))
-        .map(ProductList::reply);
+        .map(list -> Reply.list("products", list, Product::toJson));
   }
 }

@@ -23,7 +23,7 @@ public final class ListSellerProducts implements OperationHandler {
         .map(
             found ->
                 found
-                    .map(ProductList::reply)
+                    .map(list -> Reply.list("products", list, Product::toJson))
                     .orElseThrow(
                         () -> DomainException.notFound("Seller " + sellerId + " not found.")));
   }

@@ -21,6 +21,8 @@ public final class SearchProducts implements OperationHandler {
     if (text.isEmpty()) {
       throw DomainException.badRequest("q must contain something to search for.");
     }
-    return products.activeWithNameContaining(text, request.limit()).map(ProductList::reply);
+    return products
+        .activeWithNameContaining(text, request.limit())
+        .map(list -> Reply.list("products", list, Product::toJson));
   }
 }

@@ -23,7 +23,7 @@ public final class ListBuyerOrders implements OperationHandler {
         .map(
             found ->
                 found
-                    .map(OrderList::reply)
+                    .map(list -> Reply.list("orders", list, Order::toJson))
                     .orElseThrow(
                         () -> DomainException.notFound("Buyer " + buyerId + " not found.")));
   }

@@ -23,7 +23,7 @@ public final class ListSellerOrders implements OperationHandler {
         .map(
             found ->
                 found
-                    .map(OrderList::reply)
+                    .map(list -> Reply.list("orders", list, Order::toJson))
                     .orElseThrow(
                         () -> DomainException.notFound("Seller " + sellerId + " not found.")));
   }

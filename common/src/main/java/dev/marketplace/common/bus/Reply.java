@@ -1,6 +1,10 @@
 package dev.marketplace.common.bus;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /** A successful answer to an operation: the HTTP status and the JSON body. */
 public record Reply(int status, JsonObject body) {
@@ -14,5 +18,12 @@ public record Reply(int status, JsonObject body) {
 
   public static Reply created(JsonObject body) {
     return new Reply(201, body);
+  }
+
+  /** A 200 whose body holds the items under {@code field}, e.g. {@code {"products": [...]}}. */
+  public static <T> Reply list(String field, List<T> items, Function<T, JsonObject> toJson) {
+    JsonArray array = new JsonArray(new ArrayList<>(items.size()));
+    items.forEach(item -> array.add(toJson.apply(item)));
+    return ok(new JsonObject().put(field, array));
   }
 }

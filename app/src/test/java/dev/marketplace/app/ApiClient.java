@@ -1,0 +1,109 @@
+package dev.marketplace.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marketplace.api.ApiVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ResponseValidator;
+import io.vertx.openapi.validation.ValidatableResponse;
+
+/**
+ * Talks HTTP to the server under test and checks every answer against the contract, so that the
+ * contract cannot drift from what the server really does: a declared status must match its schema,
+ * and any failure must use the error format.
+ */
+final class ApiClient {
+
+  private final WebClient client;
+  private final OpenAPIContract contract;
+  private final ResponseValidator validator;
+
+  private ApiClient(WebClient client, OpenAPIContract contract, ResponseValidator validator) {
+    this.client = client;
+    this.contract = contract;
+    this.validator = validator;
+  }
+
+  static ApiClient connect(Vertx vertx, int port) {
+    OpenAPIContract contract = OpenAPIContract.from(vertx, ApiVerticle.CONTRACT).await();
+    WebClient client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+            new PoolOptions().setHttp1MaxSize(100));
+    return new ApiClient(client, contract, ResponseValidator.create(vertx, contract));
+  }
+
+  ApiResponse get(String path) {
+    return send(HttpMethod.GET, path, null, null);
+  }
+
+  /** For the few resources the contract does not describe, such as the contract itself. */
+  ApiResponse getOutsideContract(String path) {
+    HttpResponse<Buffer> response = request(HttpMethod.GET, path, null, null).await();
+    return new ApiResponse(
+        response.statusCode(), response.getHeader("content-type"), response.body());
+  }
+
+  ApiResponse post(String path, JsonObject body) {
+    return send(HttpMethod.POST, path, "application/json", body.toBuffer());
+  }
+
+  ApiResponse put(String path, JsonObject body) {
+    return send(HttpMethod.PUT, path, "application/json", body.toBuffer());
+  }
+
+  /** Sends exactly these bytes with this content type, for malformed-input tests. */
+  ApiResponse send(HttpMethod method, String path, String contentType, Buffer body) {
+    return check(method, path, request(method, path, contentType, body).await());
+  }
+
+  /**
+   * Starts a request without waiting, for concurrency tests; check the result with {@link #check}.
+   */
+  io.vertx.core.Future<HttpResponse<Buffer>> sendAsync(
+      HttpMethod method, String path, JsonObject body) {
+    return request(method, path, "application/json", body.toBuffer());
+  }
+
+  ApiResponse check(HttpMethod method, String path, HttpResponse<Buffer> response) {
+    String contentType = response.getHeader("content-type");
+    Buffer body = response.body() == null ? Buffer.buffer() : response.body();
+    ApiResponse answer = new ApiResponse(response.statusCode(), contentType, body);
+    Operation operation = contract.findOperation(path.replaceFirst("\\?.*", ""), method);
+    if (operation != null && operation.getResponse(answer.status()) != null) {
+      validator
+          .validate(
+              ValidatableResponse.create(answer.status(), body, contentType),
+              operation.getOperationId())
+          .await();
+    } else {
+      assertThat(answer.status()).as("undeclared status of %s %s", method, path).isGreaterThan(399);
+    }
+    if (answer.status() >= 400) {
+      JsonObject error = answer.json();
+      assertThat(error.fieldNames()).containsExactlyInAnyOrder("error", "message");
+      assertThat(error.getString("message")).isNotBlank().doesNotContain("Exception", "\tat ");
+    }
+    return answer;
+  }
+
+  private io.vertx.core.Future<HttpResponse<Buffer>> request(
+      HttpMethod method, String path, String contentType, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (contentType != null) {
+      request.putHeader("content-type", contentType);
+    }
+    return body == null ? request.send() : request.sendBuffer(body);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.marketplace.app;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/** What the server answered: status, content type and body. */
+record ApiResponse(int status, String contentType, Buffer body) {
+
+  JsonObject json() {
+    return body.toJsonObject();
+  }
+
+  String errorCode() {
+    return json().getString("error");
+  }
+
+  @Override
+  public String toString() {
+    return status + " " + body;
+  }
+}

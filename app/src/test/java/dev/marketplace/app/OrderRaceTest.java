@@ -1,0 +1,95 @@
+package dev.marketplace.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.RepeatedTest;
+
+/** Many buyers race for little stock: exactly the stock is sold, never more. */
+class OrderRaceTest extends ApiTest {
+
+  private static final int STOCK = 10;
+  private static final int ATTEMPTS = 60;
+
+  @RepeatedTest(3)
+  void concurrentOrdersSellExactlyTheStock() throws Exception {
+    long sellerId = fixtures.seller("Race Shop").getLong("id");
+    long productId =
+        fixtures.product(sellerId, "Console", "Electronics", "499.99", STOCK).getLong("id");
+    List<Long> buyers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      buyers.add(fixtures.buyer("Racer " + i).getLong("id"));
+    }
+
+    List<Future<HttpResponse<Buffer>>> attempts = new ArrayList<>();
+    for (int i = 0; i < ATTEMPTS; i++) {
+      attempts.add(
+          api.sendAsync(
+              HttpMethod.POST,
+              "/api/buyers/orders",
+              new JsonObject()
+                  .put("buyer_id", buyers.get(i % buyers.size()))
+                  .put("product_id", productId)
+                  .put("quantity", 1)));
+    }
+    Future.all(attempts).await();
+
+    Map<Integer, Long> byStatus =
+        attempts.stream()
+            .map(attempt -> api.check(HttpMethod.POST, "/api/buyers/orders", attempt.result()))
+            .collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
+    assertThat(byStatus)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(201, (long) STOCK, 409, (long) (ATTEMPTS - STOCK)));
+    assertThat(database.queryLong("SELECT inventory FROM products WHERE id = " + productId))
+        .isZero();
+    assertThat(database.queryLong("SELECT count(*) FROM orders WHERE product_id = " + productId))
+        .isEqualTo(STOCK);
+    assertThat(
+            database.queryLong("SELECT sum(quantity) FROM orders WHERE product_id = " + productId))
+        .isEqualTo(STOCK);
+  }
+
+  @RepeatedTest(3)
+  void concurrentMultiUnitOrdersNeverOversell() throws Exception {
+    long sellerId = fixtures.seller("Bulk Race Shop").getLong("id");
+    long productId = fixtures.product(sellerId, "Paper", "Other", "3.33", 25).getLong("id");
+    long buyerId = fixtures.buyer("Bulk Buyer").getLong("id");
+
+    List<Future<HttpResponse<Buffer>>> attempts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      attempts.add(
+          api.sendAsync(
+              HttpMethod.POST,
+              "/api/buyers/orders",
+              new JsonObject()
+                  .put("buyer_id", buyerId)
+                  .put("product_id", productId)
+                  .put("quantity", 1 + i % 4)));
+    }
+    Future.all(attempts).await();
+
+    long sold =
+        database.queryLong(
+            "SELECT coalesce(sum(quantity), 0) FROM orders WHERE product_id = " + productId);
+    long left = database.queryLong("SELECT inventory FROM products WHERE id = " + productId);
+    assertThat(sold + left).isEqualTo(25);
+    assertThat(left).isBetween(0L, 3L);
+    assertThat(attempts.stream().map(a -> a.result().statusCode()).collect(Collectors.toSet()))
+        .isSubsetOf(201, 409);
+    assertThat(
+            database.queryLong(
+                "SELECT count(*) FROM orders WHERE product_id = "
+                    + productId
+                    + " AND total_price <> unit_price * quantity"))
+        .isZero();
+  }
+}
