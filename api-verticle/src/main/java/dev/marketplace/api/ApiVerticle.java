@@ -1,5 +1,6 @@
 package dev.marketplace.api;
 
+import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -48,6 +49,13 @@ public final class ApiVerticle extends VerticleBase {
         RouterBuilder.create(vertx, contract, new SingleDecodingRequestExtractor())
             .rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit))
             .rootHandler(new ContentTypeGuard(contract));
+    builder
+        .security("bearerAuth")
+        .httpHandler(
+            new BearerAuthentication(
+                vertx,
+                config().getString("jwt_public_key"),
+                TokenSettings.fromJson(config().getJsonObject("tokens"))));
 
     OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis);
     Set<String> addresses = new LinkedHashSet<>();
@@ -55,7 +63,7 @@ public final class ApiVerticle extends VerticleBase {
       Object address = route.getOperation().getExtensions().get(ADDRESS_EXTENSION);
       if (address != null) {
         addresses.add(address.toString());
-        route.addHandler(forwarder.to(address.toString(), route.getOperation().getOperationId()));
+        route.addHandler(forwarder.to(address.toString(), route.getOperation()));
       }
     }
     HealthChecks health = new HealthChecks(vertx, addresses);

@@ -4,6 +4,8 @@ import dev.marketplace.common.error.ApiError;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputUnit;
@@ -48,11 +50,17 @@ final class ErrorResponder implements Handler<RoutingContext> {
 
   private static void fromEventBus(RoutingContext rc, ReplyException reply) {
     switch (reply.failureType()) {
-      case RECIPIENT_FAILURE ->
-          rc.response()
-              .setStatusCode(reply.failureCode())
-              .putHeader("content-type", "application/json")
-              .end(reply.getMessage());
+      case RECIPIENT_FAILURE -> {
+        JsonObject body = new JsonObject(reply.getMessage());
+        Object retryAfter = body.remove(ApiError.RETRY_AFTER);
+        if (retryAfter != null) {
+          rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
+        rc.response()
+            .setStatusCode(reply.failureCode())
+            .putHeader("content-type", "application/json")
+            .end(body.encode());
+      }
       case TIMEOUT ->
           write(rc, new ApiError(ErrorCode.TIMEOUT, "The request took too long; try again."));
       default ->
@@ -135,6 +143,9 @@ final class ErrorResponder implements Handler<RoutingContext> {
   }
 
   private static void write(RoutingContext rc, ApiError error) {
+    if (error.code().httpStatus() == 401) {
+      rc.response().putHeader("WWW-Authenticate", "Bearer");
+    }
     rc.response()
         .setStatusCode(error.code().httpStatus())
         .putHeader("content-type", "application/json")

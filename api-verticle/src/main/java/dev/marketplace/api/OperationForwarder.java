@@ -1,22 +1,32 @@
 package dev.marketplace.api;
 
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.Map;
 
 /**
- * The one handler behind every domain operation: it sends the validated request to the operation's
- * event-bus address and writes the reply, already JSON, as the response.
+ * The one handler behind every domain operation: it sends the caller and the validated request to
+ * the operation's event-bus address and writes the reply, already JSON, as the response.
+ *
+ * <p>Where the contract marks a field with {@code x-caller-id} (e.g. {@code buyer_id}), that id
+ * names the caller: in the path or the body it must equal the token's subject (403 otherwise), and
+ * a body that leaves it out gets it from the token.
  */
 final class OperationForwarder {
+
+  static final String CALLER_ID_EXTENSION = "x-caller-id";
 
   private final Vertx vertx;
   private final long timeoutMillis;
@@ -26,29 +36,59 @@ final class OperationForwarder {
     this.timeoutMillis = timeoutMillis;
   }
 
-  Handler<RoutingContext> to(String address, String operationId) {
+  Handler<RoutingContext> to(String address, Operation operation) {
     DeliveryOptions options =
         new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, operationId)
+            .addHeader(BusRequest.ACTION, operation.getOperationId())
             .setSendTimeout(timeoutMillis);
+    Object callerField = operation.getExtensions().get(CALLER_ID_EXTENSION);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+      Caller caller = rc.get(BearerAuthentication.CALLER);
+      if (caller == null) {
+        caller = Caller.anonymous(rc.request().remoteAddress().hostAddress());
+      }
       BusRequest request =
           new BusRequest(
+              caller,
               parameters(validated.getPathParameters()),
               parameters(validated.getQuery()),
               validated.getBody() == null ? null : validated.getBody().getJsonObject());
+      if (callerField != null && !bindCaller(callerField.toString(), request)) {
+        rc.fail(
+            new HttpException(
+                ErrorCode.FORBIDDEN.httpStatus(), callerField + " must be your own account id."));
+        return;
+      }
       vertx
           .eventBus()
           .<String>request(address, request.toJson(), options)
           .onSuccess(
-              reply ->
-                  rc.response()
-                      .setStatusCode(Integer.parseInt(reply.headers().get(Reply.STATUS)))
-                      .putHeader("content-type", "application/json")
-                      .end(reply.body()))
+              reply -> {
+                rc.response().setStatusCode(Integer.parseInt(reply.headers().get(Reply.STATUS)));
+                if (reply.body() == null) {
+                  rc.response().end();
+                } else {
+                  rc.response().putHeader("content-type", "application/json").end(reply.body());
+                }
+              })
           .onFailure(rc::fail);
     };
+  }
+
+  /** False when the path or body names another account than the caller's. */
+  private static boolean bindCaller(String field, BusRequest request) {
+    long callerId = request.callerId();
+    Object inPath = request.path().getValue(field);
+    if (inPath != null && ((Number) inPath).longValue() != callerId) {
+      return false;
+    }
+    Object inBody = request.body().getValue(field);
+    if (inBody == null) {
+      request.body().put(field, callerId);
+      return true;
+    }
+    return ((Number) inBody).longValue() == callerId;
   }
 
   private static JsonObject parameters(Map<String, RequestParameter> parameters) {

@@ -4,7 +4,9 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.EmbeddedDatabase;
 import dev.marketplace.common.db.SchemaMigrator;
+import dev.marketplace.common.security.SigningKeys;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,18 @@ public final class MarketplaceApplication {
     }
     EmbeddedDatabase embedded = null;
     DatabaseSettings database;
+    SigningKeys keys;
+    try {
+      keys =
+          SigningKeys.loadOrCreate(
+              config.jwtPrivateKeyFile(),
+              config.jwtPublicKeyFile(),
+              config.dataDirectory().resolve("keys"));
+    } catch (Exception e) {
+      System.err.println("marketplace: cannot load the token signing keys: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     try {
       if (config.databaseUrl().isPresent()) {
         database = DatabaseSettings.fromUri(config.databaseUrl().get());
@@ -59,7 +73,7 @@ public final class MarketplaceApplication {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(vertx, ownedDatabase), "marketplace-shutdown"));
     try {
-      Marketplace.deploy(vertx, config, database).await();
+      Marketplace.deploy(vertx, config, database, keys, Clock.systemUTC()).await();
       LOG.info("Marketplace listening on port {}", config.httpPort());
     } catch (Exception e) {
       LOG.error("Marketplace failed to start", e);

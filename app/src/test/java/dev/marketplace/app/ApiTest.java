@@ -1,6 +1,8 @@
 package dev.marketplace.app;
 
 import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.security.SigningKeys;
+import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -13,22 +15,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the whole marketplace, as {@code java -jar} would, on a fresh database of this test class's
- * own, and gives the test an HTTP client for it.
+ * own, with a clock the test moves by hand, and gives the test an HTTP client for it.
  */
 @ExtendWith(VertxExtension.class)
 abstract class ApiTest {
 
   static TestDatabase database;
+  static SigningKeys keys;
+  static TestClock clock;
+  static MarketplaceConfig config;
   static ApiClient api;
   static Fixtures fixtures;
 
   @BeforeAll
   static void startMarketplace(Vertx vertx) throws Exception {
     database = TestDatabase.create();
-    int port = freePort();
-    MarketplaceConfig config = MarketplaceConfig.fromEnvironment(Map.of()).withHttpPort(port);
-    Marketplace.deploy(vertx, config, database.settings()).await();
-    api = ApiClient.connect(vertx, port);
+    keys = SigningKeys.generate();
+    clock = new TestClock();
+    config = MarketplaceConfig.fromEnvironment(Map.of()).withHttpPort(freePort());
+    Marketplace.deploy(vertx, config, database.settings(), keys, clock).await();
+    api = ApiClient.connect(vertx, config.httpPort());
     fixtures = new Fixtures(api);
   }
 

@@ -12,18 +12,20 @@ class CatalogApiTest extends ApiTest {
 
   @Test
   void createsAProductWithItsExactPrice() {
-    long sellerId = fixtures.seller("Lamp Shop").getLong("id");
+    Account seller = fixtures.seller("Lamp Shop");
+    long sellerId = seller.id();
 
     ApiResponse response =
-        api.post(
-            "/api/sellers/products",
-            new JsonObject()
-                .put("seller_id", sellerId)
-                .put("name", "Desk Lamp")
-                .put("category", "Home")
-                .put("description", "Warm light")
-                .put("price", new BigDecimal("0.10"))
-                .put("inventory", 7));
+        seller
+            .api()
+            .post(
+                "/api/sellers/products",
+                new JsonObject()
+                    .put("name", "Desk Lamp")
+                    .put("category", "Home")
+                    .put("description", "Warm light")
+                    .put("price", new BigDecimal("0.10"))
+                    .put("inventory", 7));
 
     assertThat(response.status()).isEqualTo(201);
     JsonObject product = response.json();
@@ -39,10 +41,9 @@ class CatalogApiTest extends ApiTest {
 
   @Test
   void refusesProductsWithBadPricesOrStock() {
-    long sellerId = fixtures.seller("Strict Shop").getLong("id");
+    Account seller = fixtures.seller("Strict Shop");
     JsonObject valid =
         new JsonObject()
-            .put("seller_id", sellerId)
             .put("name", "Thing")
             .put("category", "Other")
             .put("price", 5)
@@ -61,44 +62,20 @@ class CatalogApiTest extends ApiTest {
       valid.copy().put("colour", "red")
     };
     for (JsonObject body : invalid) {
-      ApiResponse response = api.post("/api/sellers/products", body);
+      ApiResponse response = seller.api().post("/api/sellers/products", body);
       assertThat(response.status()).as(body.encode()).isEqualTo(400);
       assertThat(response.errorCode()).isEqualTo("validation_failed");
     }
   }
 
   @Test
-  void onlyASellerCanListProducts() {
-    long buyerId = fixtures.buyer("Not A Seller").getLong("id");
-    JsonObject product =
-        new JsonObject()
-            .put("name", "Thing")
-            .put("category", "Other")
-            .put("price", 5)
-            .put("inventory", 1);
-
-    ApiResponse byBuyer =
-        api.post("/api/sellers/products", product.copy().put("seller_id", buyerId));
-    ApiResponse byNobody =
-        api.post("/api/sellers/products", product.copy().put("seller_id", 987654321));
-
-    assertThat(byBuyer.status()).isEqualTo(404);
-    assertThat(byNobody.status()).isEqualTo(404);
-    assertThat(byNobody.errorCode()).isEqualTo("not_found");
-  }
-
-  @Test
   void browsesOnlyActiveProductsOptionallyByCategory() {
-    long sellerId = fixtures.seller("Browse Shop").getLong("id");
-    long kettle =
-        fixtures.product(sellerId, "Browse Kettle", "BrowseHome", "25.00", 3).getLong("id");
-    long hidden =
-        fixtures.product(sellerId, "Browse Hidden", "BrowseHome", "9.00", 3).getLong("id");
+    Account seller = fixtures.seller("Browse Shop");
+    long kettle = fixtures.product(seller, "Browse Kettle", "BrowseHome", "25.00", 3).getLong("id");
+    long hidden = fixtures.product(seller, "Browse Hidden", "BrowseHome", "9.00", 3).getLong("id");
     long shirt =
-        fixtures.product(sellerId, "Browse Shirt", "BrowseClothing", "15.50", 0).getLong("id");
-    api.put(
-        "/api/sellers/products/" + hidden,
-        new JsonObject().put("seller_id", sellerId).put("is_active", false));
+        fixtures.product(seller, "Browse Shirt", "BrowseClothing", "15.50", 0).getLong("id");
+    fixtures.change(seller, hidden, new JsonObject().put("is_active", false));
 
     List<Long> all = ids(api.get("/api/buyers/products?limit=200").json().getJsonArray("products"));
     List<Long> home =
@@ -110,9 +87,9 @@ class CatalogApiTest extends ApiTest {
 
   @Test
   void boundsTheListWithLimit() {
-    long sellerId = fixtures.seller("Many Shop").getLong("id");
+    Account seller = fixtures.seller("Many Shop");
     for (int i = 0; i < 3; i++) {
-      fixtures.product(sellerId, "Many " + i, "ManyThings", "1.00", 1);
+      fixtures.product(seller, "Many " + i, "ManyThings", "1.00", 1);
     }
 
     JsonArray page =
@@ -125,19 +102,14 @@ class CatalogApiTest extends ApiTest {
 
   @Test
   void searchesNamesCaseInsensitivelyAndLiterally() {
-    long sellerId = fixtures.seller("Search Shop").getLong("id");
+    Account seller = fixtures.seller("Search Shop");
     long headphones =
-        fixtures
-            .product(sellerId, "Wireless HEADPHONES zq", "Electronics", "79.99", 5)
-            .getLong("id");
-    long percent =
-        fixtures.product(sellerId, "100% Cotton zq", "Clothing", "12.00", 5).getLong("id");
-    long primer = fixtures.product(sellerId, "C++ Primer zq", "Books", "40.00", 5).getLong("id");
+        fixtures.product(seller, "Wireless HEADPHONES zq", "Electronics", "79.99", 5).getLong("id");
+    long percent = fixtures.product(seller, "100% Cotton zq", "Clothing", "12.00", 5).getLong("id");
+    long primer = fixtures.product(seller, "C++ Primer zq", "Books", "40.00", 5).getLong("id");
     long inactive =
-        fixtures.product(sellerId, "Headphones Old zq", "Electronics", "9.99", 5).getLong("id");
-    api.put(
-        "/api/sellers/products/" + inactive,
-        new JsonObject().put("seller_id", sellerId).put("is_active", false));
+        fixtures.product(seller, "Headphones Old zq", "Electronics", "9.99", 5).getLong("id");
+    fixtures.change(seller, inactive, new JsonObject().put("is_active", false));
 
     assertThat(ids(search("headphones zq"))).containsExactly(headphones);
     assertThat(ids(search("PHONES"))).contains(headphones).doesNotContain(inactive);
@@ -156,14 +128,16 @@ class CatalogApiTest extends ApiTest {
 
   @Test
   void updatesOnlyTheGivenFieldsOfTheSellersOwnProduct() {
-    long sellerId = fixtures.seller("Update Shop").getLong("id");
-    JsonObject product = fixtures.product(sellerId, "Mug", "Home", "8.00", 10);
+    Account seller = fixtures.seller("Update Shop");
+    JsonObject product = fixtures.product(seller, "Mug", "Home", "8.00", 10);
     long productId = product.getLong("id");
 
     ApiResponse updated =
-        api.put(
-            "/api/sellers/products/" + productId,
-            new JsonObject().put("seller_id", sellerId).put("price", 7.5).put("inventory", 4));
+        seller
+            .api()
+            .put(
+                "/api/sellers/products/" + productId,
+                new JsonObject().put("price", 7.5).put("inventory", 4));
 
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.json().getString("name")).isEqualTo("Mug");
@@ -176,14 +150,12 @@ class CatalogApiTest extends ApiTest {
 
   @Test
   void anotherSellerCannotUpdateAProduct() throws Exception {
-    long owner = fixtures.seller("Owner Shop").getLong("id");
-    long intruder = fixtures.seller("Intruder Shop").getLong("id");
+    Account owner = fixtures.seller("Owner Shop");
+    Account intruder = fixtures.seller("Intruder Shop");
     long productId = fixtures.product(owner, "Vase", "Home", "30.00", 2).getLong("id");
 
     ApiResponse response =
-        api.put(
-            "/api/sellers/products/" + productId,
-            new JsonObject().put("seller_id", intruder).put("price", 1));
+        intruder.api().put("/api/sellers/products/" + productId, new JsonObject().put("price", 1));
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.errorCode()).isEqualTo("forbidden");
@@ -193,49 +165,48 @@ class CatalogApiTest extends ApiTest {
 
   @Test
   void updatingAMissingProductOrNothingIsRefused() {
-    long sellerId = fixtures.seller("Missing Shop").getLong("id");
-    long productId = fixtures.product(sellerId, "Real", "Home", "1.00", 1).getLong("id");
+    Account seller = fixtures.seller("Missing Shop");
+    long productId = fixtures.product(seller, "Real", "Home", "1.00", 1).getLong("id");
 
     ApiResponse missing =
-        api.put(
-            "/api/sellers/products/987654321",
-            new JsonObject().put("seller_id", sellerId).put("price", 2));
-    ApiResponse nothing =
-        api.put("/api/sellers/products/" + productId, new JsonObject().put("seller_id", sellerId));
-    ApiResponse noSeller =
-        api.put("/api/sellers/products/" + productId, new JsonObject().put("price", 2));
+        seller.api().put("/api/sellers/products/987654321", new JsonObject().put("price", 2));
+    ApiResponse empty = seller.api().put("/api/sellers/products/" + productId, new JsonObject());
+    ApiResponse onlySeller =
+        seller
+            .api()
+            .put(
+                "/api/sellers/products/" + productId,
+                new JsonObject().put("seller_id", seller.id()));
 
     assertThat(missing.status()).isEqualTo(404);
-    assertThat(nothing.status()).isEqualTo(400);
-    assertThat(noSeller.status()).isEqualTo(400);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(onlySeller.status()).isEqualTo(400);
+    assertThat(onlySeller.json().getString("message")).contains("Nothing to change");
   }
 
   @Test
   void aSellerSeesAllOwnProductsIncludingInactiveOnes() {
-    long sellerId = fixtures.seller("List Shop").getLong("id");
-    long other = fixtures.seller("Other List Shop").getLong("id");
-    long active = fixtures.product(sellerId, "Active", "Home", "1.00", 1).getLong("id");
-    long inactive = fixtures.product(sellerId, "Inactive", "Home", "1.00", 1).getLong("id");
+    Account seller = fixtures.seller("List Shop");
+    Account other = fixtures.seller("Other List Shop");
+    long active = fixtures.product(seller, "Active", "Home", "1.00", 1).getLong("id");
+    long inactive = fixtures.product(seller, "Inactive", "Home", "1.00", 1).getLong("id");
     fixtures.product(other, "Not mine", "Home", "1.00", 1);
-    api.put(
-        "/api/sellers/products/" + inactive,
-        new JsonObject().put("seller_id", sellerId).put("is_active", false));
+    fixtures.change(seller, inactive, new JsonObject().put("is_active", false));
 
-    ApiResponse response = api.get("/api/sellers/" + sellerId + "/products");
+    ApiResponse response = seller.api().get("/api/sellers/" + seller.id() + "/products");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(ids(response.json().getJsonArray("products"))).containsExactly(active, inactive);
   }
 
   @Test
-  void listingProductsOfAnUnknownSellerIsNotFound() {
-    long buyerId = fixtures.buyer("Not Selling").getLong("id");
-    long newSeller = fixtures.seller("Empty Shop").getLong("id");
+  void aNewSellerHasNoProducts() {
+    Account seller = fixtures.seller("Empty Shop");
 
-    assertThat(api.get("/api/sellers/987654321/products").status()).isEqualTo(404);
-    assertThat(api.get("/api/sellers/" + buyerId + "/products").status()).isEqualTo(404);
-    assertThat(api.get("/api/sellers/" + newSeller + "/products").json().getJsonArray("products"))
-        .isEmpty();
+    ApiResponse response = seller.api().get("/api/sellers/" + seller.id() + "/products");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().getJsonArray("products")).isEmpty();
   }
 
   private JsonArray search(String text) {

@@ -3,9 +3,10 @@ package dev.marketplace.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Creates the accounts and products a test needs, through the API like any client. */
+/** Creates the accounts, products and orders a test needs, through the API like any client. */
 final class Fixtures {
 
   static final String PASSWORD = "correct-horse-battery";
@@ -22,50 +23,69 @@ final class Fixtures {
     return who + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
   }
 
-  JsonObject buyer(String name) {
-    return register("buyers", name);
+  Account buyer(String name) {
+    return registerAndLogIn("buyers", name);
   }
 
-  JsonObject seller(String name) {
-    return register("sellers", name);
+  Account seller(String name) {
+    return registerAndLogIn("sellers", name);
   }
 
-  JsonObject product(long sellerId, String name, String category, String price, int inventory) {
+  JsonObject product(Account seller, String name, String category, String price, int inventory) {
     ApiResponse created =
-        api.post(
-            "/api/sellers/products",
-            new JsonObject()
-                .put("seller_id", sellerId)
-                .put("name", name)
-                .put("category", category)
-                .put("description", name + " for tests")
-                .put("price", new java.math.BigDecimal(price))
-                .put("inventory", inventory));
+        seller
+            .api()
+            .post(
+                "/api/sellers/products",
+                new JsonObject()
+                    .put("name", name)
+                    .put("category", category)
+                    .put("description", name + " for tests")
+                    .put("price", new BigDecimal(price))
+                    .put("inventory", inventory));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json();
   }
 
-  JsonObject order(long buyerId, long productId, int quantity) {
+  JsonObject order(Account buyer, long productId, int quantity) {
     ApiResponse placed =
-        api.post(
-            "/api/buyers/orders",
-            new JsonObject()
-                .put("buyer_id", buyerId)
-                .put("product_id", productId)
-                .put("quantity", quantity));
+        buyer
+            .api()
+            .post(
+                "/api/buyers/orders",
+                new JsonObject().put("product_id", productId).put("quantity", quantity));
     assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
     return placed.json();
   }
 
-  private JsonObject register(String role, String name) {
+  /** Sets fields of a product as its seller. */
+  void change(Account seller, long productId, JsonObject fields) {
+    ApiResponse changed = seller.api().put("/api/sellers/products/" + productId, fields);
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+  }
+
+  Account logIn(String role, String email, String password) {
+    ApiResponse login =
+        api.post(
+            "/api/" + role + "/login",
+            new JsonObject().put("email", email).put("password", password));
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    JsonObject body = login.json();
+    return new Account(
+        body.getLong("id"),
+        email,
+        body.getString("role"),
+        body.getString("refresh_token"),
+        api.withToken(body.getString("access_token")));
+  }
+
+  private Account registerAndLogIn(String role, String name) {
+    String email = uniqueEmail(name.toLowerCase().replace(' ', '.'));
     ApiResponse registered =
         api.post(
             "/api/" + role + "/register",
-            new JsonObject()
-                .put("name", name)
-                .put("email", uniqueEmail(name.toLowerCase().replace(' ', '.')))
-                .put("password", PASSWORD));
+            new JsonObject().put("name", name).put("email", email).put("password", PASSWORD));
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-    return registered.json();
+    return logIn(role, email, PASSWORD);
   }
 }

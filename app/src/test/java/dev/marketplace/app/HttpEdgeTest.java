@@ -42,7 +42,7 @@ class HttpEdgeTest extends ApiTest {
   @Test
   void aMissingBodyIsABadRequest() {
     ApiResponse response =
-        api.send(HttpMethod.POST, "/api/buyers/orders", "application/json", null);
+        api.send(HttpMethod.POST, "/api/buyers/register", "application/json", null);
 
     assertThat(response.status()).isEqualTo(400);
   }

@@ -10,23 +10,22 @@ class OrderApiTest extends ApiTest {
 
   @Test
   void placesAnOrderAtQuantityTimesPriceAndTakesTheStock() throws Exception {
-    long sellerId = fixtures.seller("Order Shop").getLong("id");
-    JsonObject buyer = fixtures.buyer("Olga");
+    Account seller = fixtures.seller("Order Shop");
+    Account buyer = fixtures.buyer("Olga");
     long productId =
-        fixtures.product(sellerId, "Headphones", "Electronics", "19.99", 10).getLong("id");
+        fixtures.product(seller, "Headphones", "Electronics", "19.99", 10).getLong("id");
 
     ApiResponse response =
-        api.post(
-            "/api/buyers/orders",
-            new JsonObject()
-                .put("buyer_id", buyer.getLong("id"))
-                .put("product_id", productId)
-                .put("quantity", 3));
+        buyer
+            .api()
+            .post(
+                "/api/buyers/orders",
+                new JsonObject().put("product_id", productId).put("quantity", 3));
 
     assertThat(response.status()).isEqualTo(201);
     JsonObject order = response.json();
-    assertThat(order.getLong("buyer_id")).isEqualTo(buyer.getLong("id"));
-    assertThat(order.getLong("seller_id")).isEqualTo(sellerId);
+    assertThat(order.getLong("buyer_id")).isEqualTo(buyer.id());
+    assertThat(order.getLong("seller_id")).isEqualTo(seller.id());
     assertThat(order.getLong("product_id")).isEqualTo(productId);
     assertThat(order.getInteger("quantity")).isEqualTo(3);
     assertThat(order.getString("status")).isEqualTo("pending");
@@ -41,18 +40,17 @@ class OrderApiTest extends ApiTest {
 
   @Test
   void keepsTheTotalExactForLargeAmounts() {
-    long sellerId = fixtures.seller("Big Ticket").getLong("id");
-    long buyerId = fixtures.buyer("Rich").getLong("id");
+    Account seller = fixtures.seller("Big Ticket");
+    Account buyer = fixtures.buyer("Rich");
     long productId =
-        fixtures.product(sellerId, "Yacht", "Other", "9999999999.99", 10000).getLong("id");
+        fixtures.product(seller, "Yacht", "Other", "9999999999.99", 10000).getLong("id");
 
     ApiResponse placed =
-        api.post(
-            "/api/buyers/orders",
-            new JsonObject()
-                .put("buyer_id", buyerId)
-                .put("product_id", productId)
-                .put("quantity", 10000));
+        buyer
+            .api()
+            .post(
+                "/api/buyers/orders",
+                new JsonObject().put("product_id", productId).put("quantity", 10000));
 
     assertThat(placed.status()).isEqualTo(201);
     assertThat(placed.body().toString()).contains("\"total_price\":99999999999900.00");
@@ -60,17 +58,16 @@ class OrderApiTest extends ApiTest {
 
   @Test
   void refusesAnOrderBeyondTheStockAndLeavesTheStockAlone() throws Exception {
-    long sellerId = fixtures.seller("Short Shop").getLong("id");
-    long buyerId = fixtures.buyer("Sam").getLong("id");
-    long productId = fixtures.product(sellerId, "Rare Vinyl", "Other", "30.00", 2).getLong("id");
+    Account seller = fixtures.seller("Short Shop");
+    Account buyer = fixtures.buyer("Sam");
+    long productId = fixtures.product(seller, "Rare Vinyl", "Other", "30.00", 2).getLong("id");
 
     ApiResponse response =
-        api.post(
-            "/api/buyers/orders",
-            new JsonObject()
-                .put("buyer_id", buyerId)
-                .put("product_id", productId)
-                .put("quantity", 3));
+        buyer
+            .api()
+            .post(
+                "/api/buyers/orders",
+                new JsonObject().put("product_id", productId).put("quantity", 3));
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("insufficient_inventory");
@@ -82,42 +79,38 @@ class OrderApiTest extends ApiTest {
 
   @Test
   void anInactiveProductCannotBeOrdered() throws Exception {
-    long sellerId = fixtures.seller("Paused Shop").getLong("id");
-    long buyerId = fixtures.buyer("Pat").getLong("id");
-    long productId = fixtures.product(sellerId, "Paused", "Other", "5.00", 5).getLong("id");
-    api.put(
-        "/api/sellers/products/" + productId,
-        new JsonObject().put("seller_id", sellerId).put("is_active", false));
+    Account seller = fixtures.seller("Paused Shop");
+    Account buyer = fixtures.buyer("Pat");
+    long productId = fixtures.product(seller, "Paused", "Other", "5.00", 5).getLong("id");
+    fixtures.change(seller, productId, new JsonObject().put("is_active", false));
 
     ApiResponse response =
-        api.post(
-            "/api/buyers/orders",
-            new JsonObject()
-                .put("buyer_id", buyerId)
-                .put("product_id", productId)
-                .put("quantity", 1));
+        buyer
+            .api()
+            .post(
+                "/api/buyers/orders",
+                new JsonObject().put("product_id", productId).put("quantity", 1));
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(inventoryOf(productId)).isEqualTo(5);
   }
 
   @Test
-  void refusesUnknownBuyersProductsAndBadQuantities() throws Exception {
-    long sellerId = fixtures.seller("Picky Shop").getLong("id");
-    long buyerId = fixtures.buyer("Quinn").getLong("id");
-    long productId = fixtures.product(sellerId, "Thing", "Other", "5.00", 5).getLong("id");
-    JsonObject valid =
-        new JsonObject().put("buyer_id", buyerId).put("product_id", productId).put("quantity", 1);
+  void refusesUnknownProductsAndBadQuantities() throws Exception {
+    Account seller = fixtures.seller("Picky Shop");
+    Account buyer = fixtures.buyer("Quinn");
+    long productId = fixtures.product(seller, "Thing", "Other", "5.00", 5).getLong("id");
+    JsonObject valid = new JsonObject().put("product_id", productId).put("quantity", 1);
 
-    assertThat(api.post("/api/buyers/orders", valid.copy().put("product_id", 987654321)).status())
-        .isEqualTo(404);
-    assertThat(api.post("/api/buyers/orders", valid.copy().put("buyer_id", 987654321)).status())
-        .isEqualTo(404);
-    assertThat(api.post("/api/buyers/orders", valid.copy().put("buyer_id", sellerId)).status())
-        .as("a seller is not a buyer")
+    assertThat(
+            buyer
+                .api()
+                .post("/api/buyers/orders", valid.copy().put("product_id", 987654321))
+                .status())
         .isEqualTo(404);
     for (Object quantity : new Object[] {0, -1, 1.5, "2", 10001}) {
-      ApiResponse response = api.post("/api/buyers/orders", valid.copy().put("quantity", quantity));
+      ApiResponse response =
+          buyer.api().post("/api/buyers/orders", valid.copy().put("quantity", quantity));
       assertThat(response.status()).as("quantity %s", quantity).isEqualTo(400);
     }
     assertThat(inventoryOf(productId)).isEqualTo(5);
@@ -125,16 +118,16 @@ class OrderApiTest extends ApiTest {
 
   @Test
   void aBuyerListsOwnOrdersNewestFirstWithProductNames() {
-    long sellerId = fixtures.seller("History Shop").getLong("id");
-    long buyerId = fixtures.buyer("Hana").getLong("id");
-    long otherBuyer = fixtures.buyer("Other").getLong("id");
-    long tea = fixtures.product(sellerId, "Green Tea", "Home", "4.50", 10).getLong("id");
-    long cup = fixtures.product(sellerId, "Tea Cup", "Home", "6.00", 10).getLong("id");
-    long first = fixtures.order(buyerId, tea, 2).getLong("id");
-    long second = fixtures.order(buyerId, cup, 1).getLong("id");
+    Account seller = fixtures.seller("History Shop");
+    Account buyer = fixtures.buyer("Hana");
+    Account otherBuyer = fixtures.buyer("Other");
+    long tea = fixtures.product(seller, "Green Tea", "Home", "4.50", 10).getLong("id");
+    long cup = fixtures.product(seller, "Tea Cup", "Home", "6.00", 10).getLong("id");
+    long first = fixtures.order(buyer, tea, 2).getLong("id");
+    long second = fixtures.order(buyer, cup, 1).getLong("id");
     fixtures.order(otherBuyer, cup, 1);
 
-    ApiResponse response = api.get("/api/buyers/" + buyerId + "/orders");
+    ApiResponse response = buyer.api().get("/api/buyers/" + buyer.id() + "/orders");
 
     assertThat(response.status()).isEqualTo(200);
     JsonArray orders = response.json().getJsonArray("orders");
@@ -146,16 +139,16 @@ class OrderApiTest extends ApiTest {
 
   @Test
   void aSellerListsOrdersOfOwnProductsWithBuyerNames() {
-    long sellerId = fixtures.seller("Fulfil Shop").getLong("id");
-    long otherSeller = fixtures.seller("Other Fulfil Shop").getLong("id");
-    long buyerId = fixtures.buyer("Bea").getLong("id");
-    long mine = fixtures.product(sellerId, "Mine", "Home", "1.00", 10).getLong("id");
+    Account seller = fixtures.seller("Fulfil Shop");
+    Account otherSeller = fixtures.seller("Other Fulfil Shop");
+    Account buyer = fixtures.buyer("Bea");
+    long mine = fixtures.product(seller, "Mine", "Home", "1.00", 10).getLong("id");
     long theirs = fixtures.product(otherSeller, "Theirs", "Home", "1.00", 10).getLong("id");
-    long order = fixtures.order(buyerId, mine, 1).getLong("id");
-    fixtures.order(buyerId, theirs, 1);
+    long order = fixtures.order(buyer, mine, 1).getLong("id");
+    fixtures.order(buyer, theirs, 1);
 
     JsonArray orders =
-        api.get("/api/sellers/" + sellerId + "/orders").json().getJsonArray("orders");
+        seller.api().get("/api/sellers/" + seller.id() + "/orders").json().getJsonArray("orders");
 
     assertThat(CatalogApiTest.ids(orders)).containsExactly(order);
     assertThat(orders.getJsonObject(0).getString("buyer_name")).isEqualTo("Bea");
@@ -163,30 +156,32 @@ class OrderApiTest extends ApiTest {
   }
 
   @Test
-  void orderListsOfUnknownPeopleAreNotFoundAndEmptyListsAreEmpty() {
-    long buyerId = fixtures.buyer("New Buyer").getLong("id");
-    long sellerId = fixtures.seller("New Seller").getLong("id");
+  void newAccountsHaveEmptyOrderLists() {
+    Account buyer = fixtures.buyer("New Buyer");
+    Account seller = fixtures.seller("New Seller");
 
-    assertThat(api.get("/api/buyers/987654321/orders").status()).isEqualTo(404);
-    assertThat(api.get("/api/sellers/987654321/orders").status()).isEqualTo(404);
-    assertThat(api.get("/api/buyers/" + sellerId + "/orders").status()).isEqualTo(404);
-    assertThat(api.get("/api/sellers/" + buyerId + "/orders").status()).isEqualTo(404);
-    assertThat(api.get("/api/buyers/" + buyerId + "/orders").json().getJsonArray("orders"))
+    assertThat(
+            buyer.api().get("/api/buyers/" + buyer.id() + "/orders").json().getJsonArray("orders"))
         .isEmpty();
-    assertThat(api.get("/api/sellers/" + sellerId + "/orders").json().getJsonArray("orders"))
+    assertThat(
+            seller
+                .api()
+                .get("/api/sellers/" + seller.id() + "/orders")
+                .json()
+                .getJsonArray("orders"))
         .isEmpty();
   }
 
   @Test
   void theSellerCompletesAPendingOrderOnce() throws Exception {
-    long sellerId = fixtures.seller("Complete Shop").getLong("id");
-    long buyerId = fixtures.buyer("Cleo").getLong("id");
-    long productId = fixtures.product(sellerId, "Book", "Other", "12.00", 5).getLong("id");
-    long orderId = fixtures.order(buyerId, productId, 1).getLong("id");
-    JsonObject complete = new JsonObject().put("seller_id", sellerId).put("status", "completed");
+    Account seller = fixtures.seller("Complete Shop");
+    Account buyer = fixtures.buyer("Cleo");
+    long productId = fixtures.product(seller, "Book", "Other", "12.00", 5).getLong("id");
+    long orderId = fixtures.order(buyer, productId, 1).getLong("id");
+    JsonObject complete = new JsonObject().put("status", "completed");
 
-    ApiResponse first = api.put("/api/sellers/orders/" + orderId + "/status", complete);
-    ApiResponse again = api.put("/api/sellers/orders/" + orderId + "/status", complete);
+    ApiResponse first = seller.api().put("/api/sellers/orders/" + orderId + "/status", complete);
+    ApiResponse again = seller.api().put("/api/sellers/orders/" + orderId + "/status", complete);
 
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.json().getString("status")).isEqualTo("completed");
@@ -197,32 +192,30 @@ class OrderApiTest extends ApiTest {
                 "SELECT count(*) FROM order_tracking WHERE order_id = "
                     + orderId
                     + " AND status = 'completed' AND actor_id = "
-                    + sellerId))
+                    + seller.id()))
         .isEqualTo(1);
   }
 
   @Test
-  void onlyTheOwningSellerChangesAnOrdersStatus() throws Exception {
-    long sellerId = fixtures.seller("Own Shop").getLong("id");
-    long intruder = fixtures.seller("Snoop Shop").getLong("id");
-    long buyerId = fixtures.buyer("Dina").getLong("id");
-    long productId = fixtures.product(sellerId, "Pen", "Other", "2.00", 5).getLong("id");
-    long orderId = fixtures.order(buyerId, productId, 1).getLong("id");
+  void refusesUnknownOrdersAndStatuses() throws Exception {
+    Account seller = fixtures.seller("Own Shop");
+    Account buyer = fixtures.buyer("Dina");
+    long productId = fixtures.product(seller, "Pen", "Other", "2.00", 5).getLong("id");
+    long orderId = fixtures.order(buyer, productId, 1).getLong("id");
 
-    ApiResponse byIntruder =
-        api.put(
-            "/api/sellers/orders/" + orderId + "/status",
-            new JsonObject().put("seller_id", intruder).put("status", "completed"));
     ApiResponse missing =
-        api.put(
-            "/api/sellers/orders/987654321/status",
-            new JsonObject().put("seller_id", sellerId).put("status", "completed"));
+        seller
+            .api()
+            .put(
+                "/api/sellers/orders/987654321/status",
+                new JsonObject().put("status", "completed"));
     ApiResponse unknownStatus =
-        api.put(
-            "/api/sellers/orders/" + orderId + "/status",
-            new JsonObject().put("seller_id", sellerId).put("status", "teleported"));
+        seller
+            .api()
+            .put(
+                "/api/sellers/orders/" + orderId + "/status",
+                new JsonObject().put("status", "teleported"));
 
-    assertThat(byIntruder.status()).isEqualTo(403);
     assertThat(missing.status()).isEqualTo(404);
     assertThat(unknownStatus.status()).isEqualTo(400);
     assertThat(

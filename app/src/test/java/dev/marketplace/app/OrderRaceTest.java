@@ -21,24 +21,24 @@ class OrderRaceTest extends ApiTest {
 
   @RepeatedTest(3)
   void concurrentOrdersSellExactlyTheStock() throws Exception {
-    long sellerId = fixtures.seller("Race Shop").getLong("id");
+    Account seller = fixtures.seller("Race Shop");
     long productId =
-        fixtures.product(sellerId, "Console", "Electronics", "499.99", STOCK).getLong("id");
-    List<Long> buyers = new ArrayList<>();
+        fixtures.product(seller, "Console", "Electronics", "499.99", STOCK).getLong("id");
+    List<Account> buyers = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      buyers.add(fixtures.buyer("Racer " + i).getLong("id"));
+      buyers.add(fixtures.buyer("Racer " + i));
     }
 
     List<Future<HttpResponse<Buffer>>> attempts = new ArrayList<>();
     for (int i = 0; i < ATTEMPTS; i++) {
       attempts.add(
-          api.sendAsync(
-              HttpMethod.POST,
-              "/api/buyers/orders",
-              new JsonObject()
-                  .put("buyer_id", buyers.get(i % buyers.size()))
-                  .put("product_id", productId)
-                  .put("quantity", 1)));
+          buyers
+              .get(i % buyers.size())
+              .api()
+              .sendAsync(
+                  HttpMethod.POST,
+                  "/api/buyers/orders",
+                  new JsonObject().put("product_id", productId).put("quantity", 1)));
     }
     Future.all(attempts).await();
 
@@ -60,20 +60,19 @@ class OrderRaceTest extends ApiTest {
 
   @RepeatedTest(3)
   void concurrentMultiUnitOrdersNeverOversell() throws Exception {
-    long sellerId = fixtures.seller("Bulk Race Shop").getLong("id");
-    long productId = fixtures.product(sellerId, "Paper", "Other", "3.33", 25).getLong("id");
-    long buyerId = fixtures.buyer("Bulk Buyer").getLong("id");
+    Account seller = fixtures.seller("Bulk Race Shop");
+    long productId = fixtures.product(seller, "Paper", "Other", "3.33", 25).getLong("id");
+    Account buyer = fixtures.buyer("Bulk Buyer");
 
     List<Future<HttpResponse<Buffer>>> attempts = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       attempts.add(
-          api.sendAsync(
-              HttpMethod.POST,
-              "/api/buyers/orders",
-              new JsonObject()
-                  .put("buyer_id", buyerId)
-                  .put("product_id", productId)
-                  .put("quantity", 1 + i % 4)));
+          buyer
+              .api()
+              .sendAsync(
+                  HttpMethod.POST,
+                  "/api/buyers/orders",
+                  new JsonObject().put("product_id", productId).put("quantity", 1 + i % 4)));
     }
     Future.all(attempts).await();
 

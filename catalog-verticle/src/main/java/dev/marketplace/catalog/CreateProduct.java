@@ -17,7 +17,7 @@ public final class CreateProduct implements OperationHandler {
 
   @Override
   public Future<Reply> handle(BusRequest request) {
-    long sellerId = request.body().getLong("seller_id");
+    long sellerId = request.callerId();
     return products
         .insert(sellerId, ProductChanges.fromJson(request.body()))
         .map(

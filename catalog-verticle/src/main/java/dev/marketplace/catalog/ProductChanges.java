@@ -23,6 +23,15 @@ record ProductChanges(
         body.getBoolean("is_active"));
   }
 
+  boolean isEmpty() {
+    return name == null
+        && category == null
+        && description == null
+        && price == null
+        && inventory == null
+        && active == null;
+  }
+
   private static String strip(String value) {
     return value == null ? null : value.strip();
   }

@@ -18,9 +18,15 @@ public final class UpdateProduct implements OperationHandler {
   @Override
   public Future<Reply> handle(BusRequest request) {
     long productId = request.pathId("product_id");
-    long sellerId = request.body().getLong("seller_id");
+    long sellerId = request.callerId();
+    ProductChanges changes = ProductChanges.fromJson(request.body());
+    if (changes.isEmpty()) {
+      throw DomainException.badRequest(
+          "Nothing to change: send at least one of name, category, description, price, inventory"
+              + " or is_active.");
+    }
     return products
-        .update(productId, sellerId, ProductChanges.fromJson(request.body()))
+        .update(productId, sellerId, changes)
         .compose(
             updated -> {
               if (updated.isPresent()) {

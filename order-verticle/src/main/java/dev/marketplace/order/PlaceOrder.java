@@ -20,7 +20,7 @@ public final class PlaceOrder implements OperationHandler {
   @Override
   public Future<Reply> handle(BusRequest request) {
     JsonObject body = request.body();
-    long buyerId = body.getLong("buyer_id");
+    long buyerId = request.callerId();
     long productId = body.getLong("product_id");
     int quantity = body.getInteger("quantity");
     return orders

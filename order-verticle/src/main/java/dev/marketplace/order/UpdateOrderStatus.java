@@ -21,7 +21,7 @@ public final class UpdateOrderStatus implements OperationHandler {
   @Override
   public Future<Reply> handle(BusRequest request) {
     long orderId = request.pathId("order_id");
-    long sellerId = request.body().getLong("seller_id");
+    long sellerId = request.callerId();
     OrderStatus target = OrderStatus.fromDb(request.body().getString("status"));
     return orders
         .moveStatus(orderId, sellerId, machine.sourcesOf(target), target)

@@ -1,17 +1,20 @@
 package dev.marketplace.common.bus;
 
 import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What the api verticle sends a domain verticle for one HTTP operation: the validated path and
- * query parameters and the validated body. The operation id travels in the {@value #ACTION} header.
+ * What the api verticle sends a domain verticle for one HTTP operation: who calls, the validated
+ * path and query parameters and the validated body. The operation id travels in the {@value
+ * #ACTION} header.
  */
-public record BusRequest(JsonObject path, JsonObject query, JsonObject body) {
+public record BusRequest(Caller caller, JsonObject path, JsonObject query, JsonObject body) {
 
   public static final String ACTION = "action";
 
   public BusRequest {
+    caller = caller == null ? Caller.anonymous(null) : caller;
     path = path == null ? new JsonObject() : path;
     query = query == null ? new JsonObject() : query;
     body = body == null ? new JsonObject() : body;
@@ -19,11 +22,29 @@ public record BusRequest(JsonObject path, JsonObject query, JsonObject body) {
 
   public static BusRequest fromJson(JsonObject json) {
     return new BusRequest(
-        json.getJsonObject("path"), json.getJsonObject("query"), json.getJsonObject("body"));
+        Caller.fromJson(json.getJsonObject("caller")),
+        json.getJsonObject("path"),
+        json.getJsonObject("query"),
+        json.getJsonObject("body"));
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("path", path).put("query", query).put("body", body);
+    return new JsonObject()
+        .put("caller", caller.toJson())
+        .put("path", path)
+        .put("query", query)
+        .put("body", body);
+  }
+
+  /**
+   * The authenticated account making the request. The edge lets no protected operation through
+   * without one; failing here too keeps a wiring mistake from becoming a hole.
+   */
+  public long callerId() {
+    if (!caller.authenticated()) {
+      throw new DomainException(ErrorCode.UNAUTHORIZED, "Authentication is required.");
+    }
+    return caller.accountId();
   }
 
   public long pathId(String name) {

@@ -79,7 +79,7 @@ public final class OperationDispatcher {
           if (ar.succeeded()) {
             Reply reply = ar.result();
             message.reply(
-                reply.body().encode(),
+                reply.body() == null ? null : reply.body().encode(),
                 new DeliveryOptions().addHeader(Reply.STATUS, Integer.toString(reply.status())));
           } else {
             fail(message, toApiError(action, ar.cause()));
@@ -108,6 +108,6 @@ public final class OperationDispatcher {
   }
 
   private static void fail(Message<JsonObject> message, ApiError error) {
-    message.fail(error.code().httpStatus(), error.toJson().encode());
+    message.fail(error.code().httpStatus(), error.toBusJson().encode());
   }
 }

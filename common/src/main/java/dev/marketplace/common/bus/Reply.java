@@ -16,6 +16,11 @@ public record Reply(int status, JsonObject body) {
     return new Reply(200, body);
   }
 
+  /** A 204: done, nothing to say. */
+  public static Reply noContent() {
+    return new Reply(204, null);
+  }
+
   public static Reply created(JsonObject body) {
     return new Reply(201, body);
   }

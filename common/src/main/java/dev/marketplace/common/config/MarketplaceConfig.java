@@ -1,7 +1,9 @@
 package dev.marketplace.common.config;
 
+import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,11 +12,15 @@ import java.util.Optional;
  *
  * @param httpPort port of the HTTP API
  * @param databaseUrl the PostgreSQL URI, or empty to start the embedded server
- * @param dataDirectory where the embedded server keeps its data
+ * @param dataDirectory where the embedded server keeps its data, and the generated signing keys
  * @param databasePoolSize connections shared by all verticles of the process
  * @param requestTimeoutMillis how long the HTTP edge waits for a domain verticle
  * @param bodyLimitBytes largest request body accepted
  * @param verticleInstances instances of each verticle, to use every event loop
+ * @param jwtPrivateKeyFile PEM file of the token signing key, or empty to keep one in the data
+ *     directory
+ * @param jwtPublicKeyFile PEM file of the matching public key
+ * @param tokens claims and lifetimes of access and refresh tokens
  */
 public record MarketplaceConfig(
     int httpPort,
@@ -23,7 +29,10 @@ public record MarketplaceConfig(
     int databasePoolSize,
     long requestTimeoutMillis,
     int bodyLimitBytes,
-    int verticleInstances) {
+    int verticleInstances,
+    Optional<Path> jwtPrivateKeyFile,
+    Optional<Path> jwtPublicKeyFile,
+    TokenSettings tokens) {
 
   public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(env);
@@ -35,7 +44,14 @@ public record MarketplaceConfig(
         reader.integer("MARKETPLACE_REQUEST_TIMEOUT_MS", 5000, 100, 600_000),
         reader.integer("MARKETPLACE_BODY_LIMIT_BYTES", 65_536, 1024, 64 * 1024 * 1024),
         reader.integer(
-            "MARKETPLACE_VERTICLE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64));
+            "MARKETPLACE_VERTICLE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64),
+        reader.text("MARKETPLACE_JWT_PRIVATE_KEY_FILE").map(Path::of),
+        reader.text("MARKETPLACE_JWT_PUBLIC_KEY_FILE").map(Path::of),
+        new TokenSettings(
+            reader.text("MARKETPLACE_JWT_ISSUER").orElse("marketplace"),
+            reader.text("MARKETPLACE_JWT_AUDIENCE").orElse("marketplace-api"),
+            Duration.ofMinutes(reader.integer("MARKETPLACE_ACCESS_TOKEN_MINUTES", 15, 1, 1440)),
+            Duration.ofDays(reader.integer("MARKETPLACE_REFRESH_TOKEN_DAYS", 14, 1, 365))));
   }
 
   public MarketplaceConfig withHttpPort(int port) {
@@ -46,15 +62,19 @@ public record MarketplaceConfig(
         databasePoolSize,
         requestTimeoutMillis,
         bodyLimitBytes,
-        verticleInstances);
+        verticleInstances,
+        jwtPrivateKeyFile,
+        jwtPublicKeyFile,
+        tokens);
   }
 
-  /** The part each verticle reads from its deployment configuration. */
+  /** The part every verticle reads from its deployment configuration. */
   public JsonObject verticleConfig() {
     return new JsonObject()
         .put("http_port", httpPort)
         .put("db_pool_size", databasePoolSize)
         .put("request_timeout_ms", requestTimeoutMillis)
-        .put("body_limit_bytes", bodyLimitBytes);
+        .put("body_limit_bytes", bodyLimitBytes)
+        .put("tokens", tokens.toJson());
   }
 }

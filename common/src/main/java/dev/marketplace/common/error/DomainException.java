@@ -7,10 +7,16 @@ package dev.marketplace.common.error;
 public final class DomainException extends RuntimeException {
 
   private final ErrorCode code;
+  private final Long retryAfterSeconds;
 
   public DomainException(ErrorCode code, String message) {
+    this(code, message, null);
+  }
+
+  public DomainException(ErrorCode code, String message, Long retryAfterSeconds) {
     super(message, null, false, false);
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public ErrorCode code() {
@@ -18,7 +24,7 @@ public final class DomainException extends RuntimeException {
   }
 
   public ApiError toApiError() {
-    return new ApiError(code, getMessage());
+    return new ApiError(code, getMessage(), retryAfterSeconds);
   }
 
   public static DomainException notFound(String message) {

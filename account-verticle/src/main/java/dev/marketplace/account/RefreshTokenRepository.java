@@ -1,0 +1,108 @@
+package dev.marketplace.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** The {@code refresh_tokens} table: token hashes grouped in families, one family per login. */
+public final class RefreshTokenRepository {
+
+  private final Pool pool;
+
+  public RefreshTokenRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Void> insert(
+      SqlConnection connection,
+      byte[] hash,
+      UUID family,
+      long userId,
+      Instant now,
+      Instant expiresAt) {
+    return connection
+        .preparedQuery(
+            "INSERT INTO refresh_tokens (token_hash, family_id, user_id, created_at, expires_at)"
+                + " VALUES ($1, $2, $3, $4, $5)")
+        .execute(Tuple.of(Buffer.buffer(hash), family, userId, utc(now), utc(expiresAt)))
+        .mapEmpty();
+  }
+
+  public Future<Void> insert(
+      byte[] hash, UUID family, long userId, Instant now, Instant expiresAt) {
+    return pool.withConnection(c -> insert(c, hash, family, userId, now, expiresAt));
+  }
+
+  /** The token with this hash and its account, locked until the transaction ends. */
+  public Future<StoredToken> lock(SqlConnection connection, byte[] hash) {
+    return connection
+        .preparedQuery(
+            "SELECT t.id, t.family_id, t.expires_at, t.used_at, t.revoked_at,"
+                + " u.id AS user_id, u.name, u.email, u.role, u.created_at"
+                + " FROM refresh_tokens t JOIN users u ON u.id = t.user_id"
+                + " WHERE t.token_hash = $1 FOR UPDATE OF t")
+        .execute(Tuple.of(Buffer.buffer(hash)))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                return null;
+              }
+              Row row = rows.iterator().next();
+              return new StoredToken(
+                  row.getLong("id"),
+                  row.getUUID("family_id"),
+                  row.getOffsetDateTime("expires_at").toInstant(),
+                  row.getOffsetDateTime("used_at") != null,
+                  row.getOffsetDateTime("revoked_at") != null,
+                  new User(
+                      row.getLong("user_id"),
+                      row.getString("name"),
+                      row.getString("email"),
+                      row.getString("role"),
+                      row.getOffsetDateTime("created_at")));
+            });
+  }
+
+  public Future<Void> markUsed(SqlConnection connection, long tokenId, Instant now) {
+    return connection
+        .preparedQuery("UPDATE refresh_tokens SET used_at = $2 WHERE id = $1")
+        .execute(Tuple.of(tokenId, utc(now)))
+        .mapEmpty();
+  }
+
+  public Future<Void> revokeFamily(SqlConnection connection, UUID family, Instant now) {
+    return connection
+        .preparedQuery(
+            "UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL")
+        .execute(Tuple.of(family, utc(now)))
+        .mapEmpty();
+  }
+
+  /** Revokes the family of the token with this hash; false when no such token exists. */
+  public Future<Boolean> revokeFamilyOf(byte[] hash, Instant now) {
+    return pool.preparedQuery(
+            "UPDATE refresh_tokens SET revoked_at = $2 WHERE revoked_at IS NULL AND family_id ="
+                + " (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)")
+        .execute(Tuple.of(Buffer.buffer(hash), utc(now)))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** A refresh token as stored, with the account it belongs to. */
+  public record StoredToken(
+      long id, UUID family, Instant expiresAt, boolean used, boolean revoked, User user) {}
+}

@@ -1,0 +1,143 @@
+package dev.marketplace.account;
+
+import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Logged-in sessions: an access token plus an opaque refresh token that rotates on every use. A
+ * refresh token presented a second time means it was stolen or replayed, so the whole family of
+ * tokens descended from that login is revoked (RFC 9700, 4.14.2).
+ */
+public final class Sessions {
+
+  private static final String INVALID = "The refresh token is invalid or expired.";
+
+  private final RefreshTokenRepository tokens;
+  private final AccessTokenIssuer accessTokens;
+  private final Duration refreshTtl;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public Sessions(
+      RefreshTokenRepository tokens,
+      AccessTokenIssuer accessTokens,
+      Duration refreshTtl,
+      Clock clock) {
+    this.tokens = tokens;
+    this.accessTokens = accessTokens;
+    this.refreshTtl = refreshTtl;
+    this.clock = clock;
+  }
+
+  /** Starts a session (a new token family) for a user who just proved their password. */
+  public Future<JsonObject> start(User user) {
+    Instant now = clock.instant();
+    String refreshToken = newRefreshToken();
+    return tokens
+        .insert(hash(refreshToken), UUID.randomUUID(), user.id(), now, now.plus(refreshTtl))
+        .map(done -> tokenFields(user, refreshToken));
+  }
+
+  /** Exchanges a refresh token for a new pair, once. */
+  public Future<JsonObject> refresh(String refreshToken) {
+    Instant now = clock.instant();
+    byte[] hash = hash(refreshToken);
+    String next = newRefreshToken();
+    return tokens
+        .pool()
+        .withTransaction(
+            connection ->
+                tokens
+                    .lock(connection, hash)
+                    .compose(
+                        stored -> {
+                          if (stored == null || stored.revoked()) {
+                            return Future.succeededFuture(Rotation.refused());
+                          }
+                          if (stored.used()) {
+                            // Committed, not rolled back: the reuse must revoke the family.
+                            return tokens
+                                .revokeFamily(connection, stored.family(), now)
+                                .map(done -> Rotation.refused());
+                          }
+                          if (!stored.expiresAt().isAfter(now)) {
+                            return Future.succeededFuture(Rotation.refused());
+                          }
+                          return tokens
+                              .markUsed(connection, stored.id(), now)
+                              .compose(
+                                  done ->
+                                      tokens.insert(
+                                          connection,
+                                          hash(next),
+                                          stored.family(),
+                                          stored.user().id(),
+                                          now,
+                                          now.plus(refreshTtl)))
+                              .map(done -> Rotation.to(stored.user()));
+                        }))
+        .map(
+            rotation -> {
+              if (rotation.user() == null) {
+                throw new DomainException(ErrorCode.UNAUTHORIZED, INVALID);
+              }
+              return tokenFields(rotation.user(), next);
+            });
+  }
+
+  /** Ends the session the refresh token belongs to; unknown tokens are refused. */
+  public Future<Void> end(String refreshToken) {
+    return tokens
+        .revokeFamilyOf(hash(refreshToken), clock.instant())
+        .map(
+            revoked -> {
+              if (!revoked) {
+                throw new DomainException(ErrorCode.UNAUTHORIZED, INVALID);
+              }
+              return null;
+            });
+  }
+
+  private JsonObject tokenFields(User user, String refreshToken) {
+    return new JsonObject()
+        .put("access_token", accessTokens.issue(user))
+        .put("refresh_token", refreshToken)
+        .put("token_type", "Bearer")
+        .put("expires_in", accessTokens.lifetimeSeconds());
+  }
+
+  private String newRefreshToken() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private record Rotation(User user) {
+    static Rotation refused() {
+      return new Rotation(null);
+    }
+
+    static Rotation to(User user) {
+      return new Rotation(user);
+    }
+  }
+}
