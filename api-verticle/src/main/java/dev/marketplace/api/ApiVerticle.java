@@ -20,10 +20,8 @@ import java.util.Set;
  */
 public final class ApiVerticle extends VerticleBase {
 
-  /** Where the contract is, on the classpath (and relative to the repository root). */
-  public static final String CONTRACT = "openapi/marketplace.yaml";
-
   static final String ADDRESS_EXTENSION = "x-eventbus-address";
+  static final String STREAM_EXTENSION = "x-stream";
 
   private HttpServer server;
 
@@ -32,7 +30,8 @@ public final class ApiVerticle extends VerticleBase {
     int port = config().getInteger("http_port");
     long timeoutMillis = config().getLong("request_timeout_ms");
     int bodyLimit = config().getInteger("body_limit_bytes");
-    return Future.all(OpenAPIContract.from(vertx, CONTRACT), vertx.fileSystem().readFile(CONTRACT))
+    return Future.all(
+            ContractLoader.load(vertx), vertx.fileSystem().readFile(ContractLoader.CONTRACT))
         .map(loaded -> router(loaded.resultAt(0), loaded.resultAt(1), timeoutMillis, bodyLimit))
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(port))
         .onSuccess(listening -> server = listening);
@@ -64,6 +63,19 @@ public final class ApiVerticle extends VerticleBase {
       if (address != null) {
         addresses.add(address.toString());
         route.addHandler(forwarder.to(address.toString(), route.getOperation()));
+      }
+    }
+    OrderEventStream streams =
+        new OrderEventStream(vertx, config().getLong("heartbeat_ms"), timeoutMillis);
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      if (route.getOperation().getExtensions().containsKey(STREAM_EXTENSION)) {
+        route.addHandler(
+            streams.handler(
+                route
+                    .getOperation()
+                    .getExtensions()
+                    .get(OperationForwarder.CALLER_ID_EXTENSION)
+                    .toString()));
       }
     }
     HealthChecks health = new HealthChecks(vertx, addresses);

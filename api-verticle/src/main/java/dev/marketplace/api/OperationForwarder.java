@@ -53,6 +53,7 @@ final class OperationForwarder {
               caller,
               parameters(validated.getPathParameters()),
               parameters(validated.getQuery()),
+              parameters(validated.getHeaders()),
               validated.getBody() == null ? null : validated.getBody().getJsonObject());
       if (callerField != null && !bindCaller(callerField.toString(), request)) {
         rc.fail(

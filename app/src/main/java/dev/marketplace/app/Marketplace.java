@@ -38,7 +38,7 @@ public final class Marketplace {
     return Future.all(
             vertx.deployVerticle(() -> new AccountVerticle(clock), accounts),
             vertx.deployVerticle(CatalogVerticle::new, domain),
-            vertx.deployVerticle(OrderVerticle::new, domain))
+            vertx.deployVerticle(() -> new OrderVerticle(clock), domain))
         .compose(domains -> vertx.deployVerticle(ApiVerticle::new, edge))
         .mapEmpty();
   }

@@ -2,7 +2,7 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.api.ApiVerticle;
+import dev.marketplace.api.ContractLoader;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -55,7 +55,7 @@ final class ApiClient {
   }
 
   static ApiClient connect(Vertx vertx, int port) {
-    OpenAPIContract contract = OpenAPIContract.from(vertx, ApiVerticle.CONTRACT).await();
+    OpenAPIContract contract = ContractLoader.load(vertx).await();
     WebClient client =
         WebClient.create(
             vertx,
@@ -95,6 +95,14 @@ final class ApiClient {
     return request(method, path, "application/json", body.toBuffer());
   }
 
+  /** As {@link #sendAsync(HttpMethod, String, JsonObject)}, with an {@code Idempotency-Key}. */
+  io.vertx.core.Future<HttpResponse<Buffer>> sendAsync(
+      HttpMethod method, String path, JsonObject body, String idempotencyKey) {
+    HttpRequest<Buffer> request = prepare(method, path, "application/json");
+    request.putHeader("Idempotency-Key", idempotencyKey);
+    return request.sendBuffer(body.toBuffer());
+  }
+
   ApiResponse check(HttpMethod method, String path, HttpResponse<Buffer> response) {
     String contentType = response.getHeader("content-type");
     Buffer body = response.body() == null ? Buffer.buffer() : response.body();
@@ -121,6 +129,11 @@ final class ApiClient {
 
   private io.vertx.core.Future<HttpResponse<Buffer>> request(
       HttpMethod method, String path, String contentType, Buffer body) {
+    HttpRequest<Buffer> request = prepare(method, path, contentType);
+    return body == null ? request.send() : request.sendBuffer(body);
+  }
+
+  private HttpRequest<Buffer> prepare(HttpMethod method, String path, String contentType) {
     HttpRequest<Buffer> request = client.request(method, path);
     if (accessToken != null) {
       request.putHeader("authorization", "Bearer " + accessToken);
@@ -128,6 +141,6 @@ final class ApiClient {
     if (contentType != null) {
       request.putHeader("content-type", contentType);
     }
-    return body == null ? request.send() : request.sendBuffer(body);
+    return request;
   }
 }

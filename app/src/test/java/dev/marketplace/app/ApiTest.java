@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 abstract class ApiTest {
 
+  static Vertx vertx;
   static TestDatabase database;
   static SigningKeys keys;
   static TestClock clock;
@@ -28,14 +29,17 @@ abstract class ApiTest {
   static Fixtures fixtures;
 
   @BeforeAll
-  static void startMarketplace(Vertx vertx) throws Exception {
+  static void startMarketplace(Vertx testVertx) throws Exception {
+    vertx = testVertx;
     database = TestDatabase.create();
     keys = SigningKeys.generate();
     clock = new TestClock();
-    config = MarketplaceConfig.fromEnvironment(Map.of()).withHttpPort(freePort());
+    config =
+        MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_SSE_HEARTBEAT_SECONDS", "1"))
+            .withHttpPort(freePort());
     Marketplace.deploy(vertx, config, database.settings(), keys, clock).await();
     api = ApiClient.connect(vertx, config.httpPort());
-    fixtures = new Fixtures(api);
+    fixtures = new Fixtures(vertx, api);
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +13,10 @@ import org.junit.jupiter.api.Test;
 class AuthApiTest extends ApiTest {
 
   private static TokenForge forge;
-  private static Vertx vertx;
 
   @BeforeAll
-  static void forge(Vertx testVertx) {
-    vertx = testVertx;
-    forge = new TokenForge(testVertx, keys);
+  static void forge() {
+    forge = new TokenForge(vertx, keys);
   }
 
   @Test

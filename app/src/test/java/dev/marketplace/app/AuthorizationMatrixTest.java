@@ -167,7 +167,7 @@ class AuthorizationMatrixTest extends ApiTest {
   void onlyTheOwningSellerMovesAnOrder() {
     long orderId = fixtures.order(accounts.get(Who.BUYER), productId, 1).getLong("id");
     String path = "/api/sellers/orders/" + orderId + "/status";
-    JsonObject completed = new JsonObject().put("status", "completed");
+    JsonObject cancel = new JsonObject().put("status", "cancelled").put("reason", "Out of stock");
     Map<Who, Integer> expected = new LinkedHashMap<>();
     expected.put(Who.NOBODY, 401);
     expected.put(Who.BUYER, 403);
@@ -178,8 +178,7 @@ class AuthorizationMatrixTest extends ApiTest {
     expected.forEach(
         (who, status) ->
             assertThat(
-                    call(new Cell("updateOrderStatus", HttpMethod.PUT, path, completed, who))
-                        .status())
+                    call(new Cell("updateOrderStatus", HttpMethod.PUT, path, cancel, who)).status())
                 .as("updateOrderStatus by %s", who)
                 .isEqualTo(status));
     assertThat(
@@ -187,7 +186,7 @@ class AuthorizationMatrixTest extends ApiTest {
                     "updateOrderStatus naming another seller",
                     HttpMethod.PUT,
                     path,
-                    completed.copy().put("seller_id", accounts.get(Who.OTHER_SELLER).id()),
+                    cancel.copy().put("seller_id", accounts.get(Who.OTHER_SELLER).id()),
                     Who.SELLER))
                 .status())
         .isEqualTo(403);

@@ -2,6 +2,9 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.bus.BusRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,10 +16,45 @@ final class Fixtures {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+  private final Vertx vertx;
   private final ApiClient api;
 
-  Fixtures(ApiClient api) {
+  Fixtures(Vertx vertx, ApiClient api) {
+    this.vertx = vertx;
     this.api = api;
+  }
+
+  /**
+   * What the payment path does when a payment is captured: an internal event-bus action, which no
+   * HTTP client can reach.
+   */
+  JsonObject capturePayment(long orderId) {
+    return internal("recordPayment", new JsonObject().put("order_id", orderId));
+  }
+
+  /** Runs the unpaid-order sweep now, as its timer would. */
+  JsonObject expireUnpaidOrders() {
+    return internal("expireUnpaidOrders", new JsonObject());
+  }
+
+  /** Moves an order as its seller, checking the answer. */
+  JsonObject move(Account seller, long orderId, JsonObject change) {
+    ApiResponse moved = seller.api().put("/api/sellers/orders/" + orderId + "/status", change);
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    return moved.json();
+  }
+
+  private JsonObject internal(String action, JsonObject body) {
+    String reply =
+        vertx
+            .eventBus()
+            .<String>request(
+                "orders",
+                new BusRequest(null, null, null, null, body).toJson(),
+                new DeliveryOptions().addHeader(BusRequest.ACTION, action))
+            .await()
+            .body();
+    return new JsonObject(reply);
   }
 
   static String uniqueEmail(String who) {
@@ -75,6 +113,7 @@ final class Fixtures {
         body.getLong("id"),
         email,
         body.getString("role"),
+        body.getString("access_token"),
         body.getString("refresh_token"),
         api.withToken(body.getString("access_token")));
   }

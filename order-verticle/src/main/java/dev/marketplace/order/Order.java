@@ -18,6 +18,10 @@ public record Order(
     BigDecimal unitPrice,
     BigDecimal totalPrice,
     String status,
+    OffsetDateTime paidAt,
+    String carrier,
+    String trackingNumber,
+    String cancelReason,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
@@ -27,7 +31,8 @@ public record Order(
    */
   static final String COLUMNS =
       "o.id, o.buyer_id, b.name AS buyer_name, o.seller_id, o.product_id, p.name AS product_name,"
-          + " o.quantity, o.unit_price, o.total_price, o.status, o.created_at, o.updated_at";
+          + " o.quantity, o.unit_price, o.total_price, o.status, o.paid_at, o.carrier,"
+          + " o.tracking_number, o.cancel_reason, o.created_at, o.updated_at";
 
   static Order fromRow(Row row) {
     return new Order(
@@ -41,6 +46,10 @@ public record Order(
         row.getBigDecimal("unit_price"),
         row.getBigDecimal("total_price"),
         row.getString("status"),
+        row.getOffsetDateTime("paid_at"),
+        row.getString("carrier"),
+        row.getString("tracking_number"),
+        row.getString("cancel_reason"),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"));
   }
@@ -57,6 +66,11 @@ public record Order(
         .put("unit_price", unitPrice)
         .put("total_price", totalPrice)
         .put("status", status)
+        .put("payment_status", paidAt == null ? "unpaid" : "paid")
+        .put("paid_at", Timestamps.format(paidAt))
+        .put("carrier", carrier)
+        .put("tracking_number", trackingNumber)
+        .put("cancel_reason", cancelReason)
         .put("created_at", Timestamps.format(createdAt))
         .put("updated_at", Timestamps.format(updatedAt));
   }

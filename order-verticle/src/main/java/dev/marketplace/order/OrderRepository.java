@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +16,16 @@ import java.util.Set;
 /**
  * The {@code orders} and {@code order_tracking} tables.
  *
- * <p>Placing an order also takes the stock from {@code products}, a table the catalog verticle
- * owns: both must change together or not at all, so they change in one statement.
+ * <p>Placing and cancelling an order also change the stock in {@code products}, a table the catalog
+ * verticle owns: the stock and the order must change together or not at all, so each such change is
+ * one statement.
  */
 public final class OrderRepository {
+
+  /** The history row a statement wrote, joined to its order. */
+  private static final String EVENT_OF_CHANGE =
+      " t.id AS event_id, t.kind AS event_kind, t.location AS event_location,"
+          + " t.notes AS event_notes, t.actor_role AS event_actor, t.created_at AS event_at";
 
   private final Pool pool;
 
@@ -28,10 +37,12 @@ public final class OrderRepository {
    * Takes {@code quantity} units of an active product and records a pending order for them, in one
    * atomic statement. The conditional decrement re-checks the stock after waiting for any
    * concurrent order's row lock, so no interleaving can sell more than there is. Empty when nothing
-   * changed: the buyer or product is unknown, or the stock is short.
+   * changed: the product is unknown or inactive, or the stock is short.
    */
-  public Future<Optional<Order>> place(long buyerId, long productId, int quantity) {
-    return pool.preparedQuery(
+  public Future<Optional<Change>> place(
+      SqlClient client, long buyerId, long productId, int quantity) {
+    return client
+        .preparedQuery(
             "WITH b AS (SELECT id, name FROM users WHERE id = $1 AND role = 'buyer'),"
                 + " p AS (UPDATE products SET inventory = inventory - $3, updated_at = now()"
                 + " WHERE id = $2 AND is_active AND inventory >= $3 AND EXISTS (SELECT 1 FROM b)"
@@ -40,51 +51,176 @@ public final class OrderRepository {
                 + " (buyer_id, seller_id, product_id, quantity, unit_price, total_price)"
                 + " SELECT b.id, p.seller_id, p.id, $3, p.price, p.price * $3 FROM b, p"
                 + " RETURNING *),"
-                + " t AS (INSERT INTO order_tracking (order_id, status, actor_id)"
-                + " SELECT id, status, buyer_id FROM o)"
+                + " t AS (INSERT INTO order_tracking (order_id, status, actor_id, actor_role)"
+                + " SELECT id, status, buyer_id, 'buyer' FROM o RETURNING *)"
                 + " SELECT "
                 + Order.COLUMNS
-                + " FROM o, b, p")
+                + ","
+                + EVENT_OF_CHANGE
+                + " FROM o JOIN t ON t.order_id = o.id, b, p")
         .execute(Tuple.of(buyerId, productId, quantity))
-        .map(OrderRepository::first);
+        .map(OrderRepository::change);
   }
 
-  /** Why an order could not be placed; read after the fact, only to explain the refusal. */
-  public Future<PlacementObstacle> obstacleTo(long buyerId, long productId) {
-    return pool.preparedQuery(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND role = 'buyer') AS buyer_known,"
-                + " (SELECT inventory FROM products WHERE id = $2 AND is_active) AS inventory")
-        .execute(Tuple.of(buyerId, productId))
+  /** The stock of a product if it is active; read after a refusal, only to explain it. */
+  public Future<Optional<Integer>> activeInventory(long productId) {
+    return pool.preparedQuery("SELECT inventory FROM products WHERE id = $1 AND is_active")
+        .execute(Tuple.of(productId))
         .map(
-            rows -> {
-              Row row = rows.iterator().next();
-              return new PlacementObstacle(
-                  row.getBoolean("buyer_known"), Optional.ofNullable(row.getInteger("inventory")));
-            });
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getInteger("inventory")));
   }
 
   /**
-   * Moves an order of {@code sellerId} to {@code to} if it is in one of {@code from}, and records
-   * the change in its history. Empty when the order is missing, another seller's, or elsewhere.
+   * Moves an order to {@code to} if it is in one of {@code from} and {@code actor} may touch it
+   * (its buyer, its seller, or the system), and writes the history row. Moving to {@code cancelled}
+   * returns the stock in the same statement. Empty when nothing changed.
    */
-  public Future<Optional<Order>> moveStatus(
-      long orderId, long sellerId, Set<OrderStatus> from, OrderStatus to) {
+  public Future<Optional<Change>> transition(
+      long orderId, Actor actor, Long actorId, Set<OrderStatus> from, OrderStatus to, Move move) {
     String[] sources = from.stream().map(OrderStatus::dbValue).toArray(String[]::new);
     return pool.preparedQuery(
-            "WITH o AS (UPDATE orders SET status = $3, updated_at = now()"
-                + " WHERE id = $1 AND seller_id = $2 AND status = ANY($4) RETURNING *),"
-                + " t AS (INSERT INTO order_tracking (order_id, status, actor_id)"
-                + " SELECT id, status, seller_id FROM o)"
+            "WITH o AS (UPDATE orders SET status = $3, updated_at = now(),"
+                + " paid_at = CASE WHEN $11 THEN now() ELSE paid_at END,"
+                + " carrier = COALESCE($5, carrier),"
+                + " tracking_number = COALESCE($6, tracking_number),"
+                + " cancel_reason = CASE WHEN $3 = 'cancelled' THEN $7 ELSE cancel_reason END"
+                + " WHERE id = $1 AND status = ANY($4) AND CASE $8"
+                + " WHEN 'buyer' THEN buyer_id = $2 WHEN 'seller' THEN seller_id = $2 ELSE true END"
+                + " RETURNING *),"
+                + " r AS (UPDATE products SET inventory = products.inventory + o.quantity,"
+                + " updated_at = now() FROM o"
+                + " WHERE products.id = o.product_id AND o.status = 'cancelled'),"
+                + " t AS (INSERT INTO order_tracking"
+                + " (order_id, status, location, notes, actor_id, actor_role)"
+                + " SELECT id, status, $9, COALESCE($10, $7), $2, $8 FROM o RETURNING *)"
                 + " SELECT "
                 + Order.COLUMNS
-                + " FROM o JOIN users b ON b.id = o.buyer_id JOIN products p ON p.id = o.product_id")
-        .execute(Tuple.of(orderId, sellerId, to.dbValue(), sources))
-        .map(OrderRepository::first);
+                + ","
+                + EVENT_OF_CHANGE
+                + " FROM o JOIN t ON t.order_id = o.id"
+                + " JOIN users b ON b.id = o.buyer_id JOIN products p ON p.id = o.product_id")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  orderId,
+                  actorId,
+                  to.dbValue(),
+                  sources,
+                  move.carrier(),
+                  move.trackingNumber(),
+                  move.reason(),
+                  actor.dbValue(),
+                  move.location(),
+                  move.notes(),
+                  move.paid()
+                }))
+        .map(OrderRepository::change);
   }
 
-  /** The seller and status of an order, if it exists. */
+  /**
+   * Records a shipping event (where the parcel is) on an order of {@code sellerId} that is being
+   * prepared or is on its way. Empty when there is no such order in such a state.
+   */
+  public Future<Optional<Change>> addShippingEvent(
+      long orderId, long sellerId, String location, String notes) {
+    return pool.preparedQuery(
+            "WITH o AS (UPDATE orders SET updated_at = now()"
+                + " WHERE id = $1 AND seller_id = $2 AND status IN ('processing', 'shipped')"
+                + " RETURNING *),"
+                + " t AS (INSERT INTO order_tracking"
+                + " (order_id, status, kind, location, notes, actor_id, actor_role)"
+                + " SELECT id, status, 'shipping', $3, $4, $2, 'seller' FROM o RETURNING *)"
+                + " SELECT "
+                + Order.COLUMNS
+                + ","
+                + EVENT_OF_CHANGE
+                + " FROM o JOIN t ON t.order_id = o.id"
+                + " JOIN users b ON b.id = o.buyer_id JOIN products p ON p.id = o.product_id")
+        .execute(Tuple.of(orderId, sellerId, location, notes))
+        .map(OrderRepository::change);
+  }
+
+  /**
+   * Cancels up to {@code batch} pending orders placed before {@code cutoff} and still unpaid, and
+   * returns their stock, in one statement. Rows another sweeper holds are skipped, so sweepers on
+   * several event loops or nodes never double-return stock.
+   */
+  public Future<List<Change>> expireUnpaid(Instant cutoff, int batch) {
+    return pool.preparedQuery(
+            "WITH due AS (SELECT id FROM orders WHERE status = 'pending' AND paid_at IS NULL"
+                + " AND created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
+                + " o AS (UPDATE orders SET status = 'cancelled', updated_at = now(),"
+                + " cancel_reason = 'Not paid in time.' FROM due WHERE orders.id = due.id"
+                + " RETURNING orders.*),"
+                + " r AS (UPDATE products SET inventory = products.inventory + s.quantity,"
+                + " updated_at = now()"
+                + " FROM (SELECT product_id, sum(quantity) AS quantity FROM o GROUP BY product_id) s"
+                + " WHERE products.id = s.product_id),"
+                + " t AS (INSERT INTO order_tracking (order_id, status, notes, actor_role)"
+                + " SELECT id, 'cancelled', cancel_reason, 'system' FROM o RETURNING *)"
+                + " SELECT "
+                + Order.COLUMNS
+                + ","
+                + EVENT_OF_CHANGE
+                + " FROM o JOIN t ON t.order_id = o.id"
+                + " JOIN users b ON b.id = o.buyer_id JOIN products p ON p.id = o.product_id")
+        .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), batch))
+        .map(
+            rows -> {
+              List<Change> changes = new ArrayList<>(rows.size());
+              rows.forEach(row -> changes.add(changeOf(row)));
+              return changes;
+            });
+  }
+
+  /** An order by id, whoever it belongs to; the caller checks ownership. */
+  public Future<Optional<Order>> find(long orderId) {
+    return pool.preparedQuery(
+            "SELECT "
+                + Order.COLUMNS
+                + " FROM orders o JOIN users b ON b.id = o.buyer_id"
+                + " JOIN products p ON p.id = o.product_id WHERE o.id = $1")
+        .execute(Tuple.of(orderId))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(Order.fromRow(rows.iterator().next())));
+  }
+
+  /** An order's history, oldest first. */
+  public Future<List<OrderEvent>> history(long orderId) {
+    return pool.preparedQuery(
+            "SELECT "
+                + OrderEvent.COLUMNS
+                + " FROM order_tracking t JOIN orders o ON o.id = t.order_id"
+                + " WHERE t.order_id = $1 ORDER BY t.id")
+        .execute(Tuple.of(orderId))
+        .map(OrderRepository::events);
+  }
+
+  /** Events on the orders of a buyer or seller after event {@code afterId}, oldest first. */
+  public Future<List<OrderEvent>> eventsSince(Actor owner, long ownerId, long afterId, int limit) {
+    String ownerColumn = owner == Actor.SELLER ? "o.seller_id" : "o.buyer_id";
+    return pool.preparedQuery(
+            "SELECT "
+                + OrderEvent.COLUMNS
+                + " FROM orders o JOIN order_tracking t ON t.order_id = o.id"
+                + " WHERE "
+                + ownerColumn
+                + " = $1 AND t.id > $2 ORDER BY t.id LIMIT $3")
+        .execute(Tuple.of(ownerId, afterId, limit))
+        .map(OrderRepository::events);
+  }
+
+  /** The seller, buyer and status of an order, if it exists. */
   public Future<Optional<OrderState>> stateOf(long orderId) {
-    return pool.preparedQuery("SELECT seller_id, status FROM orders WHERE id = $1")
+    return pool.preparedQuery(
+            "SELECT buyer_id, seller_id, status, paid_at IS NOT NULL AS paid FROM orders"
+                + " WHERE id = $1")
         .execute(Tuple.of(orderId))
         .map(
             rows -> {
@@ -94,59 +230,87 @@ public final class OrderRepository {
               Row row = rows.iterator().next();
               return Optional.of(
                   new OrderState(
-                      row.getLong("seller_id"), OrderStatus.fromDb(row.getString("status"))));
+                      row.getLong("buyer_id"),
+                      row.getLong("seller_id"),
+                      OrderStatus.fromDb(row.getString("status")),
+                      row.getBoolean("paid")));
             });
   }
 
-  /** A buyer's orders, newest first; empty when {@code buyerId} is not a buyer. */
-  public Future<Optional<List<Order>>> ofBuyer(long buyerId, int limit) {
+  /**
+   * A page of a buyer's or seller's orders, newest first, optionally of one status, after the order
+   * {@code beforeId} (exclusive) when continuing a list.
+   */
+  public Future<List<Order>> ofOwner(
+      Actor owner, long ownerId, String status, Long beforeId, int limit) {
+    String ownerColumn = owner == Actor.SELLER ? "o.seller_id" : "o.buyer_id";
     return pool.preparedQuery(
             "SELECT "
                 + Order.COLUMNS
-                + " FROM users b LEFT JOIN LATERAL (SELECT * FROM orders WHERE buyer_id = b.id"
-                + " ORDER BY id DESC LIMIT $2) o ON true"
-                + " LEFT JOIN products p ON p.id = o.product_id"
-                + " WHERE b.id = $1 AND b.role = 'buyer' ORDER BY o.id DESC")
-        .execute(Tuple.of(buyerId, limit))
-        .map(OrderRepository::ownerList);
+                + " FROM orders o JOIN users b ON b.id = o.buyer_id"
+                + " JOIN products p ON p.id = o.product_id"
+                + " WHERE "
+                + ownerColumn
+                + " = $1 AND ($2::text IS NULL OR o.status = $2)"
+                + " AND ($3::bigint IS NULL OR o.id < $3)"
+                + " ORDER BY o.id DESC LIMIT $4")
+        .execute(Tuple.of(ownerId, status, beforeId, limit))
+        .map(
+            rows -> {
+              List<Order> orders = new ArrayList<>(rows.size());
+              rows.forEach(row -> orders.add(Order.fromRow(row)));
+              return orders;
+            });
   }
 
-  /** Orders of a seller's products, newest first; empty when {@code sellerId} is not a seller. */
-  public Future<Optional<List<Order>>> ofSeller(long sellerId, int limit) {
-    return pool.preparedQuery(
-            "SELECT "
-                + Order.COLUMNS
-                + " FROM users s LEFT JOIN LATERAL (SELECT * FROM orders WHERE seller_id = s.id"
-                + " ORDER BY id DESC LIMIT $2) o ON true"
-                + " LEFT JOIN users b ON b.id = o.buyer_id"
-                + " LEFT JOIN products p ON p.id = o.product_id"
-                + " WHERE s.id = $1 AND s.role = 'seller' ORDER BY o.id DESC")
-        .execute(Tuple.of(sellerId, limit))
-        .map(OrderRepository::ownerList);
+  public Pool pool() {
+    return pool;
   }
 
-  // The owner row always comes back (with null order columns when there are no orders), which
-  // tells "unknown owner" from "no orders yet" in one round trip.
-  private static Optional<List<Order>> ownerList(RowSet<Row> rows) {
-    if (rows.size() == 0) {
-      return Optional.empty();
+  private static Optional<Change> change(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(changeOf(rows.iterator().next()));
+  }
+
+  private static Change changeOf(Row row) {
+    Order order = Order.fromRow(row);
+    OrderEvent event =
+        new OrderEvent(
+            row.getLong("event_id"),
+            order.id(),
+            order.buyerId(),
+            order.sellerId(),
+            row.getString("event_kind"),
+            order.status(),
+            row.getString("event_location"),
+            row.getString("event_notes"),
+            row.getString("event_actor"),
+            row.getOffsetDateTime("event_at"));
+    return new Change(order, event);
+  }
+
+  private static List<OrderEvent> events(RowSet<Row> rows) {
+    List<OrderEvent> events = new ArrayList<>(rows.size());
+    rows.forEach(row -> events.add(OrderEvent.fromRow(row)));
+    return events;
+  }
+
+  /** An order as a statement left it, and the history row it wrote. */
+  public record Change(Order order, OrderEvent event) {}
+
+  /** What a status change carries besides the status; absent fields are {@code null}. */
+  public record Move(
+      String carrier,
+      String trackingNumber,
+      String reason,
+      String location,
+      String notes,
+      boolean paid) {
+
+    static Move plain() {
+      return new Move(null, null, null, null, null, false);
     }
-    List<Order> orders = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      if (row.getLong("id") != null) {
-        orders.add(Order.fromRow(row));
-      }
-    }
-    return Optional.of(orders);
   }
 
-  private static Optional<Order> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(Order.fromRow(rows.iterator().next()));
-  }
-
-  /** What stands in the way of an order: an unknown buyer, a missing product or short stock. */
-  public record PlacementObstacle(boolean buyerKnown, Optional<Integer> activeInventory) {}
-
-  /** Who sells an order and where it is now. */
-  public record OrderState(long sellerId, OrderStatus status) {}
+  /** Who buys and sells an order, where it is now and whether it is paid. */
+  public record OrderState(long buyerId, long sellerId, OrderStatus status, boolean paid) {}
 }

@@ -7,14 +7,23 @@ import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A buyer orders a quantity of one product, taking the stock at once. */
+/**
+ * A buyer orders a quantity of one product, taking the stock at once. With an {@code
+ * Idempotency-Key}, retries of the same request place the order only once.
+ */
 public final class PlaceOrder implements OperationHandler {
 
   private final OrderRepository orders;
+  private final IdempotencyKeys idempotency;
+  private final OrderEventPublisher publisher;
 
-  public PlaceOrder(OrderRepository orders) {
+  public PlaceOrder(
+      OrderRepository orders, IdempotencyKeys idempotency, OrderEventPublisher publisher) {
     this.orders = orders;
+    this.idempotency = idempotency;
+    this.publisher = publisher;
   }
 
   @Override
@@ -23,38 +32,44 @@ public final class PlaceOrder implements OperationHandler {
     long buyerId = request.callerId();
     long productId = body.getLong("product_id");
     int quantity = body.getInteger("quantity");
-    return orders
-        .place(buyerId, productId, quantity)
-        .compose(
-            placed -> {
-              if (placed.isPresent()) {
-                return Future.succeededFuture(Reply.created(placed.get().toJson()));
+    AtomicReference<OrderRepository.Change> placed = new AtomicReference<>();
+    return idempotency
+        .once(
+            buyerId,
+            "placeOrder",
+            request.headers().getString("Idempotency-Key"),
+            body,
+            client ->
+                orders
+                    .place(client, buyerId, productId, quantity)
+                    .compose(
+                        change -> {
+                          if (change.isPresent()) {
+                            placed.set(change.get());
+                            return Future.succeededFuture(
+                                Reply.created(change.get().order().toJson()));
+                          }
+                          return orders
+                              .activeInventory(productId)
+                              .map(
+                                  inventory -> {
+                                    throw refusal(inventory.orElse(null), productId, quantity);
+                                  });
+                        }))
+        .onSuccess(
+            committed -> {
+              if (placed.get() != null) {
+                publisher.publish(placed.get());
               }
-              return orders
-                  .obstacleTo(buyerId, productId)
-                  .map(
-                      obstacle -> {
-                        throw refusal(obstacle, buyerId, productId, quantity);
-                      });
             });
   }
 
-  private static DomainException refusal(
-      OrderRepository.PlacementObstacle obstacle, long buyerId, long productId, int quantity) {
-    if (!obstacle.buyerKnown()) {
-      return DomainException.notFound("Buyer " + buyerId + " not found.");
-    }
-    if (obstacle.activeInventory().isEmpty()) {
+  private static DomainException refusal(Integer inventory, long productId, int quantity) {
+    if (inventory == null) {
       return DomainException.notFound("Product " + productId + " not found.");
     }
     return new DomainException(
         ErrorCode.INSUFFICIENT_INVENTORY,
-        "Only "
-            + obstacle.activeInventory().get()
-            + " of product "
-            + productId
-            + " left, "
-            + quantity
-            + " requested.");
+        "Only " + inventory + " of product " + productId + " left, " + quantity + " requested.");
   }
 }

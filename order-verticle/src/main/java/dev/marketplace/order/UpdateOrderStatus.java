@@ -4,60 +4,43 @@ import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
-import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
-/** A seller moves one of their orders on, as far as the status machine allows. */
+/**
+ * A seller moves one of their orders on: ships it (with carrier and tracking number), marks it
+ * delivered, completes it, or cancels it with a reason.
+ */
 public final class UpdateOrderStatus implements OperationHandler {
 
-  private final OrderRepository orders;
-  private final OrderStatusMachine machine;
+  private final OrderTransitions transitions;
 
-  public UpdateOrderStatus(OrderRepository orders, OrderStatusMachine machine) {
-    this.orders = orders;
-    this.machine = machine;
+  public UpdateOrderStatus(OrderTransitions transitions) {
+    this.transitions = transitions;
   }
 
   @Override
   public Future<Reply> handle(BusRequest request) {
     long orderId = request.pathId("order_id");
-    long sellerId = request.callerId();
-    OrderStatus target = OrderStatus.fromDb(request.body().getString("status"));
-    return orders
-        .moveStatus(orderId, sellerId, machine.sourcesOf(target), target)
-        .compose(
-            moved -> {
-              if (moved.isPresent()) {
-                return Future.succeededFuture(Reply.ok(moved.get().toJson()));
-              }
-              return orders
-                  .stateOf(orderId)
-                  .map(
-                      state -> {
-                        throw refusal(state, orderId, sellerId, target);
-                      });
-            });
-  }
-
-  private DomainException refusal(
-      java.util.Optional<OrderRepository.OrderState> state,
-      long orderId,
-      long sellerId,
-      OrderStatus target) {
-    if (state.isEmpty()) {
-      return DomainException.notFound("Order " + orderId + " not found.");
+    JsonObject body = request.body();
+    OrderStatus target = OrderStatus.fromDb(body.getString("status"));
+    OrderRepository.Move move =
+        new OrderRepository.Move(
+            body.getString("carrier"),
+            body.getString("tracking_number"),
+            body.getString("reason"),
+            body.getString("location"),
+            body.getString("notes"),
+            false);
+    if (target == OrderStatus.SHIPPED
+        && (move.carrier() == null || move.trackingNumber() == null)) {
+      throw DomainException.badRequest("Shipping an order needs carrier and tracking_number.");
     }
-    if (state.get().sellerId() != sellerId) {
-      return DomainException.forbidden("Order " + orderId + " belongs to another seller.");
+    if (target == OrderStatus.CANCELLED && move.reason() == null) {
+      throw DomainException.badRequest("A seller cancelling an order must give a reason.");
     }
-    return new DomainException(
-        ErrorCode.INVALID_TRANSITION,
-        "Order "
-            + orderId
-            + " is "
-            + state.get().status().dbValue()
-            + " and cannot become "
-            + target.dbValue()
-            + ".");
+    return transitions
+        .move(orderId, Actor.SELLER, request.callerId(), target, move)
+        .map(change -> Reply.ok(change.order().toJson()));
   }
 }

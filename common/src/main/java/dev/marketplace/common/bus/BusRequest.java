@@ -6,10 +6,11 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * What the api verticle sends a domain verticle for one HTTP operation: who calls, the validated
- * path and query parameters and the validated body. The operation id travels in the {@value
- * #ACTION} header.
+ * path, query and header parameters the contract declares, and the validated body. The operation id
+ * travels in the {@value #ACTION} header.
  */
-public record BusRequest(Caller caller, JsonObject path, JsonObject query, JsonObject body) {
+public record BusRequest(
+    Caller caller, JsonObject path, JsonObject query, JsonObject headers, JsonObject body) {
 
   public static final String ACTION = "action";
 
@@ -17,6 +18,7 @@ public record BusRequest(Caller caller, JsonObject path, JsonObject query, JsonO
     caller = caller == null ? Caller.anonymous(null) : caller;
     path = path == null ? new JsonObject() : path;
     query = query == null ? new JsonObject() : query;
+    headers = headers == null ? new JsonObject() : headers;
     body = body == null ? new JsonObject() : body;
   }
 
@@ -25,6 +27,7 @@ public record BusRequest(Caller caller, JsonObject path, JsonObject query, JsonO
         Caller.fromJson(json.getJsonObject("caller")),
         json.getJsonObject("path"),
         json.getJsonObject("query"),
+        json.getJsonObject("headers"),
         json.getJsonObject("body"));
   }
 
@@ -33,6 +36,7 @@ public record BusRequest(Caller caller, JsonObject path, JsonObject query, JsonO
         .put("caller", caller.toJson())
         .put("path", path)
         .put("query", query)
+        .put("headers", headers)
         .put("body", body);
   }
 

@@ -21,6 +21,9 @@ import java.util.Optional;
  *     directory
  * @param jwtPublicKeyFile PEM file of the matching public key
  * @param tokens claims and lifetimes of access and refresh tokens
+ * @param unpaidOrderHoldMinutes how long an unpaid order holds its stock before it cancels itself
+ * @param orderSweepSeconds how often overdue unpaid orders and expired idempotency keys are swept
+ * @param heartbeatSeconds how often live order streams send a heartbeat
  */
 public record MarketplaceConfig(
     int httpPort,
@@ -32,7 +35,10 @@ public record MarketplaceConfig(
     int verticleInstances,
     Optional<Path> jwtPrivateKeyFile,
     Optional<Path> jwtPublicKeyFile,
-    TokenSettings tokens) {
+    TokenSettings tokens,
+    int unpaidOrderHoldMinutes,
+    int orderSweepSeconds,
+    int heartbeatSeconds) {
 
   public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(env);
@@ -51,7 +57,10 @@ public record MarketplaceConfig(
             reader.text("MARKETPLACE_JWT_ISSUER").orElse("marketplace"),
             reader.text("MARKETPLACE_JWT_AUDIENCE").orElse("marketplace-api"),
             Duration.ofMinutes(reader.integer("MARKETPLACE_ACCESS_TOKEN_MINUTES", 15, 1, 1440)),
-            Duration.ofDays(reader.integer("MARKETPLACE_REFRESH_TOKEN_DAYS", 14, 1, 365))));
+            Duration.ofDays(reader.integer("MARKETPLACE_REFRESH_TOKEN_DAYS", 14, 1, 365))),
+        reader.integer("MARKETPLACE_UNPAID_ORDER_MINUTES", 30, 1, 7 * 24 * 60),
+        reader.integer("MARKETPLACE_ORDER_SWEEP_SECONDS", 30, 1, 3600),
+        reader.integer("MARKETPLACE_SSE_HEARTBEAT_SECONDS", 15, 1, 300));
   }
 
   public MarketplaceConfig withHttpPort(int port) {
@@ -65,7 +74,10 @@ public record MarketplaceConfig(
         verticleInstances,
         jwtPrivateKeyFile,
         jwtPublicKeyFile,
-        tokens);
+        tokens,
+        unpaidOrderHoldMinutes,
+        orderSweepSeconds,
+        heartbeatSeconds);
   }
 
   /** The part every verticle reads from its deployment configuration. */
@@ -75,6 +87,9 @@ public record MarketplaceConfig(
         .put("db_pool_size", databasePoolSize)
         .put("request_timeout_ms", requestTimeoutMillis)
         .put("body_limit_bytes", bodyLimitBytes)
-        .put("tokens", tokens.toJson());
+        .put("tokens", tokens.toJson())
+        .put("unpaid_order_hold_minutes", unpaidOrderHoldMinutes)
+        .put("sweep_interval_ms", orderSweepSeconds * 1000L)
+        .put("heartbeat_ms", heartbeatSeconds * 1000L);
   }
 }

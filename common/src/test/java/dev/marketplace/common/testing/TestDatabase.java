@@ -55,6 +55,16 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** The first column of the first row of {@code sql}, as text. */
+  public String queryString(String sql) throws SQLException {
+    try (Connection connection = connect(settings);
+        Statement statement = connection.createStatement();
+        var rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     execute(server(), "DROP DATABASE IF EXISTS " + settings.database() + " WITH (FORCE)");

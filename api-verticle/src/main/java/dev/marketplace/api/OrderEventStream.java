@@ -1,0 +1,160 @@
+package dev.marketplace.api;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Caller;
+import dev.marketplace.common.bus.Topics;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Server-sent events of a buyer's or seller's order changes. Live events arrive over the event bus
+ * from whichever node made the change. A client that reconnects with {@code Last-Event-ID} first
+ * gets what it missed, read from the order history; live events that arrive meanwhile wait in a
+ * queue and are sent after, without duplicates, so the client loses nothing.
+ */
+final class OrderEventStream {
+
+  private static final int REPLAY_PAGE = 500;
+
+  private final Vertx vertx;
+  private final long heartbeatMillis;
+  private final long timeoutMillis;
+
+  OrderEventStream(Vertx vertx, long heartbeatMillis, long timeoutMillis) {
+    this.vertx = vertx;
+    this.heartbeatMillis = heartbeatMillis;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  Handler<RoutingContext> handler(String ownerParameter) {
+    return rc -> {
+      Caller caller = rc.get(BearerAuthentication.CALLER);
+      ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+      long ownerId = ((Number) validated.getPathParameters().get(ownerParameter).get()).longValue();
+      if (ownerId != caller.accountId()) {
+        rc.fail(
+            new HttpException(
+                ErrorCode.FORBIDDEN.httpStatus(),
+                ownerParameter + " must be your own account id."));
+        return;
+      }
+      RequestParameter lastEventId = validated.getHeaders().get("Last-Event-ID");
+      Long resumeAfter =
+          lastEventId == null || lastEventId.isNull()
+              ? null
+              : Long.parseLong(lastEventId.get().toString());
+      new Subscription(rc.response(), caller, ownerParameter, ownerId).open(resumeAfter);
+    };
+  }
+
+  /** One client's stream. All of it runs on the request's event loop. */
+  private final class Subscription {
+
+    private final HttpServerResponse response;
+    private final Caller caller;
+    private final String ownerField;
+    private final long ownerId;
+    private final Deque<JsonObject> queued = new ArrayDeque<>();
+    private boolean replaying;
+    private long lastSent;
+    private MessageConsumer<JsonObject> consumer;
+    private long heartbeat;
+
+    Subscription(HttpServerResponse response, Caller caller, String ownerField, long ownerId) {
+      this.response = response;
+      this.caller = caller;
+      this.ownerField = ownerField;
+      this.ownerId = ownerId;
+    }
+
+    void open(Long resumeAfter) {
+      replaying = resumeAfter != null;
+      lastSent = resumeAfter == null ? 0 : resumeAfter;
+      response
+          .setChunked(true)
+          .putHeader("content-type", "text/event-stream")
+          .putHeader("cache-control", "no-cache")
+          .putHeader("x-accel-buffering", "no");
+      consumer = vertx.eventBus().consumer(Topics.ORDER_EVENTS, message -> onLive(message.body()));
+      heartbeat = vertx.setPeriodic(heartbeatMillis, tick -> response.write(": heartbeat\n\n"));
+      response.closeHandler(closed -> close());
+      // Replay starts once live events are being queued, so nothing falls between the two.
+      consumer
+          .completion()
+          .compose(
+              registered -> {
+                response.write(": connected\n\n");
+                return replaying ? replayAfter(lastSent) : Future.succeededFuture();
+              })
+          .onComplete(
+              done -> {
+                replaying = false;
+                while (!queued.isEmpty()) {
+                  send(queued.poll());
+                }
+                if (done.failed()) {
+                  response.end();
+                }
+              });
+    }
+
+    private void onLive(JsonObject event) {
+      if (event.getLong(ownerField) != ownerId) {
+        return;
+      }
+      if (replaying) {
+        queued.add(event);
+      } else {
+        send(event);
+      }
+    }
+
+    private Future<Void> replayAfter(long after) {
+      JsonObject query = new JsonObject().put("after", after).put("limit", REPLAY_PAGE);
+      return vertx
+          .eventBus()
+          .<String>request(
+              "orders",
+              new BusRequest(caller, null, null, null, query).toJson(),
+              new DeliveryOptions()
+                  .addHeader(BusRequest.ACTION, "orderEventsSince")
+                  .setSendTimeout(timeoutMillis))
+          .compose(
+              reply -> {
+                JsonArray events = new JsonObject(reply.body()).getJsonArray("events");
+                events.forEach(event -> send((JsonObject) event));
+                return events.size() < REPLAY_PAGE
+                    ? Future.succeededFuture()
+                    : replayAfter(lastSent);
+              });
+    }
+
+    private void send(JsonObject event) {
+      long id = event.getLong("id");
+      if (id <= lastSent || response.closed()) {
+        return;
+      }
+      lastSent = id;
+      response.write("id: " + id + "\nevent: order\ndata: " + event.encode() + "\n\n");
+    }
+
+    private void close() {
+      vertx.cancelTimer(heartbeat);
+      consumer.unregister();
+    }
+  }
+}

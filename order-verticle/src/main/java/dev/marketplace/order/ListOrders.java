@@ -1,0 +1,71 @@
+package dev.marketplace.order;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.DomainException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A buyer's orders, or the orders of a seller's products: newest first, optionally of one status, a
+ * page at a time. {@code next_cursor} continues the list where the page ended; orders placed
+ * meanwhile never shift it, because it names the last order seen rather than a position.
+ */
+public final class ListOrders implements OperationHandler {
+
+  private static final String CURSOR_PREFIX = "before:";
+
+  private final OrderRepository orders;
+  private final Actor owner;
+  private final String ownerParameter;
+
+  public ListOrders(OrderRepository orders, Actor owner) {
+    this.orders = orders;
+    this.owner = owner;
+    this.ownerParameter = owner == Actor.SELLER ? "seller_id" : "buyer_id";
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    int limit = request.limit();
+    return orders
+        .ofOwner(
+            owner,
+            request.pathId(ownerParameter),
+            request.query().getString("status"),
+            decode(request.query().getString("cursor")),
+            limit)
+        .map(
+            page -> {
+              JsonArray items = new JsonArray();
+              page.forEach(order -> items.add(order.toJson()));
+              String next = page.size() == limit ? encode(page.get(page.size() - 1).id()) : null;
+              return Reply.ok(new JsonObject().put("orders", items).put("next_cursor", next));
+            });
+  }
+
+  private static String encode(long lastId) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((CURSOR_PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Long decode(String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (text.startsWith(CURSOR_PREFIX)) {
+        return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+      }
+    } catch (IllegalArgumentException malformed) {
+      // Falls through to the refusal below: NumberFormatException is one of these too.
+    }
+    throw DomainException.badRequest("cursor is not one this server gave out.");
+  }
+}

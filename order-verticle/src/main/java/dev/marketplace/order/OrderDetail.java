@@ -1,0 +1,48 @@
+package dev.marketplace.order;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.DomainException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+
+/**
+ * One order with its timeline, shipping information and payment status, for its buyer or seller.
+ */
+public final class OrderDetail implements OperationHandler {
+
+  private final OrderRepository orders;
+  private final Actor viewer;
+
+  public OrderDetail(OrderRepository orders, Actor viewer) {
+    this.orders = orders;
+    this.viewer = viewer;
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    long orderId = request.pathId("order_id");
+    long callerId = request.callerId();
+    return orders
+        .find(orderId)
+        .compose(
+            found -> {
+              Order order =
+                  found.orElseThrow(
+                      () -> DomainException.notFound("Order " + orderId + " not found."));
+              long owner = viewer == Actor.SELLER ? order.sellerId() : order.buyerId();
+              if (owner != callerId) {
+                throw DomainException.forbidden("Order " + orderId + " is not yours.");
+              }
+              return orders
+                  .history(orderId)
+                  .map(
+                      history -> {
+                        JsonArray timeline = new JsonArray();
+                        history.forEach(event -> timeline.add(event.toJson()));
+                        return Reply.ok(order.toJson().put("timeline", timeline));
+                      });
+            });
+  }
+}

@@ -1,0 +1,33 @@
+package dev.marketplace.order;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import io.vertx.core.Future;
+
+/**
+ * The events a live stream missed: those on the caller's orders after a given event id, oldest
+ * first, a page at a time. Internal: the HTTP edge asks for it when a client resumes a stream.
+ */
+public final class OrderEventsSince implements OperationHandler {
+
+  public static final String ACTION = "orderEventsSince";
+
+  private final OrderRepository orders;
+
+  public OrderEventsSince(OrderRepository orders) {
+    this.orders = orders;
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    Actor owner = "seller".equals(request.caller().role()) ? Actor.SELLER : Actor.BUYER;
+    return orders
+        .eventsSince(
+            owner,
+            request.callerId(),
+            request.body().getLong("after"),
+            request.body().getInteger("limit"))
+        .map(events -> Reply.list("events", events, OrderEvent::toJson));
+  }
+}

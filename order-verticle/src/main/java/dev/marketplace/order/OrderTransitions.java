@@ -1,0 +1,67 @@
+package dev.marketplace.order;
+
+import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Future;
+
+/**
+ * Moves orders through the status machine on behalf of an actor, publishes each change, and
+ * explains every refusal: 404 for an unknown order, 403 for someone else's, 409 for a move the
+ * machine does not allow from where the order is.
+ */
+public final class OrderTransitions {
+
+  private final OrderRepository orders;
+  private final OrderStatusMachine machine;
+  private final OrderEventPublisher publisher;
+
+  public OrderTransitions(
+      OrderRepository orders, OrderStatusMachine machine, OrderEventPublisher publisher) {
+    this.orders = orders;
+    this.machine = machine;
+    this.publisher = publisher;
+  }
+
+  public Future<OrderRepository.Change> move(
+      long orderId, Actor actor, Long actorId, OrderStatus to, OrderRepository.Move move) {
+    return orders
+        .transition(orderId, actor, actorId, machine.sourcesOf(actor, to), to, move)
+        .compose(
+            changed -> {
+              if (changed.isPresent()) {
+                return Future.succeededFuture(publisher.publish(changed.get()));
+              }
+              return orders
+                  .stateOf(orderId)
+                  .map(
+                      state -> {
+                        throw refusal(state.orElse(null), orderId, actor, actorId, to);
+                      });
+            });
+  }
+
+  static DomainException refusal(
+      OrderRepository.OrderState state, long orderId, Actor actor, Long actorId, OrderStatus to) {
+    if (state == null) {
+      return DomainException.notFound("Order " + orderId + " not found.");
+    }
+    if (actor == Actor.BUYER && state.buyerId() != actorId
+        || actor == Actor.SELLER && state.sellerId() != actorId) {
+      return DomainException.forbidden("Order " + orderId + " is not yours.");
+    }
+    if (to == OrderStatus.PROCESSING && !state.paid()) {
+      return new DomainException(
+          ErrorCode.INVALID_TRANSITION,
+          "Order " + orderId + " is unpaid; it moves to processing when its payment is captured.");
+    }
+    return new DomainException(
+        ErrorCode.INVALID_TRANSITION,
+        "Order "
+            + orderId
+            + " is "
+            + state.status().dbValue()
+            + " and cannot become "
+            + to.dbValue()
+            + (actor == Actor.BUYER ? " by its buyer." : "."));
+  }
+}
