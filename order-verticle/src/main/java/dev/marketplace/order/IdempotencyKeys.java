@@ -40,15 +40,20 @@ public final class IdempotencyKeys {
     this.clock = clock;
   }
 
-  /** Runs {@code work} once for this account, operation and key; {@code key} may be null. */
+  /**
+   * Runs {@code work} once for this account, operation and key; {@code key} may be null. With a
+   * key, the work always runs in the claim's transaction; without one, only when it asks for a
+   * transaction (a single statement is atomic by itself).
+   */
   public Future<Reply> once(
       long accountId,
       String operation,
       String key,
       JsonObject request,
+      boolean transactional,
       Function<SqlClient, Future<Reply>> work) {
     if (key == null) {
-      return work.apply(pool);
+      return transactional ? pool.withTransaction(work::apply) : work.apply(pool);
     }
     byte[] requestHash = sha256(request.encode());
     return pool.withTransaction(

@@ -6,15 +6,18 @@ import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** An order with the names buyers and sellers need to read it. */
+/**
+ * An order with the names buyers and sellers need to read it. The product fields describe an order
+ * of one line and are null for an order of several (see its items).
+ */
 public record Order(
     long id,
     long buyerId,
     String buyerName,
     long sellerId,
-    long productId,
+    Long productId,
     String productName,
-    int quantity,
+    Integer quantity,
     BigDecimal unitPrice,
     BigDecimal totalPrice,
     String status,
@@ -22,6 +25,7 @@ public record Order(
     String carrier,
     String trackingNumber,
     String cancelReason,
+    java.util.UUID checkoutId,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
@@ -32,7 +36,7 @@ public record Order(
   static final String COLUMNS =
       "o.id, o.buyer_id, b.name AS buyer_name, o.seller_id, o.product_id, p.name AS product_name,"
           + " o.quantity, o.unit_price, o.total_price, o.status, o.paid_at, o.carrier,"
-          + " o.tracking_number, o.cancel_reason, o.created_at, o.updated_at";
+          + " o.tracking_number, o.cancel_reason, o.checkout_id, o.created_at, o.updated_at";
 
   static Order fromRow(Row row) {
     return new Order(
@@ -50,6 +54,7 @@ public record Order(
         row.getString("carrier"),
         row.getString("tracking_number"),
         row.getString("cancel_reason"),
+        row.getUUID("checkout_id"),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"));
   }
@@ -71,6 +76,7 @@ public record Order(
         .put("carrier", carrier)
         .put("tracking_number", trackingNumber)
         .put("cancel_reason", cancelReason)
+        .put("checkout_id", checkoutId == null ? null : checkoutId.toString())
         .put("created_at", Timestamps.format(createdAt))
         .put("updated_at", Timestamps.format(updatedAt));
   }

@@ -6,6 +6,7 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import java.util.List;
 
 /**
  * One order with its timeline, shipping information and payment status, for its buyer or seller.
@@ -35,13 +36,20 @@ public final class OrderDetail implements OperationHandler {
               if (owner != callerId) {
                 throw DomainException.forbidden("Order " + orderId + " is not yours.");
               }
-              return orders
-                  .history(orderId)
+              return Future.all(
+                      orders.history(orderId), orders.itemsOf(orders.pool(), List.of(orderId)))
                   .map(
-                      history -> {
+                      loaded -> {
                         JsonArray timeline = new JsonArray();
-                        history.forEach(event -> timeline.add(event.toJson()));
-                        return Reply.ok(order.toJson().put("timeline", timeline));
+                        loaded
+                            .<List<OrderEvent>>resultAt(0)
+                            .forEach(event -> timeline.add(event.toJson()));
+                        JsonArray items = new JsonArray();
+                        loaded
+                            .<List<OrderItem>>resultAt(1)
+                            .forEach(item -> items.add(item.toJson()));
+                        return Reply.ok(
+                            order.toJson().put("items", items).put("timeline", timeline));
                       });
             });
   }

@@ -16,7 +16,11 @@ public final class OrderEventPublisher {
   }
 
   public OrderRepository.Change publish(OrderRepository.Change change) {
-    vertx.eventBus().publish(Topics.ORDER_EVENTS, change.event().toJson());
+    publish(change.event());
     return change;
+  }
+
+  public void publish(OrderEvent event) {
+    vertx.eventBus().publish(Topics.ORDER_EVENTS, event.toJson());
   }
 }

@@ -27,6 +27,16 @@ public final class OrderRepository {
       " t.id AS event_id, t.kind AS event_kind, t.location AS event_location,"
           + " t.notes AS event_notes, t.actor_role AS event_actor, t.created_at AS event_at";
 
+  /**
+   * Gives every line of the orders in {@code o} that are now cancelled back to the stock; lines of
+   * several orders on one product are summed first, as an UPDATE changes each row once.
+   */
+  private static final String RETURN_STOCK_OF_CANCELLED =
+      " r AS (UPDATE products SET inventory = products.inventory + s.quantity, updated_at = now()"
+          + " FROM (SELECT i.product_id, sum(i.quantity) AS quantity FROM order_items i"
+          + " JOIN o ON o.id = i.order_id WHERE o.status = 'cancelled' GROUP BY i.product_id) s"
+          + " WHERE products.id = s.product_id),";
+
   private final Pool pool;
 
   public OrderRepository(Pool pool) {
@@ -51,6 +61,9 @@ public final class OrderRepository {
                 + " (buyer_id, seller_id, product_id, quantity, unit_price, total_price)"
                 + " SELECT b.id, p.seller_id, p.id, $3, p.price, p.price * $3 FROM b, p"
                 + " RETURNING *),"
+                + " i AS (INSERT INTO order_items"
+                + " (order_id, product_id, quantity, unit_price, line_total)"
+                + " SELECT id, product_id, quantity, unit_price, total_price FROM o),"
                 + " t AS (INSERT INTO order_tracking (order_id, status, actor_id, actor_role)"
                 + " SELECT id, status, buyer_id, 'buyer' FROM o RETURNING *)"
                 + " SELECT "
@@ -62,9 +75,14 @@ public final class OrderRepository {
         .map(OrderRepository::change);
   }
 
-  /** The stock of a product if it is active; read after a refusal, only to explain it. */
-  public Future<Optional<Integer>> activeInventory(long productId) {
-    return pool.preparedQuery("SELECT inventory FROM products WHERE id = $1 AND is_active")
+  /**
+   * The stock of a product if it is active; read after a refusal, only to explain it. Inside a
+   * transaction, pass its connection: asking the pool for a second one while holding the first can
+   * exhaust the pool under load and stall every transaction.
+   */
+  public Future<Optional<Integer>> activeInventory(SqlClient client, long productId) {
+    return client
+        .preparedQuery("SELECT inventory FROM products WHERE id = $1 AND is_active")
         .execute(Tuple.of(productId))
         .map(
             rows ->
@@ -90,9 +108,7 @@ public final class OrderRepository {
                 + " WHERE id = $1 AND status = ANY($4) AND CASE $8"
                 + " WHEN 'buyer' THEN buyer_id = $2 WHEN 'seller' THEN seller_id = $2 ELSE true END"
                 + " RETURNING *),"
-                + " r AS (UPDATE products SET inventory = products.inventory + o.quantity,"
-                + " updated_at = now() FROM o"
-                + " WHERE products.id = o.product_id AND o.status = 'cancelled'),"
+                + RETURN_STOCK_OF_CANCELLED
                 + " t AS (INSERT INTO order_tracking"
                 + " (order_id, status, location, notes, actor_id, actor_role)"
                 + " SELECT id, status, $9, COALESCE($10, $7), $2, $8 FROM o RETURNING *)"
@@ -101,7 +117,7 @@ public final class OrderRepository {
                 + ","
                 + EVENT_OF_CHANGE
                 + " FROM o JOIN t ON t.order_id = o.id"
-                + " JOIN users b ON b.id = o.buyer_id JOIN products p ON p.id = o.product_id")
+                + " JOIN users b ON b.id = o.buyer_id LEFT JOIN products p ON p.id = o.product_id")
         .execute(
             Tuple.from(
                 new Object[] {
@@ -138,7 +154,7 @@ public final class OrderRepository {
                 + ","
                 + EVENT_OF_CHANGE
                 + " FROM o JOIN t ON t.order_id = o.id"
-                + " JOIN users b ON b.id = o.buyer_id JOIN products p ON p.id = o.product_id")
+                + " JOIN users b ON b.id = o.buyer_id LEFT JOIN products p ON p.id = o.product_id")
         .execute(Tuple.of(orderId, sellerId, location, notes))
         .map(OrderRepository::change);
   }
@@ -155,10 +171,7 @@ public final class OrderRepository {
                 + " o AS (UPDATE orders SET status = 'cancelled', updated_at = now(),"
                 + " cancel_reason = 'Not paid in time.' FROM due WHERE orders.id = due.id"
                 + " RETURNING orders.*),"
-                + " r AS (UPDATE products SET inventory = products.inventory + s.quantity,"
-                + " updated_at = now()"
-                + " FROM (SELECT product_id, sum(quantity) AS quantity FROM o GROUP BY product_id) s"
-                + " WHERE products.id = s.product_id),"
+                + RETURN_STOCK_OF_CANCELLED
                 + " t AS (INSERT INTO order_tracking (order_id, status, notes, actor_role)"
                 + " SELECT id, 'cancelled', cancel_reason, 'system' FROM o RETURNING *)"
                 + " SELECT "
@@ -166,7 +179,7 @@ public final class OrderRepository {
                 + ","
                 + EVENT_OF_CHANGE
                 + " FROM o JOIN t ON t.order_id = o.id"
-                + " JOIN users b ON b.id = o.buyer_id JOIN products p ON p.id = o.product_id")
+                + " JOIN users b ON b.id = o.buyer_id LEFT JOIN products p ON p.id = o.product_id")
         .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), batch))
         .map(
             rows -> {
@@ -182,7 +195,7 @@ public final class OrderRepository {
             "SELECT "
                 + Order.COLUMNS
                 + " FROM orders o JOIN users b ON b.id = o.buyer_id"
-                + " JOIN products p ON p.id = o.product_id WHERE o.id = $1")
+                + " LEFT JOIN products p ON p.id = o.product_id WHERE o.id = $1")
         .execute(Tuple.of(orderId))
         .map(
             rows ->
@@ -248,7 +261,7 @@ public final class OrderRepository {
             "SELECT "
                 + Order.COLUMNS
                 + " FROM orders o JOIN users b ON b.id = o.buyer_id"
-                + " JOIN products p ON p.id = o.product_id"
+                + " LEFT JOIN products p ON p.id = o.product_id"
                 + " WHERE "
                 + ownerColumn
                 + " = $1 AND ($2::text IS NULL OR o.status = $2)"
@@ -260,6 +273,131 @@ public final class OrderRepository {
               List<Order> orders = new ArrayList<>(rows.size());
               rows.forEach(row -> orders.add(Order.fromRow(row)));
               return orders;
+            });
+  }
+
+  /**
+   * Takes the stock of every line of a checkout, or none: rows are locked in product order, so
+   * checkouts over overlapping products queue behind each other instead of deadlocking. Returns the
+   * lines as taken (with seller and price), or fewer than asked when some product is inactive,
+   * unknown or short, in which case the caller must roll back.
+   */
+  public Future<List<CheckoutLine>> takeStock(SqlClient connection, List<CheckoutLine> lines) {
+    Long[] products = lines.stream().map(CheckoutLine::productId).toArray(Long[]::new);
+    Integer[] quantities = lines.stream().map(CheckoutLine::quantity).toArray(Integer[]::new);
+    return connection
+        .preparedQuery("SELECT id FROM products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+        .execute(Tuple.tuple().addValue(products))
+        .compose(
+            locked ->
+                connection
+                    .preparedQuery(
+                        "UPDATE products p SET inventory = p.inventory - l.quantity,"
+                            + " updated_at = now()"
+                            + " FROM unnest($1::bigint[], $2::int[]) AS l(product_id, quantity)"
+                            + " WHERE p.id = l.product_id AND p.is_active"
+                            + " AND p.inventory >= l.quantity"
+                            + " RETURNING p.id, p.seller_id, p.price, l.quantity")
+                    .execute(Tuple.tuple().addValue(products).addValue(quantities)))
+        .map(
+            rows -> {
+              List<CheckoutLine> taken = new ArrayList<>(rows.size());
+              rows.forEach(
+                  row ->
+                      taken.add(
+                          new CheckoutLine(
+                              row.getLong("id"),
+                              row.getInteger("quantity"),
+                              row.getLong("seller_id"),
+                              row.getBigDecimal("price"))));
+              return taken;
+            });
+  }
+
+  /**
+   * Records the orders of a checkout whose stock is taken: one per seller, with its lines and its
+   * first history row. Returns the history rows written, one per order.
+   */
+  public Future<List<Long>> recordCheckout(
+      SqlClient connection, long buyerId, java.util.UUID checkoutId, List<CheckoutLine> taken) {
+    return connection
+        .preparedQuery(
+            "WITH l AS (SELECT * FROM unnest($3::bigint[], $4::int[], $5::bigint[], $6::numeric[])"
+                + " AS l(product_id, quantity, seller_id, unit_price)),"
+                + " o AS (INSERT INTO orders (buyer_id, seller_id, checkout_id, product_id,"
+                + " quantity, unit_price, total_price)"
+                + " SELECT $1, seller_id, $2,"
+                + " CASE WHEN count(*) = 1 THEN min(product_id) END,"
+                + " CASE WHEN count(*) = 1 THEN min(quantity) END,"
+                + " CASE WHEN count(*) = 1 THEN min(unit_price) END,"
+                + " sum(unit_price * quantity) FROM l GROUP BY seller_id RETURNING id, seller_id),"
+                + " i AS (INSERT INTO order_items"
+                + " (order_id, product_id, quantity, unit_price, line_total)"
+                + " SELECT o.id, l.product_id, l.quantity, l.unit_price, l.unit_price * l.quantity"
+                + " FROM o JOIN l ON l.seller_id = o.seller_id)"
+                + " INSERT INTO order_tracking (order_id, status, actor_id, actor_role)"
+                + " SELECT id, 'pending', $1, 'buyer' FROM o RETURNING id")
+        .execute(
+            Tuple.tuple()
+                .addValue(buyerId)
+                .addValue(checkoutId)
+                .addValue(taken.stream().map(CheckoutLine::productId).toArray(Long[]::new))
+                .addValue(taken.stream().map(CheckoutLine::quantity).toArray(Integer[]::new))
+                .addValue(taken.stream().map(CheckoutLine::sellerId).toArray(Long[]::new))
+                .addValue(
+                    taken.stream()
+                        .map(CheckoutLine::unitPrice)
+                        .toArray(java.math.BigDecimal[]::new)))
+        .map(
+            rows -> {
+              List<Long> events = new ArrayList<>(rows.size());
+              rows.forEach(row -> events.add(row.getLong("id")));
+              return events;
+            });
+  }
+
+  /** The history rows with these ids, as events. */
+  public Future<List<OrderEvent>> events(List<Long> ids) {
+    return pool.preparedQuery(
+            "SELECT "
+                + OrderEvent.COLUMNS
+                + " FROM order_tracking t JOIN orders o ON o.id = t.order_id"
+                + " WHERE t.id = ANY($1) ORDER BY t.id")
+        .execute(Tuple.tuple().addValue(ids.toArray(Long[]::new)))
+        .map(OrderRepository::events);
+  }
+
+  /** The orders of one checkout, by seller. */
+  public Future<List<Order>> ofCheckout(SqlClient client, java.util.UUID checkoutId) {
+    return client
+        .preparedQuery(
+            "SELECT "
+                + Order.COLUMNS
+                + " FROM orders o JOIN users b ON b.id = o.buyer_id"
+                + " LEFT JOIN products p ON p.id = o.product_id"
+                + " WHERE o.checkout_id = $1 ORDER BY o.seller_id")
+        .execute(Tuple.of(checkoutId))
+        .map(
+            rows -> {
+              List<Order> orders = new ArrayList<>(rows.size());
+              rows.forEach(row -> orders.add(Order.fromRow(row)));
+              return orders;
+            });
+  }
+
+  /** The lines of some orders, with product names. */
+  public Future<List<OrderItem>> itemsOf(SqlClient client, List<Long> orderIds) {
+    return client
+        .preparedQuery(
+            "SELECT i.order_id, i.product_id, p.name AS product_name, i.quantity, i.unit_price,"
+                + " i.line_total FROM order_items i JOIN products p ON p.id = i.product_id"
+                + " WHERE i.order_id = ANY($1) ORDER BY i.order_id, i.product_id")
+        .execute(Tuple.tuple().addValue(orderIds.toArray(Long[]::new)))
+        .map(
+            rows -> {
+              List<OrderItem> items = new ArrayList<>(rows.size());
+              rows.forEach(row -> items.add(OrderItem.fromRow(row)));
+              return items;
             });
   }
 
@@ -296,6 +434,10 @@ public final class OrderRepository {
 
   /** An order as a statement left it, and the history row it wrote. */
   public record Change(Order order, OrderEvent event) {}
+
+  /** A product and quantity of a checkout; seller and price once the stock is taken. */
+  public record CheckoutLine(
+      long productId, int quantity, Long sellerId, java.math.BigDecimal unitPrice) {}
 
   /** What a status change carries besides the status; absent fields are {@code null}. */
   public record Move(

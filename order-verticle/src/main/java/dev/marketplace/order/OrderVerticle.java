@@ -51,6 +51,7 @@ public final class OrderVerticle extends VerticleBase {
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
     return new OperationDispatcher(vertx, ADDRESS)
         .on("placeOrder", new PlaceOrder(orders, idempotency, publisher))
+        .on("checkout", new Checkout(orders, idempotency, publisher))
         .on("listBuyerOrders", new ListOrders(orders, Actor.BUYER))
         .on("listSellerOrders", new ListOrders(orders, Actor.SELLER))
         .on("buyerOrderDetail", new OrderDetail(orders, Actor.BUYER))

@@ -39,6 +39,7 @@ public final class PlaceOrder implements OperationHandler {
             "placeOrder",
             request.headers().getString("Idempotency-Key"),
             body,
+            false,
             client ->
                 orders
                     .place(client, buyerId, productId, quantity)
@@ -50,7 +51,7 @@ public final class PlaceOrder implements OperationHandler {
                                 Reply.created(change.get().order().toJson()));
                           }
                           return orders
-                              .activeInventory(productId)
+                              .activeInventory(client, productId)
                               .map(
                                   inventory -> {
                                     throw refusal(inventory.orElse(null), productId, quantity);
