@@ -57,6 +57,16 @@ class AuthorizationMatrixTest extends ApiTest {
             .put("price", 3)
             .put("inventory", 1);
     JsonObject price = new JsonObject().put("price", 11);
+    JsonObject checkout =
+        new JsonObject()
+            .put(
+                "items",
+                new io.vertx.core.json.JsonArray()
+                    .add(new JsonObject().put("product_id", productId).put("quantity", 1)));
+    long paidOrder = fixtures.order(accounts.get(Who.BUYER), productId, 1).getLong("id");
+    fixtures.capturePayment(paidOrder);
+    long pendingOrder = fixtures.order(accounts.get(Who.BUYER), productId, 1).getLong("id");
+    JsonObject whereabouts = new JsonObject().put("location", "Depot");
 
     List<Object[]> table = new ArrayList<>();
     // operation, method, path, body, then the expected status for NOBODY, BUYER, OTHER_BUYER,
