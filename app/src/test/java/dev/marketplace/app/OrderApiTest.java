@@ -15,12 +15,7 @@ class OrderApiTest extends ApiTest {
     long productId =
         fixtures.product(seller, "Headphones", "Electronics", "19.99", 10).getLong("id");
 
-    ApiResponse response =
-        buyer
-            .api()
-            .post(
-                "/api/buyers/orders",
-                new JsonObject().put("product_id", productId).put("quantity", 3));
+    ApiResponse response = fixtures.tryOrder(buyer, productId, 3);
 
     assertThat(response.status()).isEqualTo(201);
     JsonObject order = response.json();
@@ -45,12 +40,7 @@ class OrderApiTest extends ApiTest {
     long productId =
         fixtures.product(seller, "Yacht", "Other", "9999999999.99", 10000).getLong("id");
 
-    ApiResponse placed =
-        buyer
-            .api()
-            .post(
-                "/api/buyers/orders",
-                new JsonObject().put("product_id", productId).put("quantity", 10000));
+    ApiResponse placed = fixtures.tryOrder(buyer, productId, 10000);
 
     assertThat(placed.status()).isEqualTo(201);
     assertThat(placed.body().toString()).contains("\"total_price\":99999999999900.00");
@@ -62,12 +52,7 @@ class OrderApiTest extends ApiTest {
     Account buyer = fixtures.buyer("Sam");
     long productId = fixtures.product(seller, "Rare Vinyl", "Other", "30.00", 2).getLong("id");
 
-    ApiResponse response =
-        buyer
-            .api()
-            .post(
-                "/api/buyers/orders",
-                new JsonObject().put("product_id", productId).put("quantity", 3));
+    ApiResponse response = fixtures.tryOrder(buyer, productId, 3);
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.errorCode()).isEqualTo("insufficient_inventory");
@@ -84,12 +69,7 @@ class OrderApiTest extends ApiTest {
     long productId = fixtures.product(seller, "Paused", "Other", "5.00", 5).getLong("id");
     fixtures.change(seller, productId, new JsonObject().put("is_active", false));
 
-    ApiResponse response =
-        buyer
-            .api()
-            .post(
-                "/api/buyers/orders",
-                new JsonObject().put("product_id", productId).put("quantity", 1));
+    ApiResponse response = fixtures.tryOrder(buyer, productId, 1);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(inventoryOf(productId)).isEqualTo(5);

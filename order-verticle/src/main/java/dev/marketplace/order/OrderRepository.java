@@ -268,12 +268,7 @@ public final class OrderRepository {
                 + " AND ($3::bigint IS NULL OR o.id < $3)"
                 + " ORDER BY o.id DESC LIMIT $4")
         .execute(Tuple.of(ownerId, status, beforeId, limit))
-        .map(
-            rows -> {
-              List<Order> orders = new ArrayList<>(rows.size());
-              rows.forEach(row -> orders.add(Order.fromRow(row)));
-              return orders;
-            });
+        .map(OrderRepository::orders);
   }
 
   /**
@@ -377,12 +372,7 @@ public final class OrderRepository {
                 + " LEFT JOIN products p ON p.id = o.product_id"
                 + " WHERE o.checkout_id = $1 ORDER BY o.seller_id")
         .execute(Tuple.of(checkoutId))
-        .map(
-            rows -> {
-              List<Order> orders = new ArrayList<>(rows.size());
-              rows.forEach(row -> orders.add(Order.fromRow(row)));
-              return orders;
-            });
+        .map(OrderRepository::orders);
   }
 
   /** The lines of some orders, with product names. */
@@ -424,6 +414,12 @@ public final class OrderRepository {
             row.getString("event_actor"),
             row.getOffsetDateTime("event_at"));
     return new Change(order, event);
+  }
+
+  private static List<Order> orders(RowSet<Row> rows) {
+    List<Order> orders = new ArrayList<>(rows.size());
+    rows.forEach(row -> orders.add(Order.fromRow(row)));
+    return orders;
   }
 
   private static List<OrderEvent> events(RowSet<Row> rows) {

@@ -6,6 +6,7 @@ import dev.marketplace.common.db.SchemaMigrator;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -47,22 +48,26 @@ public final class TestDatabase implements AutoCloseable {
 
   /** The first column of the first row of {@code sql}, as a long. */
   public long queryLong(String sql) throws SQLException {
-    try (Connection connection = connect(settings);
-        Statement statement = connection.createStatement();
-        var rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    return firstValue(sql, rows -> rows.getLong(1));
   }
 
   /** The first column of the first row of {@code sql}, as text. */
   public String queryString(String sql) throws SQLException {
+    return firstValue(sql, rows -> rows.getString(1));
+  }
+
+  private <T> T firstValue(String sql, ColumnReader<T> reader) throws SQLException {
     try (Connection connection = connect(settings);
         Statement statement = connection.createStatement();
-        var rows = statement.executeQuery(sql)) {
+        ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
-      return rows.getString(1);
+      return reader.read(rows);
     }
+  }
+
+  @FunctionalInterface
+  private interface ColumnReader<T> {
+    T read(ResultSet rows) throws SQLException;
   }
 
   @Override
