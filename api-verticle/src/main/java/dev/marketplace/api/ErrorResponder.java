@@ -51,7 +51,12 @@ final class ErrorResponder implements Handler<RoutingContext> {
   private static void fromEventBus(RoutingContext rc, ReplyException reply) {
     switch (reply.failureType()) {
       case RECIPIENT_FAILURE -> {
-        JsonObject body = new JsonObject(reply.getMessage());
+        JsonObject body = errorBody(reply);
+        if (body == null) {
+          LOG.error("Unreadable failure from a domain verticle: {}", reply.getMessage());
+          write(rc, new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side."));
+          return;
+        }
         Object retryAfter = body.remove(ApiError.RETRY_AFTER);
         if (retryAfter != null) {
           rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
@@ -65,6 +70,16 @@ final class ErrorResponder implements Handler<RoutingContext> {
           write(rc, new ApiError(ErrorCode.TIMEOUT, "The request took too long; try again."));
       default ->
           write(rc, new ApiError(ErrorCode.UNAVAILABLE, "The service is unavailable; try again."));
+    }
+  }
+
+  /** The error body a domain verticle sent, or null if it is not one. */
+  private static JsonObject errorBody(ReplyException reply) {
+    try {
+      JsonObject body = new JsonObject(reply.getMessage());
+      return body.getString("error") != null && body.getString("message") != null ? body : null;
+    } catch (RuntimeException notJson) {
+      return null;
     }
   }
 
