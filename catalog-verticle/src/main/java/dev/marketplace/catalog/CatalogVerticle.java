@@ -6,7 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 
-/** Products, categories and search, served on the {@value #ADDRESS} address. */
+/** Products, categories, search and reviews, served on the {@value #ADDRESS} address. */
 public final class CatalogVerticle extends VerticleBase {
 
   public static final String ADDRESS = "catalog";
@@ -15,11 +15,16 @@ public final class CatalogVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, config());
     ProductRepository products = new ProductRepository(pool);
+    ReviewRepository reviews = new ReviewRepository(pool);
     return new OperationDispatcher(vertx, ADDRESS)
         .on("createProduct", new CreateProduct(products))
         .on("updateProduct", new UpdateProduct(products))
-        .on("browseProducts", new BrowseProducts(products))
-        .on("searchProducts", new SearchProducts(products))
+        .on("browseProducts", new BrowseProducts(products, false))
+        .on("searchProducts", new BrowseProducts(products, true))
+        .on("listCategories", new ListCategories(products))
+        .on("productDetail", new ProductDetail(products, reviews))
+        .on("writeReview", new WriteReview(reviews))
+        .on("listReviews", new ListReviews(products, reviews))
         .on("listSellerProducts", new ListSellerProducts(products))
         .readiness(pool)
         .register();

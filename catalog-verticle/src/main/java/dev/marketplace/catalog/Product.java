@@ -17,13 +17,17 @@ public record Product(
     BigDecimal price,
     int inventory,
     boolean active,
+    BigDecimal ratingAverage,
+    int ratingCount,
+    int unitsSold,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
   /** Columns every product query selects, with {@code p} the product and {@code u} its seller. */
   static final String COLUMNS =
       "p.id, p.seller_id, u.name AS seller_name, p.name, p.category, p.description, p.price,"
-          + " p.inventory, p.is_active, p.created_at, p.updated_at";
+          + " p.inventory, p.is_active, p.rating_avg, p.rating_count, p.units_sold, p.created_at,"
+          + " p.updated_at";
 
   static Product fromRow(Row row) {
     return new Product(
@@ -36,6 +40,9 @@ public record Product(
         row.getBigDecimal("price"),
         row.getInteger("inventory"),
         row.getBoolean("is_active"),
+        row.getBigDecimal("rating_avg"),
+        row.getInteger("rating_count"),
+        row.getInteger("units_sold"),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("updated_at"));
   }
@@ -51,6 +58,8 @@ public record Product(
         .put("price", price)
         .put("inventory", inventory)
         .put("is_active", active)
+        .put("rating_average", ratingAverage)
+        .put("rating_count", ratingCount)
         .put("created_at", Timestamps.format(createdAt))
         .put("updated_at", Timestamps.format(updatedAt));
   }

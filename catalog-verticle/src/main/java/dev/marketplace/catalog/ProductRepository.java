@@ -86,27 +86,43 @@ public final class ProductRepository {
                     : Optional.of(rows.iterator().next().getLong("seller_id")));
   }
 
-  public Future<List<Product>> active(int limit) {
-    return pool.preparedQuery(ACTIVE_PRODUCTS + " WHERE p.is_active ORDER BY p.id LIMIT $1")
-        .execute(Tuple.of(limit))
-        .map(ProductRepository::all);
+  /** One page of a browse or search, with each product's search rank. */
+  public Future<Page> page(ProductQuery query) {
+    return pool.preparedQuery(query.sql())
+        .execute(query.parameters())
+        .map(
+            rows -> {
+              List<Product> products = new ArrayList<>(rows.size());
+              List<Double> ranks = new ArrayList<>(rows.size());
+              for (Row row : rows) {
+                products.add(Product.fromRow(row));
+                ranks.add(row.getDouble("rank"));
+              }
+              return new Page(products, ranks);
+            });
   }
 
-  public Future<List<Product>> activeInCategory(String category, int limit) {
-    return pool.preparedQuery(
-            ACTIVE_PRODUCTS
-                + " WHERE p.is_active AND lower(p.category) = lower($1) ORDER BY p.id LIMIT $2")
-        .execute(Tuple.of(category, limit))
-        .map(ProductRepository::all);
+  /** An active product by id. */
+  public Future<Optional<Product>> findActive(long productId) {
+    return pool.preparedQuery(ACTIVE_PRODUCTS + " WHERE p.id = $1 AND p.is_active")
+        .execute(Tuple.of(productId))
+        .map(ProductRepository::first);
   }
 
-  /** Active products whose name contains {@code text}, ignoring case. */
-  public Future<List<Product>> activeWithNameContaining(String text, int limit) {
+  /** Categories of active products with how many each has, by name. */
+  public Future<List<Category>> categories() {
     return pool.preparedQuery(
-            ACTIVE_PRODUCTS
-                + " WHERE p.is_active AND p.name ILIKE $1 ESCAPE '\\' ORDER BY p.id LIMIT $2")
-        .execute(Tuple.of("%" + escapeLike(text) + "%", limit))
-        .map(ProductRepository::all);
+            "SELECT min(category) AS name, count(*) AS products FROM products WHERE is_active"
+                + " GROUP BY lower(category) ORDER BY lower(category)")
+        .execute()
+        .map(
+            rows -> {
+              List<Category> categories = new ArrayList<>(rows.size());
+              rows.forEach(
+                  row ->
+                      categories.add(new Category(row.getString("name"), row.getLong("products"))));
+              return categories;
+            });
   }
 
   /**
@@ -115,9 +131,8 @@ public final class ProductRepository {
    */
   public Future<Optional<List<Product>>> ofSeller(long sellerId, int limit) {
     return pool.preparedQuery(
-            "SELECT u.id AS seller_exists, p.id, p.seller_id, u.name AS seller_name, p.name,"
-                + " p.category, p.description, p.price, p.inventory, p.is_active, p.created_at,"
-                + " p.updated_at"
+            "SELECT u.id AS seller_exists, "
+                + Product.COLUMNS
                 + " FROM users u LEFT JOIN LATERAL (SELECT * FROM products WHERE seller_id = u.id"
                 + " ORDER BY id LIMIT $2) p ON true"
                 + " WHERE u.id = $1 AND u.role = 'seller' ORDER BY p.id")
@@ -143,11 +158,11 @@ public final class ProductRepository {
         : Optional.of(Product.fromRow(rows.iterator().next()));
   }
 
-  private static List<Product> all(RowSet<Row> rows) {
-    List<Product> products = new ArrayList<>(rows.size());
-    rows.forEach(row -> products.add(Product.fromRow(row)));
-    return products;
-  }
+  /** A page of products and, in the same order, their search ranks. */
+  public record Page(List<Product> products, List<Double> ranks) {}
+
+  /** A category and how many active products it has. */
+  public record Category(String name, long products) {}
 
   static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -32,7 +32,8 @@ public final class OrderRepository {
    * several orders on one product are summed first, as an UPDATE changes each row once.
    */
   private static final String RETURN_STOCK_OF_CANCELLED =
-      " r AS (UPDATE products SET inventory = products.inventory + s.quantity, updated_at = now()"
+      " r AS (UPDATE products SET inventory = products.inventory + s.quantity,"
+          + " units_sold = products.units_sold - s.quantity, updated_at = now()"
           + " FROM (SELECT i.product_id, sum(i.quantity) AS quantity FROM order_items i"
           + " JOIN o ON o.id = i.order_id WHERE o.status = 'cancelled' GROUP BY i.product_id) s"
           + " WHERE products.id = s.product_id),";
@@ -54,7 +55,8 @@ public final class OrderRepository {
     return client
         .preparedQuery(
             "WITH b AS (SELECT id, name FROM users WHERE id = $1 AND role = 'buyer'),"
-                + " p AS (UPDATE products SET inventory = inventory - $3, updated_at = now()"
+                + " p AS (UPDATE products SET inventory = inventory - $3, units_sold = units_sold + $3,"
+                + " updated_at = now()"
                 + " WHERE id = $2 AND is_active AND inventory >= $3 AND EXISTS (SELECT 1 FROM b)"
                 + " RETURNING id, seller_id, name, price),"
                 + " o AS (INSERT INTO orders"
@@ -288,7 +290,7 @@ public final class OrderRepository {
                 connection
                     .preparedQuery(
                         "UPDATE products p SET inventory = p.inventory - l.quantity,"
-                            + " updated_at = now()"
+                            + " units_sold = p.units_sold + l.quantity, updated_at = now()"
                             + " FROM unnest($1::bigint[], $2::int[]) AS l(product_id, quantity)"
                             + " WHERE p.id = l.product_id AND p.is_active"
                             + " AND p.inventory >= l.quantity"
