@@ -177,7 +177,10 @@ public final class ProductQuery {
       n = 3;
     }
     where.add("p.is_active");
-    if (!categories.isEmpty()) {
+    if (categories.size() == 1) {
+      // Equality lets the (category, id) index return a category's products already in order.
+      where.add("lower(p.category) = $" + n++ + "::text");
+    } else if (!categories.isEmpty()) {
       where.add("lower(p.category) = ANY($" + n++ + "::text[])");
     }
     if (minPrice != null) {
@@ -216,7 +219,9 @@ public final class ProductQuery {
     if (text != null) {
       tuple.addString(text).addString("%" + ProductRepository.escapeLike(text) + "%");
     }
-    if (!categories.isEmpty()) {
+    if (categories.size() == 1) {
+      tuple.addString(categories.get(0));
+    } else if (!categories.isEmpty()) {
       tuple.addValue(categories.toArray(String[]::new));
     }
     if (minPrice != null) {

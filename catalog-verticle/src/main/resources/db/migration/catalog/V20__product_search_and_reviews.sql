@@ -13,8 +13,8 @@ ALTER TABLE products
 
 CREATE INDEX products_search_idx ON products USING gin (search_vector);
 
--- One index per sort of active products, each ending in id for stable keyset pages.
-CREATE INDEX products_active_newest_idx ON products (id DESC) WHERE is_active;
+-- One index per sort of active products, each ending in id for stable keyset pages (newest
+-- first is the primary key read backwards).
 CREATE INDEX products_active_price_idx ON products (price, id) WHERE is_active;
 CREATE INDEX products_active_rating_idx ON products (rating_avg DESC, id DESC) WHERE is_active;
 CREATE INDEX products_active_sold_idx ON products (units_sold DESC, id DESC) WHERE is_active;

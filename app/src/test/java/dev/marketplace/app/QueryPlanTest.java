@@ -1,0 +1,144 @@
+package dev.marketplace.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marketplace.catalog.ProductQuery;
+import dev.marketplace.common.testing.TestDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The main catalog queries, exactly as the service builds them, must use their indexes at a
+ * realistic size: a missing or unusable index fails the build here instead of slowing production.
+ */
+@ExtendWith(VertxExtension.class)
+class QueryPlanTest {
+
+  private static final int PRODUCTS = 200_000;
+
+  private static TestDatabase database;
+  private static Pool pool;
+
+  @BeforeAll
+  static void loadCatalog(Vertx vertx) throws Exception {
+    database = TestDatabase.create();
+    database.execute(
+        "INSERT INTO users (name, email, role, password_hash)"
+            + " SELECT 'Seller ' || s, 'seller' || s || '@example.com', 'seller', 'x'"
+            + " FROM generate_series(1, 200) s");
+    // Names are mostly unique tokens, as in a real catalogue; one product in 500 has a common
+    // phrase, so that searches for real words match a realistic share of the products.
+    database.execute(
+        "INSERT INTO products (seller_id, name, category, description, price, inventory, is_active,"
+            + " rating_avg, units_sold)"
+            + " SELECT 1 + i % 200,"
+            + " CASE WHEN i % 500 = 0"
+            + " THEN (ARRAY['Wireless','Leather','Ceramic','Cotton','Steel'])[1 + i / 500 % 5] || ' '"
+            + " || (ARRAY['Headphones','Lamp','Kettle','Shirt','Chair','Speaker'])[1 + i / 2500 % 6]"
+            + " ELSE initcap(substr(md5(i::text), 1, 7)) || ' ' || substr(md5((i * 3)::text), 1, 9)"
+            + " END,"
+            + " 'Category ' || (i % 40),"
+            + " 'Model ' || substr(md5((i * 7)::text), 1, 12) || ' in ' || substr(md5((i * 11)::text), 1, 6),"
+            + " round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), i % 50, i % 10 <> 0,"
+            + " round(((i * 31) % 500 / 100.0)::numeric, 2), (i * 17) % 1000"
+            + " FROM generate_series(1, "
+            + PRODUCTS
+            + ") i");
+    database.execute("ANALYZE");
+    pool = PgBuilder.pool().connectingTo(database.settings().connectOptions()).using(vertx).build();
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    pool.close().await();
+    database.close();
+  }
+
+  @Test
+  void browsingACategoryNewestFirstUsesTheCategoryIndex() {
+    assertIndexed(
+        browse(new JsonObject().put("category", "Category 7")), "products_active_category_idx");
+  }
+
+  @Test
+  void aPriceRangeByPriceUsesThePriceIndex() {
+    assertIndexed(
+        browse(new JsonObject().put("min_price", 10).put("max_price", 20).put("sort", "price_asc")),
+        "products_active_price_idx");
+  }
+
+  @Test
+  void everySortOfTheWholeCatalogUsesItsIndex() {
+    assertIndexed(browse(new JsonObject()), "products_pkey");
+    assertIndexed(browse(new JsonObject().put("sort", "price_desc")), "products_active_price_idx");
+    assertIndexed(browse(new JsonObject().put("sort", "rating")), "products_active_rating_idx");
+    assertIndexed(browse(new JsonObject().put("sort", "best_selling")), "products_active_sold_idx");
+  }
+
+  @Test
+  void fullTextSearchUsesTheSearchIndex() {
+    assertIndexed(search("ceramic kettle"), "products_search_idx");
+  }
+
+  @Test
+  void typoTolerantNameSearchUsesTheTrigramIndex() {
+    assertIndexed(search("hedphones"), "products_name_trgm_idx");
+  }
+
+  @Test
+  void aSellersListingUsesTheSellerIndex() {
+    assertIndexed(browse(new JsonObject().put("seller_id", 42)), "products_seller_idx");
+  }
+
+  private static JsonObject browse(JsonObject query) {
+    return plan(ProductQuery.of(null, query));
+  }
+
+  private static JsonObject search(String text) {
+    return plan(ProductQuery.of(text, new JsonObject()));
+  }
+
+  private static JsonObject plan(ProductQuery query) {
+    Object plan =
+        pool.preparedQuery("EXPLAIN (FORMAT JSON) " + query.sql())
+            .execute(query.parameters())
+            .await()
+            .iterator()
+            .next()
+            .getValue(0);
+    JsonArray document = plan instanceof JsonArray array ? array : new JsonArray(plan.toString());
+    return document.getJsonObject(0).getJsonObject("Plan");
+  }
+
+  private static void assertIndexed(JsonObject plan, String index) {
+    List<JsonObject> nodes = new ArrayList<>();
+    collect(plan, nodes);
+    assertThat(nodes)
+        .as("no sequential scan of products in %s", plan.encodePrettily())
+        .noneMatch(
+            node ->
+                "Seq Scan".equals(node.getString("Node Type"))
+                    && "products".equals(node.getString("Relation Name")));
+    assertThat(nodes)
+        .as("%s used in %s", index, plan.encodePrettily())
+        .anyMatch(node -> index.equals(node.getString("Index Name")));
+  }
+
+  private static void collect(JsonObject node, List<JsonObject> nodes) {
+    nodes.add(node);
+    JsonArray children = node.getJsonArray("Plans");
+    if (children != null) {
+      children.forEach(child -> collect((JsonObject) child, nodes));
+    }
+  }
+}
