@@ -11,6 +11,7 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,13 +24,18 @@ public final class ApiVerticle extends VerticleBase {
   static final String ADDRESS_EXTENSION = "x-eventbus-address";
   static final String STREAM_EXTENSION = "x-stream";
 
+  /** Room for the multipart framing around an image of the largest accepted size. */
+  private static final int MULTIPART_OVERHEAD = 64 * 1024;
+
   private HttpServer server;
+  private int maxImageBytes;
 
   @Override
   public Future<?> start() {
     int port = config().getInteger("http_port");
     long timeoutMillis = config().getLong("request_timeout_ms");
     int bodyLimit = config().getInteger("body_limit_bytes");
+    maxImageBytes = config().getInteger("max_image_bytes");
     return Future.all(
             ContractLoader.load(vertx), vertx.fileSystem().readFile(ContractLoader.CONTRACT))
         .map(loaded -> router(loaded.resultAt(0), loaded.resultAt(1), timeoutMillis, bodyLimit))
@@ -46,8 +52,11 @@ public final class ApiVerticle extends VerticleBase {
       OpenAPIContract contract, Buffer contractText, long timeoutMillis, int bodyLimit) {
     RouterBuilder builder =
         RouterBuilder.create(vertx, contract, new SingleDecodingRequestExtractor())
-            .rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit))
-            .rootHandler(new ContentTypeGuard(contract));
+            .rootHandler(
+                BodyHandler.create(config().getString("upload_directory"))
+                    .setBodyLimit(Math.max(bodyLimit, maxImageBytes + MULTIPART_OVERHEAD))
+                    .setDeleteUploadedFilesOnEnd(true))
+            .rootHandler(new ContentTypeGuard(contract, bodyLimit));
     builder
         .security("bearerAuth")
         .httpHandler(
@@ -57,11 +66,30 @@ public final class ApiVerticle extends VerticleBase {
                 TokenSettings.fromJson(config().getJsonObject("tokens"))));
 
     OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis);
+    ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
+    ImageDownload downloads = new ImageDownload(vertx, timeoutMillis);
     Set<String> addresses = new LinkedHashSet<>();
     for (OpenAPIRoute route : builder.getRoutes()) {
-      Object address = route.getOperation().getExtensions().get(ADDRESS_EXTENSION);
-      if (address != null) {
-        addresses.add(address.toString());
+      Map<String, Object> extensions = route.getOperation().getExtensions();
+      Object address = extensions.get(ADDRESS_EXTENSION);
+      if (address == null) {
+        continue;
+      }
+      addresses.add(address.toString());
+      if (extensions.containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)) {
+        route
+            .setDoValidation(false)
+            .addHandler(
+                uploads.to(
+                    address.toString(),
+                    route.getOperation().getOperationId(),
+                    extensions.get(ImageUploadForwarder.UPLOAD_EXTENSION).toString()));
+      } else if (extensions.containsKey(ImageDownload.IMAGE_EXTENSION)) {
+        route.addHandler(
+            downloads.of(
+                address.toString(),
+                "thumbnail".equals(extensions.get(ImageDownload.IMAGE_EXTENSION))));
+      } else {
         route.addHandler(forwarder.to(address.toString(), route.getOperation()));
       }
     }

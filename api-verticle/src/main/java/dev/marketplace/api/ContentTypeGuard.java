@@ -11,14 +11,16 @@ import io.vertx.openapi.contract.Operation;
 
 /**
  * Refuses a request body whose media type the operation does not declare with 415, before the
- * contract validator would call it a plain 400.
+ * contract validator would call it a plain 400, and a non-upload body over the limit with 413.
  */
 final class ContentTypeGuard implements InputTrustHandler {
 
   private final OpenAPIContract contract;
+  private final int jsonBodyLimit;
 
-  ContentTypeGuard(OpenAPIContract contract) {
+  ContentTypeGuard(OpenAPIContract contract, int jsonBodyLimit) {
     this.contract = contract;
+    this.jsonBodyLimit = jsonBodyLimit;
   }
 
   @Override
@@ -38,6 +40,14 @@ final class ContentTypeGuard implements InputTrustHandler {
                 "The body must be one of "
                     + operation.getRequestBody().getContent().keySet()
                     + "."));
+        return;
+      }
+      // The body handler admits image uploads; every other body keeps the small limit.
+      if (rc.fileUploads().isEmpty() && rc.body().length() > jsonBodyLimit) {
+        rc.fail(
+            new HttpException(
+                ErrorCode.PAYLOAD_TOO_LARGE.httpStatus(),
+                "The request body is larger than " + jsonBodyLimit + " bytes."));
         return;
       }
     }

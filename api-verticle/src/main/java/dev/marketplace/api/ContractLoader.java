@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.impl.Utils;
+import java.util.List;
 
 /**
  * Loads {@code openapi/marketplace.yaml} for the router and for contract checks in tests.
@@ -19,16 +20,17 @@ public final class ContractLoader {
   /** Where the contract is, on the classpath (and relative to the repository root). */
   public static final String CONTRACT = "openapi/marketplace.yaml";
 
-  private static final String EVENT_STREAM = "text/event-stream";
+  private static final List<String> LOADABLE =
+      List.of("application/json", "multipart/form-data", "application/octet-stream", "text/plain");
 
   private ContractLoader() {}
 
   public static Future<OpenAPIContract> load(Vertx vertx) {
     return Utils.readYamlOrJson(vertx, CONTRACT)
-        .compose(json -> OpenAPIContract.from(vertx, withLoadableStreams(json)));
+        .compose(json -> OpenAPIContract.from(vertx, withLoadableResponses(json)));
   }
 
-  private static JsonObject withLoadableStreams(JsonObject contract) {
+  private static JsonObject withLoadableResponses(JsonObject contract) {
     JsonObject paths = contract.getJsonObject("paths");
     for (String path : paths.fieldNames()) {
       JsonObject item = paths.getJsonObject(path);
@@ -42,8 +44,13 @@ public final class ContractLoader {
         }
         for (String status : responses.fieldNames()) {
           JsonObject content = responses.getJsonObject(status).getJsonObject("content");
-          if (content != null && content.containsKey(EVENT_STREAM)) {
-            content.put("text/plain", content.remove(EVENT_STREAM));
+          if (content == null) {
+            continue;
+          }
+          for (String mediaType : List.copyOf(content.fieldNames())) {
+            if (!LOADABLE.contains(mediaType)) {
+              content.put("application/octet-stream", content.remove(mediaType));
+            }
           }
         }
       }

@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +36,14 @@ abstract class ApiTest {
     database = TestDatabase.create();
     keys = SigningKeys.generate();
     clock = new TestClock();
+    Path dataDirectory = Files.createTempDirectory("marketplace-test-data");
     config =
-        MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_SSE_HEARTBEAT_SECONDS", "1"))
+        MarketplaceConfig.fromEnvironment(
+                Map.of(
+                    "MARKETPLACE_SSE_HEARTBEAT_SECONDS",
+                    "1",
+                    "MARKETPLACE_DATA_DIR",
+                    dataDirectory.toString()))
             .withHttpPort(freePort());
     Marketplace.deploy(vertx, config, database.settings(), keys, clock).await();
     api = ApiClient.connect(vertx, config.httpPort());

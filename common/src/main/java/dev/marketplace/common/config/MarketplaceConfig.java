@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param unpaidOrderHoldMinutes how long an unpaid order holds its stock before it cancels itself
  * @param orderSweepSeconds how often overdue unpaid orders and expired idempotency keys are swept
  * @param heartbeatSeconds how often live order streams send a heartbeat
+ * @param imageDirectory where product images are stored
+ * @param maxImageBytes largest image upload accepted
  */
 public record MarketplaceConfig(
     int httpPort,
@@ -38,14 +40,17 @@ public record MarketplaceConfig(
     TokenSettings tokens,
     int unpaidOrderHoldMinutes,
     int orderSweepSeconds,
-    int heartbeatSeconds) {
+    int heartbeatSeconds,
+    Path imageDirectory,
+    int maxImageBytes) {
 
   public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(env);
+    Path dataDirectory = Path.of(reader.text("MARKETPLACE_DATA_DIR").orElse("data"));
     return new MarketplaceConfig(
         reader.integer("MARKETPLACE_HTTP_PORT", 8080, 0, 65535),
         reader.text("MARKETPLACE_DB_URL"),
-        Path.of(reader.text("MARKETPLACE_DATA_DIR").orElse("data")),
+        dataDirectory,
         reader.integer("MARKETPLACE_DB_POOL_SIZE", 16, 1, 1000),
         reader.integer("MARKETPLACE_REQUEST_TIMEOUT_MS", 5000, 100, 600_000),
         reader.integer("MARKETPLACE_BODY_LIMIT_BYTES", 65_536, 1024, 64 * 1024 * 1024),
@@ -60,7 +65,9 @@ public record MarketplaceConfig(
             Duration.ofDays(reader.integer("MARKETPLACE_REFRESH_TOKEN_DAYS", 14, 1, 365))),
         reader.integer("MARKETPLACE_UNPAID_ORDER_MINUTES", 30, 1, 7 * 24 * 60),
         reader.integer("MARKETPLACE_ORDER_SWEEP_SECONDS", 30, 1, 3600),
-        reader.integer("MARKETPLACE_SSE_HEARTBEAT_SECONDS", 15, 1, 300));
+        reader.integer("MARKETPLACE_SSE_HEARTBEAT_SECONDS", 15, 1, 300),
+        reader.text("MARKETPLACE_IMAGE_DIR").map(Path::of).orElse(dataDirectory.resolve("images")),
+        reader.integer("MARKETPLACE_MAX_IMAGE_BYTES", 5 * 1024 * 1024, 1024, 50 * 1024 * 1024));
   }
 
   public MarketplaceConfig withHttpPort(int port) {
@@ -77,7 +84,9 @@ public record MarketplaceConfig(
         tokens,
         unpaidOrderHoldMinutes,
         orderSweepSeconds,
-        heartbeatSeconds);
+        heartbeatSeconds,
+        imageDirectory,
+        maxImageBytes);
   }
 
   /** The part every verticle reads from its deployment configuration. */
@@ -90,6 +99,9 @@ public record MarketplaceConfig(
         .put("tokens", tokens.toJson())
         .put("unpaid_order_hold_minutes", unpaidOrderHoldMinutes)
         .put("sweep_interval_ms", orderSweepSeconds * 1000L)
-        .put("heartbeat_ms", heartbeatSeconds * 1000L);
+        .put("heartbeat_ms", heartbeatSeconds * 1000L)
+        .put("image_directory", imageDirectory.toAbsolutePath().toString())
+        .put("max_image_bytes", maxImageBytes)
+        .put("upload_directory", dataDirectory.resolve("uploads").toAbsolutePath().toString());
   }
 }

@@ -1,0 +1,93 @@
+package dev.marketplace.api;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Caller;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Base64;
+
+/**
+ * Receives a {@code multipart/form-data} image upload and hands its bytes to the catalog verticle,
+ * which decides what the file really is. The contract validator does not run here: it cannot read
+ * uploaded files, so this handler checks the one field itself.
+ */
+final class ImageUploadForwarder {
+
+  static final String UPLOAD_EXTENSION = "x-upload";
+
+  private final Vertx vertx;
+  private final long timeoutMillis;
+  private final int maxBytes;
+
+  ImageUploadForwarder(Vertx vertx, long timeoutMillis, int maxBytes) {
+    this.vertx = vertx;
+    this.timeoutMillis = timeoutMillis;
+    this.maxBytes = maxBytes;
+  }
+
+  Handler<RoutingContext> to(String address, String operationId, String field) {
+    DeliveryOptions options =
+        new DeliveryOptions()
+            .addHeader(BusRequest.ACTION, operationId)
+            .setSendTimeout(timeoutMillis);
+    return rc -> {
+      FileUpload upload =
+          rc.fileUploads().stream().filter(f -> f.name().equals(field)).findFirst().orElse(null);
+      if (upload == null) {
+        rc.fail(new HttpException(400, "The form needs a file in the field '" + field + "'."));
+        return;
+      }
+      if (upload.size() > maxBytes) {
+        rc.fail(
+            new HttpException(
+                ErrorCode.PAYLOAD_TOO_LARGE.httpStatus(),
+                "Images may be at most " + maxBytes / (1024 * 1024) + " MB."));
+        return;
+      }
+      JsonObject path = new JsonObject();
+      for (var parameter : rc.pathParams().entrySet()) {
+        try {
+          path.put(parameter.getKey(), Long.parseLong(parameter.getValue()));
+        } catch (NumberFormatException e) {
+          rc.fail(new HttpException(400, parameter.getKey() + " must be a number."));
+          return;
+        }
+      }
+      Caller caller = rc.get(BearerAuthentication.CALLER);
+      vertx
+          .fileSystem()
+          .readFile(upload.uploadedFileName())
+          .compose(
+              bytes ->
+                  vertx
+                      .eventBus()
+                      .<String>request(
+                          address,
+                          new BusRequest(
+                                  caller,
+                                  path,
+                                  null,
+                                  null,
+                                  new JsonObject()
+                                      .put(
+                                          "content",
+                                          Base64.getEncoder().encodeToString(bytes.getBytes())))
+                              .toJson(),
+                          options))
+          .onSuccess(
+              reply ->
+                  rc.response()
+                      .setStatusCode(Integer.parseInt(reply.headers().get(Reply.STATUS)))
+                      .putHeader("content-type", "application/json")
+                      .end(reply.body()))
+          .onFailure(rc::fail);
+    };
+  }
+}

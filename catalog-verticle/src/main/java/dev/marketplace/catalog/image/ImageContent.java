@@ -1,0 +1,53 @@
+package dev.marketplace.catalog.image;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.DomainException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Base64;
+
+/**
+ * The bytes of an image or its thumbnail, with their media type and ETag, for the HTTP edge to
+ * serve. Internal: the edge calls it for {@code GET /api/images/...}.
+ */
+public final class ImageContent implements OperationHandler {
+
+  public static final String ACTION = "imageContent";
+
+  private final ProductImageRepository images;
+  private final ImageStorage storage;
+
+  public ImageContent(ProductImageRepository images, ImageStorage storage) {
+    this.images = images;
+    this.storage = storage;
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    long imageId = request.pathId("image_id");
+    boolean thumbnail = request.query().getBoolean("thumbnail", false);
+    return images
+        .find(imageId)
+        .compose(
+            found -> {
+              ProductImage image =
+                  found.orElseThrow(
+                      () -> DomainException.notFound("Image " + imageId + " not found."));
+              String etag = "\"" + image.sha256() + (thumbnail ? "-t" : "") + "\"";
+              String contentType = thumbnail ? "image/jpeg" : image.contentType();
+              return storage
+                  .get(thumbnail ? image.thumbnailKey() : image.storageKey())
+                  .map(
+                      bytes ->
+                          Reply.ok(
+                              new JsonObject()
+                                  .put("content_type", contentType)
+                                  .put("etag", etag)
+                                  .put(
+                                      "content",
+                                      Base64.getEncoder().encodeToString(bytes.getBytes()))));
+            });
+  }
+}

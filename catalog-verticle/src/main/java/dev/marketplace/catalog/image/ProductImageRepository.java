@@ -1,0 +1,90 @@
+package dev.marketplace.catalog.image;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code product_images} table. */
+public final class ProductImageRepository {
+
+  private final Pool pool;
+
+  public ProductImageRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Adds an image after the product's last one; empty unless the seller owns the product. */
+  public Future<Optional<ProductImage>> insert(
+      long productId,
+      long sellerId,
+      ImageInspector.Inspected image,
+      int byteSize,
+      String storageKey,
+      String thumbnailKey) {
+    return pool.preparedQuery(
+            "INSERT INTO product_images (product_id, position, content_type, width, height,"
+                + " byte_size, sha256, storage_key, thumbnail_key)"
+                + " SELECT id, coalesce((SELECT max(position) FROM product_images"
+                + " WHERE product_id = $1), 0) + 1, $3, $4, $5, $6, $7, $8, $9"
+                + " FROM products WHERE id = $1 AND seller_id = $2 RETURNING *")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  productId,
+                  sellerId,
+                  image.contentType(),
+                  image.width(),
+                  image.height(),
+                  byteSize,
+                  image.sha256(),
+                  storageKey,
+                  thumbnailKey
+                }))
+        .map(ProductImageRepository::first);
+  }
+
+  public Future<List<ProductImage>> ofProduct(long productId) {
+    return pool.preparedQuery(
+            "SELECT * FROM product_images WHERE product_id = $1 ORDER BY position, id")
+        .execute(Tuple.of(productId))
+        .map(
+            rows -> {
+              List<ProductImage> images = new ArrayList<>(rows.size());
+              rows.forEach(row -> images.add(ProductImage.fromRow(row)));
+              return images;
+            });
+  }
+
+  public Future<Optional<ProductImage>> find(long imageId) {
+    return pool.preparedQuery("SELECT * FROM product_images WHERE id = $1")
+        .execute(Tuple.of(imageId))
+        .map(ProductImageRepository::first);
+  }
+
+  /** Deletes an image of a product the seller owns; empty when there is no such image. */
+  public Future<Optional<ProductImage>> delete(long imageId, long productId, long sellerId) {
+    return pool.preparedQuery(
+            "DELETE FROM product_images i USING products p WHERE i.id = $1 AND i.product_id = $2"
+                + " AND p.id = i.product_id AND p.seller_id = $3 RETURNING i.*")
+        .execute(Tuple.of(imageId, productId, sellerId))
+        .map(ProductImageRepository::first);
+  }
+
+  /** Whether any image still uses these stored bytes (identical uploads share them). */
+  public Future<Boolean> stillUsed(String storageKey) {
+    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM product_images WHERE storage_key = $1)")
+        .execute(Tuple.of(storageKey))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  private static Optional<ProductImage> first(RowSet<Row> rows) {
+    return rows.size() == 0
+        ? Optional.empty()
+        : Optional.of(ProductImage.fromRow(rows.iterator().next()));
+  }
+}

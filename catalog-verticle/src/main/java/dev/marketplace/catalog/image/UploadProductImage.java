@@ -1,0 +1,76 @@
+package dev.marketplace.catalog.image;
+
+import dev.marketplace.catalog.ProductRepository;
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.DomainException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.Base64;
+
+/**
+ * A seller adds an image to one of their products. The HTTP edge hands over the uploaded bytes;
+ * here they are checked for what they really are, stored with a thumbnail, and listed last.
+ */
+public final class UploadProductImage implements OperationHandler {
+
+  private final Vertx vertx;
+  private final ProductRepository products;
+  private final ProductImageRepository images;
+  private final ImageStorage storage;
+  private final ImageInspector inspector = new ImageInspector();
+
+  public UploadProductImage(
+      Vertx vertx,
+      ProductRepository products,
+      ProductImageRepository images,
+      ImageStorage storage) {
+    this.vertx = vertx;
+    this.products = products;
+    this.images = images;
+    this.storage = storage;
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    long productId = request.pathId("product_id");
+    long sellerId = request.callerId();
+    byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
+    return products
+        .sellerOf(productId)
+        .compose(
+            owner -> {
+              if (owner.isEmpty()) {
+                throw DomainException.notFound("Product " + productId + " not found.");
+              }
+              if (owner.get() != sellerId) {
+                throw DomainException.forbidden(
+                    "Product " + productId + " belongs to another seller.");
+              }
+              return vertx.executeBlocking(() -> inspector.inspect(bytes), false);
+            })
+        .compose(
+            inspected -> {
+              String original = inspected.sha256() + ".original";
+              String thumbnail = inspected.sha256() + ".thumbnail.jpg";
+              return storage
+                  .put(original, Buffer.buffer(bytes))
+                  .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
+                  .compose(
+                      stored ->
+                          images.insert(
+                              productId, sellerId, inspected, bytes.length, original, thumbnail));
+            })
+        .map(
+            inserted ->
+                Reply.created(
+                    inserted
+                        .orElseThrow(
+                            () ->
+                                DomainException.forbidden(
+                                    "Product " + productId + " belongs to another seller."))
+                        .toJson()));
+  }
+}
