@@ -38,6 +38,31 @@ public final class OrderRepository {
           + " JOIN o ON o.id = i.order_id WHERE o.status = 'cancelled' GROUP BY i.product_id) s"
           + " WHERE products.id = s.product_id),";
 
+  /**
+   * The statement that places an order ($1 buyer, $2 product, $3 quantity). Public so that the
+   * benchmark can run the very same SQL straight against PostgreSQL.
+   */
+  public static final String PLACE_ORDER =
+      "WITH b AS (SELECT id, name FROM users WHERE id = $1 AND role = 'buyer'),"
+          + " p AS (UPDATE products SET inventory = inventory - $3, units_sold = units_sold + $3,"
+          + " updated_at = now()"
+          + " WHERE id = $2 AND is_active AND inventory >= $3 AND EXISTS (SELECT 1 FROM b)"
+          + " RETURNING id, seller_id, name, price),"
+          + " o AS (INSERT INTO orders"
+          + " (buyer_id, seller_id, product_id, quantity, unit_price, total_price)"
+          + " SELECT b.id, p.seller_id, p.id, $3, p.price, p.price * $3 FROM b, p"
+          + " RETURNING *),"
+          + " i AS (INSERT INTO order_items"
+          + " (order_id, product_id, quantity, unit_price, line_total)"
+          + " SELECT id, product_id, quantity, unit_price, total_price FROM o),"
+          + " t AS (INSERT INTO order_tracking (order_id, status, actor_id, actor_role)"
+          + " SELECT id, status, buyer_id, 'buyer' FROM o RETURNING *)"
+          + " SELECT "
+          + Order.COLUMNS
+          + ","
+          + EVENT_OF_CHANGE
+          + " FROM o JOIN t ON t.order_id = o.id, b, p";
+
   private final Pool pool;
 
   public OrderRepository(Pool pool) {
@@ -53,26 +78,7 @@ public final class OrderRepository {
   public Future<Optional<Change>> place(
       SqlClient client, long buyerId, long productId, int quantity) {
     return client
-        .preparedQuery(
-            "WITH b AS (SELECT id, name FROM users WHERE id = $1 AND role = 'buyer'),"
-                + " p AS (UPDATE products SET inventory = inventory - $3, units_sold = units_sold + $3,"
-                + " updated_at = now()"
-                + " WHERE id = $2 AND is_active AND inventory >= $3 AND EXISTS (SELECT 1 FROM b)"
-                + " RETURNING id, seller_id, name, price),"
-                + " o AS (INSERT INTO orders"
-                + " (buyer_id, seller_id, product_id, quantity, unit_price, total_price)"
-                + " SELECT b.id, p.seller_id, p.id, $3, p.price, p.price * $3 FROM b, p"
-                + " RETURNING *),"
-                + " i AS (INSERT INTO order_items"
-                + " (order_id, product_id, quantity, unit_price, line_total)"
-                + " SELECT id, product_id, quantity, unit_price, total_price FROM o),"
-                + " t AS (INSERT INTO order_tracking (order_id, status, actor_id, actor_role)"
-                + " SELECT id, status, buyer_id, 'buyer' FROM o RETURNING *)"
-                + " SELECT "
-                + Order.COLUMNS
-                + ","
-                + EVENT_OF_CHANGE
-                + " FROM o JOIN t ON t.order_id = o.id, b, p")
+        .preparedQuery(PLACE_ORDER)
         .execute(Tuple.of(buyerId, productId, quantity))
         .map(OrderRepository::change);
   }

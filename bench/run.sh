@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Benchmarks the service against PostgreSQL's own limit on the same SQL, side by side in one run.
+# Usage: bench/run.sh [--products N] [--users N] [--orders N] [--duration S] [--connections N]
+#                     [--port P] [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PRODUCTS=100000
+USERS=10000
+ORDERS=1000000
+DURATION=20
+CONNECTIONS=32
+PORT=18080
+BUILD=yes
+PG=postgresql://postgres@127.0.0.1:5432
+DB=marketplace_bench
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --products) PRODUCTS=$2; shift 2 ;;
+    --users) USERS=$2; shift 2 ;;
+    --orders) ORDERS=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --port) PORT=$2; shift 2 ;;
+    --no-build) BUILD=no; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+# A JDK 21 or newer (the machine's default java may be older).
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    [ -x "$candidate/bin/java" ] && export JAVA_HOME="$candidate" && break
+  done
+fi
+JAVA="$JAVA_HOME/bin/java"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib >/dev/null; }
+pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+
+[ "$BUILD" = yes ] && ./mvnw -B -q package -DskipTests
+JAR=app/target/marketplace.jar
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "== fresh database $DB"
+psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+
+echo "== starting the server on port $PORT"
+MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT MARKETPLACE_DATA_DIR="$WORK/data" \
+  MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16} "$JAVA" -Xmx384m -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$WORK/server.log"; exit 1; }
+
+API="http://127.0.0.1:$PORT"
+JSON='content-type: application/json'
+curl -sf -H "$JSON" "$API/api/buyers/register" -d '{"name":"Bench Buyer","email":"bench-buyer@example.com","password":"bench-password"}' >/dev/null
+curl -sf -H "$JSON" "$API/api/sellers/register" -d '{"name":"Bench Seller","email":"bench-seller@example.com","password":"bench-password"}' >/dev/null
+
+echo "== seeding $PRODUCTS products, $USERS users, $ORDERS orders"
+SELLERS=$(( USERS / 10 ))
+psql -q -v ON_ERROR_STOP=1 "$PG/$DB" <<SQL
+INSERT INTO users (name, email, role, password_hash)
+SELECT CASE WHEN i <= $SELLERS THEN 'Seller ' ELSE 'Buyer ' END || i, 'user' || i || '@bench.example',
+       CASE WHEN i <= $SELLERS THEN 'seller' ELSE 'buyer' END,
+       (SELECT password_hash FROM users WHERE email = 'bench-buyer@example.com')
+FROM generate_series(1, $USERS - 2) i;
+-- Names are mostly distinct, as in a real catalogue; one product in 500 has a common phrase.
+INSERT INTO products (seller_id, name, category, description, price, inventory)
+SELECT 2 + i % $SELLERS,
+       CASE WHEN i % 500 = 0
+            THEN (ARRAY['Wireless','Leather','Ceramic','Cotton','Steel'])[1 + i / 500 % 5] || ' '
+                 || (ARRAY['Headphones','Lamp','Kettle','Shirt','Chair','Speaker'])[1 + i / 2500 % 6]
+            ELSE initcap(substr(md5(i::text), 1, 7)) || ' ' || substr(md5((i * 3)::text), 1, 9) END,
+       'Category ' || (i % 40),
+       'Model ' || substr(md5((i * 7)::text), 1, 12) || ' in ' || substr(md5((i * 11)::text), 1, 6),
+       round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), 1000000000
+FROM generate_series(1, $PRODUCTS) i;
+INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price, total_price, status, created_at, updated_at)
+SELECT $SELLERS + 3 + i % ($USERS - $SELLERS - 2), p.seller_id, p.id, 1, p.price, p.price,
+       (ARRAY['pending','processing','shipped','delivered','completed','cancelled'])[1 + i % 6],
+       now() - (i || ' seconds')::interval, now()
+FROM generate_series(1, $ORDERS) i JOIN products p ON p.id = 1 + (i * 7919) % $PRODUCTS;
+INSERT INTO order_items (order_id, product_id, quantity, unit_price, line_total)
+SELECT id, product_id, quantity, unit_price, total_price FROM orders;
+INSERT INTO order_tracking (order_id, status, actor_role, created_at) SELECT id, 'pending', 'buyer', created_at FROM orders;
+ANALYZE;
+SQL
+FIRST_BUYER=$(( SELLERS + 3 ))
+LAST_BUYER=$(( USERS ))
+TOKEN=$(curl -sf -H "$JSON" "$API/api/buyers/login" -d '{"email":"bench-buyer@example.com","password":"bench-password"}' \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+"$JAVA" -cp "$JAR" bench/ScenarioSql.java "$WORK/sql" "$PRODUCTS" "$FIRST_BUYER" "$LAST_BUYER"
+
+export BENCH_PRODUCTS=$PRODUCTS BENCH_TOKEN=$TOKEN
+
+# wrk against the service; prints "rps p50 p99 errors".
+service_run() {
+  local scenario=$1 connections=$2
+  cat "bench/lua/$scenario.lua" bench/lua/report.lua >"$WORK/$scenario.lua"
+  wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "$WORK/$scenario.lua" "$API" \
+    | sed -n 's/^RESULT rps=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\) errors=\([^ ]*\).*/\1 \2 \3 \4/p'
+}
+
+# pgbench on the same SQL, same concurrency, prepared statements; prints transactions per second.
+pgbench_run() {
+  pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" "$@" "$PG/$DB" 2>/dev/null \
+    | sed -n 's/^tps = \([0-9.]*\) .*/\1/p' | tail -n 1
+}
+
+STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
+CSV="bench/results/$STAMP.csv"
+MD="bench/results/$STAMP.md"
+echo "scenario,service_rps,service_p50_ms,service_p99_ms,service_errors,pgbench_tps,ratio" >"$CSV"
+for scenario in detail browse search order mixed; do
+  echo "== $scenario"
+  read -r rps p50 p99 errors < <(service_run "$scenario" "$CONNECTIONS")
+  if [ "$scenario" = mixed ]; then
+    tps=$(pgbench_run -f "$WORK/sql/detail.sql@60" -f "$WORK/sql/browse.sql@20" -f "$WORK/sql/search.sql@15" -f "$WORK/sql/order.sql@5")
+  else
+    tps=$(pgbench_run -f "$WORK/sql/$scenario.sql")
+  fi
+  ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  echo "$scenario,$rps,$p50,$p99,$errors,$tps,$ratio" | tee -a "$CSV"
+done
+
+# Latency at about half the peak: fewer connections, since wrk cannot cap the rate.
+echo "== mixed at lower load"
+read -r half_rps half_p50 half_p99 half_errors < <(service_run mixed $(( CONNECTIONS / 8 > 0 ? CONNECTIONS / 8 : 1 )))
+RSS_KB=$(sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$SERVER_PID/status")
+
+{
+  echo "# Benchmark $STAMP"
+  echo
+  echo "\`bench/run.sh --products $PRODUCTS --users $USERS --orders $ORDERS --duration $DURATION --connections $CONNECTIONS\`"
+  echo "on $(nproc) cores; server and PostgreSQL on the same machine; wrk and pgbench over loopback."
+  echo
+  echo "| scenario | service req/s | p50 ms | p99 ms | errors | pgbench tps (same SQL) | ratio |"
+  echo "|---|---|---|---|---|---|---|"
+  tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }'
+  echo
+  echo "Mixed workload at lower load ($(( CONNECTIONS / 8 > 0 ? CONNECTIONS / 8 : 1 )) connections): $half_rps req/s, p50 $half_p50 ms, p99 $half_p99 ms, $half_errors errors."
+  echo
+  echo "Server peak RSS: $(( RSS_KB / 1024 )) MB."
+} >"$MD"
+cat "$MD"
