@@ -80,12 +80,12 @@ SELECT 2 + i % $SELLERS,
        'Category ' || (i % 40),
        'Model ' || substr(md5((i * 7)::text), 1, 12) || ' in ' || substr(md5((i * 11)::text), 1, 6),
        round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), 1000000000
-FROM generate_series(1, $PRODUCTS) i;
+FROM generate_series(1::bigint, $PRODUCTS) i;
 INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price, total_price, status, created_at, updated_at)
 SELECT $SELLERS + 3 + i % ($USERS - $SELLERS - 2), p.seller_id, p.id, 1, p.price, p.price,
        (ARRAY['pending','processing','shipped','delivered','completed','cancelled'])[1 + i % 6],
        now() - (i || ' seconds')::interval, now()
-FROM generate_series(1, $ORDERS) i JOIN products p ON p.id = 1 + (i * 7919) % $PRODUCTS;
+FROM generate_series(1::bigint, $ORDERS) i JOIN products p ON p.id = 1 + (i * 7919) % $PRODUCTS;
 INSERT INTO order_items (order_id, product_id, quantity, unit_price, line_total)
 SELECT id, product_id, quantity, unit_price, total_price FROM orders;
 INSERT INTO order_tracking (order_id, status, actor_role, created_at) SELECT id, 'pending', 'buyer', created_at FROM orders;
