@@ -27,7 +27,8 @@ public final class ContractLoader {
 
   public static Future<OpenAPIContract> load(Vertx vertx) {
     return Utils.readYamlOrJson(vertx, CONTRACT)
-        .compose(json -> OpenAPIContract.from(vertx, withLoadableResponses(json)));
+        .compose(json -> OpenAPIContract.from(vertx, withLoadableResponses(json)))
+        .map(ValidatorCachingContract::new);
   }
 
   private static JsonObject withLoadableResponses(JsonObject contract) {
