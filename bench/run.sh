@@ -50,6 +50,10 @@ trap cleanup EXIT
 echo "== fresh database $DB"
 psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "port $PORT is already in use; choose another with --port" >&2
+  exit 1
+fi
 echo "== starting the server on port $PORT"
 MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT MARKETPLACE_DATA_DIR="$WORK/data" \
   MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16} "$JAVA" -Xmx384m -jar "$JAR" >"$WORK/server.log" 2>&1 &
