@@ -2,11 +2,9 @@ package dev.marketplace.account;
 
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
+import dev.marketplace.common.security.Sha256;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,11 +122,7 @@ public final class Sessions {
   }
 
   private static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Sha256.of(token);
   }
 
   private record Rotation(User user) {

@@ -3,6 +3,7 @@ package dev.marketplace.order;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
+import dev.marketplace.common.security.Sha256;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -10,9 +11,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -55,7 +54,7 @@ public final class IdempotencyKeys {
     if (key == null) {
       return transactional ? pool.withTransaction(work::apply) : work.apply(pool);
     }
-    byte[] requestHash = sha256(request.encode());
+    byte[] requestHash = Sha256.of(request.encode());
     return pool.withTransaction(
         connection ->
             connection
@@ -119,13 +118,5 @@ public final class IdempotencyKeys {
               }
               return new Reply(row.getInteger("status"), new JsonObject(row.getString("response")));
             });
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

@@ -2,15 +2,13 @@ package dev.marketplace.catalog.image;
 
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
+import dev.marketplace.common.security.Sha256;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -53,7 +51,7 @@ public final class ImageInspector {
               "Images may be at most " + MAX_SIDE + " pixels on a side.");
         }
         BufferedImage image = reader.read(0);
-        return new Inspected(contentType, width, height, sha256(bytes), thumbnail(image));
+        return new Inspected(contentType, width, height, Sha256.hex(bytes), thumbnail(image));
       } finally {
         reader.dispose();
       }
@@ -111,14 +109,6 @@ public final class ImageInspector {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(small, "jpeg", out);
     return out.toByteArray();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 
   private static DomainException unsupported() {
