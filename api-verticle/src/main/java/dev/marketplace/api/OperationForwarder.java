@@ -28,6 +28,13 @@ final class OperationForwarder {
 
   static final String CALLER_ID_EXTENSION = "x-caller-id";
 
+  /**
+   * Marks an operation whose body is signed, such as a gateway webhook: the body is forwarded as
+   * the exact text received, under {@code raw}, since a signature over re-encoded JSON would not
+   * verify.
+   */
+  static final String SIGNED_BODY_EXTENSION = "x-signed-body";
+
   private final Vertx vertx;
   private final long timeoutMillis;
 
@@ -42,6 +49,7 @@ final class OperationForwarder {
             .addHeader(BusRequest.ACTION, operation.getOperationId())
             .setSendTimeout(timeoutMillis);
     Object callerField = operation.getExtensions().get(CALLER_ID_EXTENSION);
+    boolean signedBody = operation.getExtensions().containsKey(SIGNED_BODY_EXTENSION);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);
@@ -54,7 +62,9 @@ final class OperationForwarder {
               parameters(validated.getPathParameters()),
               parameters(validated.getQuery()),
               parameters(validated.getHeaders()),
-              validated.getBody() == null ? null : validated.getBody().getJsonObject());
+              signedBody
+                  ? new JsonObject().put("raw", rc.body().asString())
+                  : validated.getBody() == null ? null : validated.getBody().getJsonObject());
       if (callerField != null && !bindCaller(callerField.toString(), request)) {
         rc.fail(
             new HttpException(

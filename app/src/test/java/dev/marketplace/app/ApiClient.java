@@ -87,6 +87,13 @@ final class ApiClient {
     return check(method, path, request(method, path, contentType, body).await());
   }
 
+  /** Posts {@code body} exactly as given, with extra headers (e.g. a webhook's signature). */
+  ApiResponse postRaw(String path, String body, java.util.Map<String, String> headers) {
+    HttpRequest<Buffer> request = prepare(HttpMethod.POST, path, "application/json");
+    headers.forEach(request::putHeader);
+    return check(HttpMethod.POST, path, request.sendBuffer(Buffer.buffer(body)).await());
+  }
+
   /**
    * Starts a request without waiting, for concurrency tests; check the result with {@link #check}.
    */

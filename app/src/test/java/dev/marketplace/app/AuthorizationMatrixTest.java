@@ -64,7 +64,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 new io.vertx.core.json.JsonArray()
                     .add(new JsonObject().put("product_id", productId).put("quantity", 1)));
     long paidOrder = fixtures.order(accounts.get(Who.BUYER), productId, 1).getLong("id");
-    fixtures.capturePayment(paidOrder);
+    fixtures.pay(accounts.get(Who.BUYER), paidOrder);
     long pendingOrder = fixtures.order(accounts.get(Who.BUYER), productId, 1).getLong("id");
     JsonObject whereabouts = new JsonObject().put("location", "Depot");
 
@@ -162,6 +162,72 @@ class AuthorizationMatrixTest extends ApiTest {
             200,
             403));
 
+    table.add(
+        row(
+            "checkout",
+            HttpMethod.POST,
+            "/api/buyers/checkout",
+            checkout,
+            401,
+            201,
+            201,
+            403,
+            403));
+    table.add(
+        row(
+            "buyerOrderDetail",
+            HttpMethod.GET,
+            "/api/buyers/" + buyer + "/orders/" + paidOrder,
+            null,
+            401,
+            200,
+            403,
+            403,
+            403));
+    table.add(
+        row(
+            "sellerOrderDetail",
+            HttpMethod.GET,
+            "/api/sellers/" + seller + "/orders/" + paidOrder,
+            null,
+            401,
+            403,
+            403,
+            200,
+            403));
+    table.add(
+        row(
+            "addShippingEvent",
+            HttpMethod.POST,
+            "/api/sellers/orders/" + paidOrder + "/events",
+            whereabouts,
+            401,
+            403,
+            403,
+            201,
+            403));
+    table.add(
+        row(
+            "listOrderPayments",
+            HttpMethod.GET,
+            "/api/buyers/orders/" + paidOrder + "/payments",
+            null,
+            401,
+            200,
+            403,
+            403,
+            403));
+    table.add(
+        row(
+            "payOrder",
+            HttpMethod.POST,
+            "/api/buyers/orders/" + pendingOrder + "/payments",
+            new JsonObject().put("payment_method", "card").put("card_token", "tok_success"),
+            401,
+            201,
+            403,
+            403,
+            403));
     for (Object[] row : table) {
       for (Who who : Who.values()) {
         Cell cell =

@@ -24,17 +24,21 @@ final class Fixtures {
     this.api = api;
   }
 
-  /**
-   * What the payment path does when a payment is captured: an internal event-bus action, which no
-   * HTTP client can reach.
-   */
-  JsonObject capturePayment(long orderId) {
-    return internal("recordPayment", new JsonObject().put("order_id", orderId));
+  /** Pays an order with the sandbox's good card and returns the order as its buyer then sees it. */
+  JsonObject pay(Account buyer, long orderId) {
+    ApiResponse paid =
+        buyer
+            .api()
+            .post(
+                "/api/buyers/orders/" + orderId + "/payments",
+                new JsonObject().put("payment_method", "card").put("card_token", "tok_success"));
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    return buyer.api().get("/api/buyers/" + buyer.id() + "/orders/" + orderId).json();
   }
 
   /** Runs the unpaid-order sweep now, as its timer would. */
   JsonObject expireUnpaidOrders() {
-    return internal("expireUnpaidOrders", new JsonObject());
+    return internal("orders", "expireUnpaidOrders", new JsonObject());
   }
 
   /** Moves an order as its seller, checking the answer. */
@@ -44,12 +48,17 @@ final class Fixtures {
     return moved.json();
   }
 
-  private JsonObject internal(String action, JsonObject body) {
+  /** Runs the payment reconciler now, as its timer would. */
+  JsonObject reconcilePayments() {
+    return internal("payments", "reconcilePayments", new JsonObject());
+  }
+
+  private JsonObject internal(String address, String action, JsonObject body) {
     String reply =
         vertx
             .eventBus()
             .<String>request(
-                "orders",
+                address,
                 new BusRequest(null, null, null, null, body).toJson(),
                 new DeliveryOptions().addHeader(BusRequest.ACTION, action))
             .await()

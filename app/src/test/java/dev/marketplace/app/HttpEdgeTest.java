@@ -102,7 +102,12 @@ class HttpEdgeTest extends ApiTest {
     assertThat(live.status()).isEqualTo(200);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().getJsonObject("checks"))
-        .isEqualTo(new JsonObject().put("accounts", "up").put("catalog", "up").put("orders", "up"));
+        .isEqualTo(
+            new JsonObject()
+                .put("accounts", "up")
+                .put("catalog", "up")
+                .put("orders", "up")
+                .put("payments", "up"));
   }
 
   @Test

@@ -32,7 +32,7 @@ class OrderEventStreamTest extends ApiTest {
       JsonObject placed = stream.nextEvent();
       assertThat(placed.getLong("order_id")).as("only the buyer's own orders").isEqualTo(orderId);
       assertThat(placed.getString("status")).isEqualTo("pending");
-      fixtures.capturePayment(orderId);
+      fixtures.pay(buyer, orderId);
       JsonObject paid = stream.nextEvent();
       assertThat(paid.getString("status")).isEqualTo("processing");
       assertThat(paid.getLong("sse_id"))

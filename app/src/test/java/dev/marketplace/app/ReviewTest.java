@@ -134,7 +134,7 @@ class ReviewTest extends ApiTest {
 
   private static void deliver(Account seller, Account buyer, long productId) {
     long orderId = fixtures.order(buyer, productId, 1).getLong("id");
-    fixtures.capturePayment(orderId);
+    fixtures.pay(buyer, orderId);
     fixtures.move(
         seller,
         orderId,

@@ -45,8 +45,7 @@ public final class AddShippingEvent implements OperationHandler {
                   body.getString("tracking_number"),
                   null,
                   location,
-                  notes,
-                  false))
+                  notes))
           .map(change -> Reply.created(change.event().toJson()));
     }
     return orders

@@ -23,7 +23,7 @@ public final class CancelOrder implements OperationHandler {
             Actor.BUYER,
             request.callerId(),
             OrderStatus.CANCELLED,
-            new OrderRepository.Move(null, null, reason, null, null, false))
+            new OrderRepository.Move(null, null, reason, null, null))
         .map(change -> Reply.ok(change.order().toJson()));
   }
 }

@@ -21,6 +21,8 @@ public record Order(
     BigDecimal unitPrice,
     BigDecimal totalPrice,
     String status,
+    String paymentStatus,
+    String paymentFailure,
     OffsetDateTime paidAt,
     String carrier,
     String trackingNumber,
@@ -35,7 +37,8 @@ public record Order(
    */
   static final String COLUMNS =
       "o.id, o.buyer_id, b.name AS buyer_name, o.seller_id, o.product_id, p.name AS product_name,"
-          + " o.quantity, o.unit_price, o.total_price, o.status, o.paid_at, o.carrier,"
+          + " o.quantity, o.unit_price, o.total_price, o.status, o.payment_status,"
+          + " o.payment_failure, o.paid_at, o.carrier,"
           + " o.tracking_number, o.cancel_reason, o.checkout_id, o.created_at, o.updated_at";
 
   static Order fromRow(Row row) {
@@ -50,6 +53,8 @@ public record Order(
         row.getBigDecimal("unit_price"),
         row.getBigDecimal("total_price"),
         row.getString("status"),
+        row.getString("payment_status"),
+        row.getString("payment_failure"),
         row.getOffsetDateTime("paid_at"),
         row.getString("carrier"),
         row.getString("tracking_number"),
@@ -71,7 +76,9 @@ public record Order(
         .put("unit_price", unitPrice)
         .put("total_price", totalPrice)
         .put("status", status)
-        .put("payment_status", paidAt == null ? "unpaid" : "paid")
+        .put("payment_status", paymentStatus)
+        .put("paid", "captured".equals(paymentStatus) || "refund_pending".equals(paymentStatus))
+        .put("payment_failure", paymentFailure)
         .put("paid_at", Timestamps.format(paidAt))
         .put("carrier", carrier)
         .put("tracking_number", trackingNumber)

@@ -15,8 +15,16 @@ public final class OrderEventPublisher {
     this.vertx = vertx;
   }
 
+  /**
+   * Publishes the change's event; a change that made a refund due (a paid order cancelled) also
+   * goes, point to point, to the payment verticle, which refunds at once. The reconciler finds any
+   * refund this message does not bring about.
+   */
   public OrderRepository.Change publish(OrderRepository.Change change) {
     publish(change.event());
+    if ("refund_pending".equals(change.order().paymentStatus())) {
+      vertx.eventBus().send(Topics.REFUNDS_DUE, change.order().id());
+    }
     return change;
   }
 

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class OrderRepository {
 
   /** The history row a statement wrote, joined to its order. */
-  private static final String EVENT_OF_CHANGE =
+  static final String EVENT_OF_CHANGE =
       " t.id AS event_id, t.kind AS event_kind, t.location AS event_location,"
           + " t.notes AS event_notes, t.actor_role AS event_actor, t.created_at AS event_at";
 
@@ -102,14 +102,16 @@ public final class OrderRepository {
   /**
    * Moves an order to {@code to} if it is in one of {@code from} and {@code actor} may touch it
    * (its buyer, its seller, or the system), and writes the history row. Moving to {@code cancelled}
-   * returns the stock in the same statement. Empty when nothing changed.
+   * returns the stock in the same statement, and marks a captured payment's refund as due (the
+   * payment verticle makes it). Empty when nothing changed.
    */
   public Future<Optional<Change>> transition(
       long orderId, Actor actor, Long actorId, Set<OrderStatus> from, OrderStatus to, Move move) {
     String[] sources = from.stream().map(OrderStatus::dbValue).toArray(String[]::new);
     return pool.preparedQuery(
             "WITH o AS (UPDATE orders SET status = $3, updated_at = now(),"
-                + " paid_at = CASE WHEN $11 THEN now() ELSE paid_at END,"
+                + " payment_status = CASE WHEN $3 = 'cancelled' AND payment_status = 'captured'"
+                + " THEN 'refund_pending' ELSE payment_status END,"
                 + " carrier = COALESCE($5, carrier),"
                 + " tracking_number = COALESCE($6, tracking_number),"
                 + " cancel_reason = CASE WHEN $3 = 'cancelled' THEN $7 ELSE cancel_reason END"
@@ -138,8 +140,7 @@ public final class OrderRepository {
                   move.reason(),
                   actor.dbValue(),
                   move.location(),
-                  move.notes(),
-                  move.paid()
+                  move.notes()
                 }))
         .map(OrderRepository::change);
   }
@@ -403,7 +404,7 @@ public final class OrderRepository {
     return pool;
   }
 
-  private static Optional<Change> change(RowSet<Row> rows) {
+  static Optional<Change> change(RowSet<Row> rows) {
     return rows.size() == 0 ? Optional.empty() : Optional.of(changeOf(rows.iterator().next()));
   }
 
@@ -445,17 +446,7 @@ public final class OrderRepository {
 
   /** What a status change carries besides the status; absent fields are {@code null}. */
   public record Move(
-      String carrier,
-      String trackingNumber,
-      String reason,
-      String location,
-      String notes,
-      boolean paid) {
-
-    static Move plain() {
-      return new Move(null, null, null, null, null, false);
-    }
-  }
+      String carrier, String trackingNumber, String reason, String location, String notes) {}
 
   /** Who buys and sells an order, where it is now and whether it is paid. */
   public record OrderState(long buyerId, long sellerId, OrderStatus status, boolean paid) {}

@@ -59,7 +59,6 @@ public final class OrderVerticle extends VerticleBase {
         .on("updateOrderStatus", new UpdateOrderStatus(transitions))
         .on("cancelOrder", new CancelOrder(transitions))
         .on("addShippingEvent", new AddShippingEvent(orders, transitions, publisher))
-        .on(RecordPayment.ACTION, new RecordPayment(transitions))
         .on(OrderEventsSince.ACTION, new OrderEventsSince(orders))
         .on(ExpireUnpaidOrders.ACTION, expiry)
         .readiness(pool)

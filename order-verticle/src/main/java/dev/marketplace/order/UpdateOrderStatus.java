@@ -30,8 +30,7 @@ public final class UpdateOrderStatus implements OperationHandler {
             body.getString("tracking_number"),
             body.getString("reason"),
             body.getString("location"),
-            body.getString("notes"),
-            false);
+            body.getString("notes"));
     if (target == OrderStatus.SHIPPED
         && (move.carrier() == null || move.trackingNumber() == null)) {
       throw DomainException.badRequest("Shipping an order needs carrier and tracking_number.");

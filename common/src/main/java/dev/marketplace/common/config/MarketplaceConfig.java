@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param heartbeatSeconds how often live order streams send a heartbeat
  * @param imageDirectory where product images are stored
  * @param maxImageBytes largest image upload accepted
+ * @param payments the card gateway
  */
 public record MarketplaceConfig(
     int httpPort,
@@ -42,7 +43,8 @@ public record MarketplaceConfig(
     int orderSweepSeconds,
     int heartbeatSeconds,
     Path imageDirectory,
-    int maxImageBytes) {
+    int maxImageBytes,
+    PaymentSettings payments) {
 
   public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(env);
@@ -67,7 +69,8 @@ public record MarketplaceConfig(
         reader.integer("MARKETPLACE_ORDER_SWEEP_SECONDS", 30, 1, 3600),
         reader.integer("MARKETPLACE_SSE_HEARTBEAT_SECONDS", 15, 1, 300),
         reader.text("MARKETPLACE_IMAGE_DIR").map(Path::of).orElse(dataDirectory.resolve("images")),
-        reader.integer("MARKETPLACE_MAX_IMAGE_BYTES", 5 * 1024 * 1024, 1024, 50 * 1024 * 1024));
+        reader.integer("MARKETPLACE_MAX_IMAGE_BYTES", 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+        PaymentSettings.read(reader));
   }
 
   public MarketplaceConfig withHttpPort(int port) {
@@ -86,7 +89,8 @@ public record MarketplaceConfig(
         orderSweepSeconds,
         heartbeatSeconds,
         imageDirectory,
-        maxImageBytes);
+        maxImageBytes,
+        payments);
   }
 
   /** The part every verticle reads from its deployment configuration. */

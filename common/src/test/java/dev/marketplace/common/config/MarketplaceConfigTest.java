@@ -40,4 +40,28 @@ class MarketplaceConfigTest {
             () -> MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_DB_POOL_SIZE", "0")))
         .hasMessageContaining("MARKETPLACE_DB_POOL_SIZE");
   }
+
+  @Test
+  void theSandboxIsTheDefaultGatewayAndAnExternalOneNeedsItsSecrets() {
+    assertThat(MarketplaceConfig.fromEnvironment(Map.of()).payments().usesSandbox()).isTrue();
+    assertThatThrownBy(
+            () ->
+                MarketplaceConfig.fromEnvironment(
+                    Map.of("MARKETPLACE_PAYMENT_GATEWAY_URL", "https://gateway.example.com")))
+        .hasMessageContaining("MARKETPLACE_PAYMENT_WEBHOOK_SECRET");
+    PaymentSettings external =
+        MarketplaceConfig.fromEnvironment(
+                Map.of(
+                    "MARKETPLACE_PAYMENT_GATEWAY_URL", "https://gateway.example.com",
+                    "MARKETPLACE_PAYMENT_API_KEY", "key",
+                    "MARKETPLACE_PAYMENT_WEBHOOK_SECRET", "secret",
+                    "MARKETPLACE_PAYMENT_PROVIDER", "acme"))
+            .payments();
+    assertThat(external.usesSandbox()).isFalse();
+    assertThat(
+            external
+                .toVerticleConfig("https://gateway.example.com", "key", "secret")
+                .getString("provider"))
+        .isEqualTo("acme");
+  }
 }

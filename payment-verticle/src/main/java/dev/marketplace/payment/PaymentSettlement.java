@@ -1,0 +1,205 @@
+package dev.marketplace.payment;
+
+import dev.marketplace.order.OrderEventPublisher;
+import dev.marketplace.order.OrderPayments;
+import dev.marketplace.order.OrderRepository;
+import dev.marketplace.payment.PaymentRepository.Source;
+import dev.marketplace.payment.gateway.GatewayPayment;
+import dev.marketplace.payment.gateway.PaymentGateway;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings our record of a payment in line with what the gateway says about it, whoever learnt it:
+ * the buyer's request, a webhook or the reconciler. Each step is a conditional update in one
+ * transaction with the order's change, so the same news arriving twice, late or out of order
+ * changes nothing the second time; an authorized payment is then captured, a captured one on a
+ * cancelled order refunded.
+ */
+public final class PaymentSettlement {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentSettlement.class);
+
+  private final Pool pool;
+  private final PaymentRepository payments;
+  private final OrderPayments orders;
+  private final OrderEventPublisher publisher;
+  private final PaymentGateway gateway;
+
+  public PaymentSettlement(
+      Pool pool,
+      PaymentRepository payments,
+      OrderPayments orders,
+      OrderEventPublisher publisher,
+      PaymentGateway gateway) {
+    this.pool = pool;
+    this.payments = payments;
+    this.orders = orders;
+    this.publisher = publisher;
+    this.gateway = gateway;
+  }
+
+  /** What recording the gateway's news changed, and what has to follow once it is committed. */
+  public record Recorded(
+      Payment payment, Optional<OrderRepository.Change> orderChange, boolean refundDue) {
+
+    boolean needsCapture() {
+      return payment.status() == PaymentStatus.AUTHORIZED;
+    }
+  }
+
+  /** Records the gateway's view, commits, then carries on: capture, publish, refund. */
+  public Future<Payment> observe(Payment payment, GatewayPayment seen, Source source) {
+    return pool.withTransaction(tx -> record(tx, payment, seen, source))
+        .compose(recorded -> followUp(recorded, source));
+  }
+
+  /** The database part of {@link #observe}, inside the caller's transaction. */
+  public Future<Recorded> record(
+      SqlClient tx, Payment payment, GatewayPayment seen, Source source) {
+    return switch (seen.status()) {
+      case AUTHORIZED ->
+          payments
+              .advance(
+                  tx,
+                  payment.id(),
+                  PaymentStatus.AUTHORIZED,
+                  seen.reference(),
+                  null,
+                  null,
+                  "Authorized by the gateway.",
+                  source)
+              .compose(
+                  moved ->
+                      moved.isPresent()
+                          ? orders
+                              .paymentInProgress(tx, payment.orderId(), "authorized")
+                              .map(done -> unchanged(moved.get()))
+                          : current(tx, payment));
+      case CAPTURED ->
+          payments
+              .advance(
+                  tx,
+                  payment.id(),
+                  PaymentStatus.CAPTURED,
+                  seen.reference(),
+                  null,
+                  null,
+                  "Captured by the gateway.",
+                  source)
+              .compose(
+                  moved ->
+                      moved.isPresent()
+                          ? orders
+                              .paid(tx, payment.orderId())
+                              .map(change -> new Recorded(moved.get(), change, change.isEmpty()))
+                          : current(tx, payment));
+      case DECLINED ->
+          payments
+              .advance(
+                  tx,
+                  payment.id(),
+                  PaymentStatus.FAILED,
+                  seen.reference(),
+                  seen.declineCode(),
+                  seen.message(),
+                  "Declined: " + seen.declineCode() + ".",
+                  source)
+              .compose(
+                  moved ->
+                      moved.isPresent()
+                          ? orders
+                              .paymentFailed(tx, payment.orderId(), seen.message())
+                              .map(done -> unchanged(moved.get()))
+                          : current(tx, payment));
+      case REFUNDED ->
+          payments
+              .advance(
+                  tx,
+                  payment.id(),
+                  PaymentStatus.REFUNDED,
+                  seen.reference(),
+                  null,
+                  null,
+                  "Refunded by the gateway.",
+                  source)
+              .compose(
+                  moved ->
+                      moved.isPresent()
+                          ? orders
+                              .refunded(tx, payment.orderId())
+                              .map(done -> unchanged(moved.get()))
+                          : current(tx, payment));
+    };
+  }
+
+  /** Gives up on a payment the gateway never saw: nothing was charged. */
+  public Future<Payment> fail(Payment payment, String code, String message, Source source) {
+    return pool.withTransaction(
+        tx ->
+            payments
+                .advance(
+                    tx, payment.id(), PaymentStatus.FAILED, null, code, message, message, source)
+                .compose(
+                    moved ->
+                        moved.isPresent()
+                            ? orders
+                                .paymentFailed(tx, payment.orderId(), message)
+                                .map(done -> moved.get())
+                            : current(tx, payment).map(Recorded::payment)));
+  }
+
+  /** What follows a committed change: publish the order's move, capture, or refund. */
+  public Future<Payment> followUp(Recorded recorded, Source source) {
+    recorded.orderChange().ifPresent(publisher::publish);
+    if (recorded.refundDue()) {
+      refund(recorded.payment().orderId(), source)
+          .onFailure(
+              failure ->
+                  LOG.warn(
+                      "Refund of order {} left to the reconciler: {}",
+                      recorded.payment().orderId(),
+                      failure.toString()));
+    }
+    if (recorded.needsCapture()) {
+      Payment authorized = recorded.payment();
+      return gateway
+          .capture(authorized.gatewayKey(), authorized.transactionId())
+          .compose(
+              seen ->
+                  seen.status() == GatewayPayment.Status.AUTHORIZED
+                      ? Future.succeededFuture(authorized)
+                      : observe(authorized, seen, source));
+    }
+    return Future.succeededFuture(recorded.payment());
+  }
+
+  /** Refunds the captured payment of a cancelled order whose refund is due. */
+  public Future<Void> refund(long orderId, Source source) {
+    return payments
+        .capturedOf(pool, orderId)
+        .compose(
+            captured -> {
+              if (captured.isEmpty()) {
+                return Future.succeededFuture();
+              }
+              Payment payment = captured.get();
+              return gateway
+                  .refund(payment.gatewayKey(), payment.transactionId(), payment.amount())
+                  .compose(seen -> observe(payment, seen, source))
+                  .mapEmpty();
+            });
+  }
+
+  private Future<Recorded> current(SqlClient tx, Payment payment) {
+    return payments.byId(tx, payment.id()).map(found -> unchanged(found.orElse(payment)));
+  }
+
+  private static Recorded unchanged(Payment payment) {
+    return new Recorded(payment, Optional.empty(), false);
+  }
+}
