@@ -255,6 +255,19 @@ class PaymentTest extends ApiTest {
     assertThat(payWithKey(buyer, racedWithoutKey, "tok_declined", key).status())
         .as("the key belongs to another request")
         .isEqualTo(409);
+
+    String sharedKey = UUID.randomUUID().toString();
+    long left = fixtures.order(buyer, productId, 1).getLong("id");
+    long right = fixtures.order(buyer, productId, 1).getLong("id");
+    List<Future<HttpResponse<Buffer>>> oneKeyTwoOrders =
+        List.of(
+            buyer.api().sendAsync(HttpMethod.POST, path + left + "/payments", card, sharedKey),
+            buyer.api().sendAsync(HttpMethod.POST, path + right + "/payments", card, sharedKey));
+    Future.join(new ArrayList<>(oneKeyTwoOrders)).await();
+    List<Integer> statuses = new ArrayList<>();
+    oneKeyTwoOrders.forEach(response -> statuses.add(response.result().statusCode()));
+    assertThat(statuses).as("one key pays one order").containsExactlyInAnyOrder(201, 409);
+    assertThat(gateway.paymentsOf(left).size() + gateway.paymentsOf(right).size()).isEqualTo(1);
   }
 
   @Test

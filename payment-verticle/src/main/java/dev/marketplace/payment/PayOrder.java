@@ -13,6 +13,7 @@ import dev.marketplace.payment.gateway.GatewayException;
 import dev.marketplace.payment.gateway.PaymentGateway;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class PayOrder implements OperationHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(PayOrder.class);
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
   private final PaymentRepository payments;
@@ -97,13 +99,28 @@ public final class PayOrder implements OperationHandler {
                                     return Future.succeededFuture(
                                         new Attempt(earlier.get().payment(), false));
                                   });
-                        }))
+                        })
+                    .recover(PayOrder::explainUniqueViolation))
         .compose(
             attempt ->
                 attempt.fresh()
                     ? charge(attempt.payment(), body.getString("card_token"))
                     : Future.succeededFuture(attempt.payment()))
         .compose(this::answer);
+  }
+
+  /**
+   * The same key racing on two orders, or (were the row lock ever bypassed) a second live payment
+   * of one order: the database's unique indexes refuse the second insert.
+   */
+  private static Future<Attempt> explainUniqueViolation(Throwable failure) {
+    if (failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+      return Future.failedFuture(
+          new DomainException(
+              ErrorCode.DUPLICATE,
+              "Another payment for this order or with this Idempotency-Key was just started."));
+    }
+    return Future.failedFuture(failure);
   }
 
   private Future<Attempt> start(
