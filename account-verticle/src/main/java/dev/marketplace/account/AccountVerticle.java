@@ -8,16 +8,22 @@ import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Users, credentials and sessions, served on the {@value #ADDRESS} address. The only verticle given
- * the private key that signs access tokens ({@code jwt_private_key} in its configuration).
+ * the private key that signs access tokens ({@code jwt_private_key} in its configuration). Sweeps
+ * expired sessions and stale login failures on the shared sweep interval.
  */
 public final class AccountVerticle extends VerticleBase {
 
   public static final String ADDRESS = "accounts";
 
+  private static final Logger LOG = LoggerFactory.getLogger(AccountVerticle.class);
+
   private final Clock clock;
+  private long sweepTimer;
 
   public AccountVerticle(Clock clock) {
     this.clock = clock;
@@ -30,9 +36,19 @@ public final class AccountVerticle extends VerticleBase {
     UserRepository users = new UserRepository(pool);
     PasswordHasher hasher = new PasswordHasher();
     LoginThrottle throttle = new LoginThrottle(pool, clock);
+    RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool);
+    PurgeExpiredSessions purge = new PurgeExpiredSessions(refreshTokens, throttle, clock);
+    sweepTimer =
+        vertx.setPeriodic(
+            config().getLong("sweep_interval_ms"),
+            tick ->
+                purge
+                    .purge()
+                    .onFailure(
+                        failure -> LOG.warn("Session sweep failed: {}", failure.toString())));
     Sessions sessions =
         new Sessions(
-            new RefreshTokenRepository(pool),
+            refreshTokens,
             new AccessTokenIssuer(vertx, config().getString("jwt_private_key"), tokenSettings),
             tokenSettings.refreshTokenTtl(),
             clock);
@@ -53,7 +69,14 @@ public final class AccountVerticle extends VerticleBase {
                             vertx, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
                     .on("refreshSession", new RefreshSession(sessions))
                     .on("logout", new Logout(sessions))
+                    .on(PurgeExpiredSessions.ACTION, purge)
                     .readiness(pool)
                     .register());
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(sweepTimer);
+    return Future.succeededFuture();
   }
 }

@@ -81,6 +81,19 @@ public final class LoginThrottle {
         .mapEmpty();
   }
 
+  /**
+   * Forgets failures older than {@link #MEMORY} whose lock, if any, has run out: the next failure
+   * would start counting afresh anyway. Returns how many rows went.
+   */
+  public Future<Integer> forgetOldFailures() {
+    Instant now = clock.instant();
+    return pool.preparedQuery(
+            "DELETE FROM login_failures WHERE last_failure_at < $1"
+                + " AND (locked_until IS NULL OR locked_until < $2)")
+        .execute(Tuple.of(utc(now.minus(MEMORY)), utc(now)))
+        .map(rows -> rows.rowCount());
+  }
+
   static Duration lockFor(int failures) {
     int doublings = Math.min(failures - FREE_FAILURES, 20);
     Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);

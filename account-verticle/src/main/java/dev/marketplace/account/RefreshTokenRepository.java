@@ -40,6 +40,16 @@ public final class RefreshTokenRepository {
     return pool.withConnection(c -> insert(c, hash, family, userId, now, expiresAt));
   }
 
+  /**
+   * Deletes tokens past their expiry: they can no longer be used, and a reuse of one is refused as
+   * unknown just as it was as expired. Returns how many went.
+   */
+  public Future<Integer> purgeExpired(Instant now) {
+    return pool.preparedQuery("DELETE FROM refresh_tokens WHERE expires_at < $1")
+        .execute(Tuple.of(utc(now)))
+        .map(rows -> rows.rowCount());
+  }
+
   /** The token with this hash and its account, locked until the transaction ends. */
   public Future<StoredToken> lock(SqlConnection connection, byte[] hash) {
     return connection

@@ -53,7 +53,8 @@ final class Fixtures {
     return internal("payments", "reconcilePayments", new JsonObject());
   }
 
-  private JsonObject internal(String address, String action, JsonObject body) {
+  /** Calls an internal event-bus action, which no HTTP client can reach, as its timer would. */
+  JsonObject internal(String address, String action, JsonObject body) {
     String reply =
         vertx
             .eventBus()

@@ -202,6 +202,18 @@ public final class PaymentRepository {
         .map(rows -> rows.rowCount() == 1);
   }
 
+  /**
+   * Forgets handled gateway events older than {@code retention}, far beyond any gateway's
+   * redelivery window. Returns how many went.
+   */
+  public Future<Integer> forgetWebhookEvents(SqlClient client, Duration retention) {
+    return client
+        .preparedQuery(
+            "DELETE FROM webhook_events WHERE received_at < now() - $1 * interval '1 millisecond'")
+        .execute(Tuple.of(retention.toMillis()))
+        .map(rows -> rows.rowCount());
+  }
+
   private static Future<Map<Payment, List<JsonObject>>> withHistory(
       SqlClient client, List<Payment> payments) {
     Map<Long, Payment> byId = new LinkedHashMap<>();

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * Settles what the request and the webhooks left open, on a timer: payments whose gateway call
  * ended without an answer are looked up by their key and settled as the gateway says (a payment the
  * gateway never received is failed once it is older than {@code lostAfter}, as no call about it can
- * still be under way), and due refunds are made. Every step is idempotent, so several reconcilers
- * running at once only repeat each other. Also an internal event-bus action, for tests and
- * operators.
+ * still be under way), and due refunds are made. Handled webhook events are forgotten after 30
+ * days, long past any redelivery. Every step is idempotent, so several reconcilers running at once
+ * only repeat each other. Also an internal event-bus action, for tests and operators.
  */
 public final class ReconcilePayments implements OperationHandler {
 
@@ -29,6 +29,7 @@ public final class ReconcilePayments implements OperationHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilePayments.class);
   private static final int BATCH = 100;
+  private static final Duration WEBHOOK_EVENT_RETENTION = Duration.ofDays(30);
 
   private final Pool pool;
   private final PaymentRepository payments;
@@ -74,11 +75,12 @@ public final class ReconcilePayments implements OperationHandler {
         .compose(
             due ->
                 oneByOne(due, orderId -> settlement.refund(orderId, Source.RECONCILER).map(true)))
-        .map(
+        .compose(
             refunded -> {
               counts[1] = refunded;
-              return counts;
-            });
+              return payments.forgetWebhookEvents(pool, WEBHOOK_EVENT_RETENTION);
+            })
+        .map(forgotten -> counts);
   }
 
   private Future<Boolean> settle(PaymentRepository.Unsettled unsettled) {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param jwtPublicKeyFile PEM file of the matching public key
  * @param tokens claims and lifetimes of access and refresh tokens
  * @param unpaidOrderHoldMinutes how long an unpaid order holds its stock before it cancels itself
- * @param orderSweepSeconds how often overdue unpaid orders and expired idempotency keys are swept
+ * @param orderSweepSeconds how often overdue unpaid orders, expired idempotency keys, expired
+ *     refresh tokens and stale login failures are swept
  * @param heartbeatSeconds how often live order streams send a heartbeat
  * @param imageDirectory where product images are stored
  * @param maxImageBytes largest image upload accepted
