@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
  * operation to the event-bus address the contract names for it; answers failures in the standard
- * error format. It runs no SQL.
+ * error format. Serves the contract itself and, unless disabled, Prometheus metrics next to the
+ * operations. It runs no SQL.
  */
 public final class ApiVerticle extends VerticleBase {
 
@@ -115,6 +117,9 @@ public final class ApiVerticle extends VerticleBase {
         .get("/openapi.yaml")
         .handler(
             rc -> rc.response().putHeader("content-type", "application/yaml").end(contractText));
+    if (config().getBoolean("metrics_enabled")) {
+      router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    }
     ErrorResponder errors = new ErrorResponder();
     router.route().failureHandler(errors);
     router.errorHandler(404, errors);

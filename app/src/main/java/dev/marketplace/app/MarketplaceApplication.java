@@ -68,7 +68,7 @@ public final class MarketplaceApplication {
       return;
     }
 
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = InstrumentedVertx.create(config.metricsEnabled());
     EmbeddedDatabase ownedDatabase = embedded;
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(vertx, ownedDatabase), "marketplace-shutdown"));

@@ -5,7 +5,6 @@ import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,13 +12,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the whole marketplace, as {@code java -jar} would, on a fresh database of this test class's
- * own, with a clock the test moves by hand, and gives the test an HTTP client for it.
+ * Runs the whole marketplace, as {@code java -jar} would (metrics included), on a fresh database of
+ * this test class's own, with a clock the test moves by hand, and gives the test an HTTP client for
+ * it.
  */
-@ExtendWith(VertxExtension.class)
 abstract class ApiTest {
 
   static Vertx vertx;
@@ -40,8 +38,8 @@ abstract class ApiTest {
   static final String SANDBOX_API_KEY = "test-sandbox-key";
 
   @BeforeAll
-  static void startMarketplace(Vertx testVertx) throws Exception {
-    vertx = testVertx;
+  static void startMarketplace() throws Exception {
+    vertx = InstrumentedVertx.create(true);
     database = TestDatabase.create();
     keys = SigningKeys.generate();
     clock = new TestClock();
@@ -73,7 +71,8 @@ abstract class ApiTest {
   }
 
   @AfterAll
-  static void dropDatabase() throws Exception {
+  static void stopMarketplace() throws Exception {
+    vertx.close().await();
     database.close();
   }
 

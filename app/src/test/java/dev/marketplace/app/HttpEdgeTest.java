@@ -111,6 +111,20 @@ class HttpEdgeTest extends ApiTest {
   }
 
   @Test
+  void servesPrometheusMetricsOfRequestsByRouteAndOfTheJvm() {
+    api.get("/api/buyers/products");
+
+    ApiResponse metrics = api.getOutsideContract("/metrics");
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.headers().get("content-type")).startsWith("text/plain");
+    assertThat(metrics.body().toString())
+        .containsPattern(
+            "vertx_http_server_requests_total\\{[^}]*route=\"/api/buyers/products\"[^}]*\\} [1-9]")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
   void servesTheContract() {
     ApiResponse response = api.getOutsideContract("/openapi.yaml");
 

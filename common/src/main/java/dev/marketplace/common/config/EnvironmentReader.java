@@ -32,4 +32,18 @@ final class EnvironmentReader {
     }
     return value;
   }
+
+  boolean bool(String name, boolean defaultValue) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              name + " must be true or false, not '" + raw.get() + "'");
+    };
+  }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param imageDirectory where product images are stored
  * @param maxImageBytes largest image upload accepted
  * @param payments the card gateway
+ * @param metricsEnabled whether Prometheus metrics are collected and served on {@code /metrics}
  */
 public record MarketplaceConfig(
     int httpPort,
@@ -45,7 +46,8 @@ public record MarketplaceConfig(
     int heartbeatSeconds,
     Path imageDirectory,
     int maxImageBytes,
-    PaymentSettings payments) {
+    PaymentSettings payments,
+    boolean metricsEnabled) {
 
   public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(env);
@@ -71,7 +73,8 @@ public record MarketplaceConfig(
         reader.integer("MARKETPLACE_SSE_HEARTBEAT_SECONDS", 15, 1, 300),
         reader.text("MARKETPLACE_IMAGE_DIR").map(Path::of).orElse(dataDirectory.resolve("images")),
         reader.integer("MARKETPLACE_MAX_IMAGE_BYTES", 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
-        PaymentSettings.read(reader));
+        PaymentSettings.read(reader),
+        reader.bool("MARKETPLACE_METRICS_ENABLED", true));
   }
 
   public MarketplaceConfig withHttpPort(int port) {
@@ -91,7 +94,8 @@ public record MarketplaceConfig(
         heartbeatSeconds,
         imageDirectory,
         maxImageBytes,
-        payments);
+        payments,
+        metricsEnabled);
   }
 
   /** The part every verticle reads from its deployment configuration. */
@@ -107,6 +111,7 @@ public record MarketplaceConfig(
         .put("heartbeat_ms", heartbeatSeconds * 1000L)
         .put("image_directory", imageDirectory.toAbsolutePath().toString())
         .put("max_image_bytes", maxImageBytes)
+        .put("metrics_enabled", metricsEnabled)
         .put("upload_directory", dataDirectory.resolve("uploads").toAbsolutePath().toString());
   }
 }

@@ -64,4 +64,16 @@ class MarketplaceConfigTest {
                 .getString("provider"))
         .isEqualTo("acme");
   }
+
+  @Test
+  void metricsAreOnUnlessTurnedOff() {
+    assertThat(MarketplaceConfig.fromEnvironment(Map.of()).metricsEnabled()).isTrue();
+    assertThat(
+            MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_METRICS_ENABLED", "false"))
+                .metricsEnabled())
+        .isFalse();
+    assertThatThrownBy(
+            () -> MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_METRICS_ENABLED", "maybe")))
+        .hasMessageContaining("MARKETPLACE_METRICS_ENABLED");
+  }
 }
