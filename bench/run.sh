@@ -60,7 +60,7 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
 fi
 echo "== starting the server on port $PORT"
 MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT MARKETPLACE_DATA_DIR="$WORK/data" \
-  MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16} "$JAVA" -Xmx384m ${BENCH_JVM_FLAGS:-} -jar "$JAR" >"$WORK/server.log" 2>&1 &
+  MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16} "$JAVA" -Xmx384m -XX:+UseParallelGC ${BENCH_JVM_FLAGS:-} -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$WORK/server.log"; exit 1; }
