@@ -48,7 +48,12 @@ pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$
 JAR=app/target/marketplace.jar
 WORK=$(mktemp -d)
 SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+# On a failure, show the end of the server's log before it is deleted.
+cleanup() {
+  local status=$?
+  [ "$status" -ne 0 ] && [ -f "$WORK/server.log" ] && { echo "failed ($status); server log:" >&2; tail -n 40 "$WORK/server.log" >&2; }
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 echo "== fresh database $DB"
@@ -59,7 +64,9 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   exit 1
 fi
 echo "== starting the server on port $PORT"
-MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT MARKETPLACE_DATA_DIR="$WORK/data" \
+# The seeded orders are up to days old: the unpaid-order sweep would spend the first scenarios
+# cancelling the overdue pending ones, so it waits an hour, longer than any run.
+MARKETPLACE_ORDER_SWEEP_SECONDS=3600 MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT MARKETPLACE_DATA_DIR="$WORK/data" \
   MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16} "$JAVA" -Xmx384m -XX:+UseParallelGC ${BENCH_JVM_FLAGS:-} -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
@@ -67,8 +74,8 @@ curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$WORK/server
 
 API="http://127.0.0.1:$PORT"
 JSON='content-type: application/json'
-curl -sf -H "$JSON" "$API/api/buyers/register" -d '{"name":"Bench Buyer","email":"bench-buyer@example.com","password":"bench-password"}' >/dev/null
-curl -sf -H "$JSON" "$API/api/sellers/register" -d '{"name":"Bench Seller","email":"bench-seller@example.com","password":"bench-password"}' >/dev/null
+curl -sSf -H "$JSON" "$API/api/buyers/register" -d '{"name":"Bench Buyer","email":"bench-buyer@example.com","password":"bench-password"}' >/dev/null
+curl -sSf -H "$JSON" "$API/api/sellers/register" -d '{"name":"Bench Seller","email":"bench-seller@example.com","password":"bench-password"}' >/dev/null
 
 echo "== seeding $PRODUCTS products, $USERS users, $ORDERS orders"
 SELLERS=$(( USERS / 10 ))
@@ -101,7 +108,7 @@ ANALYZE;
 SQL
 FIRST_BUYER=$(( SELLERS + 3 ))
 LAST_BUYER=$(( USERS ))
-TOKEN=$(curl -sf -H "$JSON" "$API/api/buyers/login" -d '{"email":"bench-buyer@example.com","password":"bench-password"}' \
+TOKEN=$(curl -sSf -H "$JSON" "$API/api/buyers/login" -d '{"email":"bench-buyer@example.com","password":"bench-password"}' \
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 "$JAVA" -cp "$JAR" bench/ScenarioSql.java "$WORK/sql" "$PRODUCTS" "$FIRST_BUYER" "$LAST_BUYER"
 
