@@ -45,8 +45,11 @@ command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
 
 [ "$BUILD" = yes ] && ./mvnw -B -q package -DskipTests
-JAR=app/target/marketplace.jar
 WORK=$(mktemp -d)
+# The server runs from a private copy: a rebuild during the run cannot change classes under it, and
+# whoever stops "marketplace.jar" processes on a shared machine does not stop this one.
+JAR="$WORK/bench-server.jar"
+cp app/target/marketplace.jar "$JAR"
 SERVER_PID=
 # On a failure, show the end of the server's log before it is deleted.
 cleanup() {
