@@ -102,6 +102,20 @@ class AuthApiTest extends ApiTest {
   }
 
   @Test
+  void aTokenKeepsWorkingUntilItExpiresAndNotASecondLonger() throws InterruptedException {
+    Account buyer = fixtures.buyer("Short Lived");
+    Instant issued = Instant.now();
+    String token = forge.signedWithServerKey(TokenForge.claims(buyer, issued, 3));
+
+    assertThat(ordersWith(buyer, token)).isEqualTo(200);
+    assertThat(ordersWith(buyer, token)).as("again, once the edge has seen it").isEqualTo(200);
+    // Access tokens live on the system clock (the JWT library checks them by it), not the test's.
+    Thread.sleep(Duration.between(Instant.now(), issued.plusSeconds(4)).toMillis());
+
+    assertThat(ordersWith(buyer, token)).as("expired").isEqualTo(401);
+  }
+
+  @Test
   void refreshRotatesAndAReusedTokenRevokesTheWholeSession() {
     Account seller = fixtures.seller("Rotator");
 

@@ -96,6 +96,24 @@ class QueryPlanTest {
   }
 
   @Test
+  void aSearchMatchingMostOfTheCatalogRanksABoundedSet() {
+    ProductQuery everywhere = ProductQuery.of("model", new JsonObject()); // in every description
+    JsonObject plan = explain("EXPLAIN (ANALYZE, FORMAT JSON) ", everywhere).getJsonObject("Plan");
+    List<JsonObject> nodes = new ArrayList<>();
+    collect(plan, nodes);
+
+    JsonObject ranking =
+        nodes.stream()
+            .filter(node -> "Sort".equals(node.getString("Node Type")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ranking.getJsonArray("Plans").getJsonObject(0).getLong("Actual Rows"))
+        .as("rows ranked in %s", plan.encodePrettily())
+        .isPositive()
+        .isLessThanOrEqualTo(2L * ProductQuery.CANDIDATES);
+  }
+
+  @Test
   void aSellersListingUsesTheSellerIndex() {
     assertIndexed(browse(new JsonObject().put("seller_id", 42)), "products_seller_idx");
   }
@@ -109,15 +127,19 @@ class QueryPlanTest {
   }
 
   private static JsonObject plan(ProductQuery query) {
+    return explain("EXPLAIN (FORMAT JSON) ", query).getJsonObject("Plan");
+  }
+
+  private static JsonObject explain(String explain, ProductQuery query) {
     Object plan =
-        pool.preparedQuery("EXPLAIN (FORMAT JSON) " + query.sql())
+        pool.preparedQuery(explain + query.sql())
             .execute(query.parameters())
             .await()
             .iterator()
             .next()
             .getValue(0);
     JsonArray document = plan instanceof JsonArray array ? array : new JsonArray(plan.toString());
-    return document.getJsonObject(0).getJsonObject("Plan");
+    return document.getJsonObject(0);
   }
 
   private static void assertIndexed(JsonObject plan, String index) {

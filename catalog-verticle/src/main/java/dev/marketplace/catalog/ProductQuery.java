@@ -19,8 +19,16 @@ import java.util.Locale;
  * <p>A search matches the weighted full-text index, names within a typo of the text ({@code <%},
  * pg_trgm's word similarity) and names containing the text. Full-text matches rank above name-only
  * matches: their rank is at least 1, the others' below 1.
+ *
+ * <p>Only a bounded set of candidates is ranked: the first {@value #CANDIDATES} full-text matches
+ * the index yields and the first {@value #CANDIDATES} name matches, each with the filters applied.
+ * A broad word ("model" is in every description) would otherwise make every search rank much of the
+ * catalogue; with the bound a search costs about the same at any catalogue size.
  */
 public final class ProductQuery {
+
+  /** How many full-text matches, and how many name matches, a search ranks at most. */
+  public static final int CANDIDATES = 500;
 
   /** The relevance of a product to the search text {@code $1}. */
   static final String RANK =
@@ -168,35 +176,42 @@ public final class ProductQuery {
 
   /** The SQL of this page; its parameters come from {@link #parameters()}. */
   public String sql() {
-    List<String> where = new ArrayList<>();
-    int n = 1;
-    if (text != null) {
-      where.add(
-          "(p.search_vector @@ websearch_to_tsquery('english', $1) OR $1 <% p.name"
-              + " OR p.name ILIKE $2 ESCAPE '\\')");
-      n = 3;
-    }
-    where.add("p.is_active");
+    List<String> filters = new ArrayList<>();
+    // A search's text and its LIKE pattern are $1 and $2.
+    int n = text == null ? 1 : 3;
+    filters.add("p.is_active");
     if (categories.size() == 1) {
       // Equality lets the (category, id) index return a category's products already in order.
-      where.add("lower(p.category) = $" + n++ + "::text");
+      filters.add("lower(p.category) = $" + n++ + "::text");
     } else if (!categories.isEmpty()) {
-      where.add("lower(p.category) = ANY($" + n++ + "::text[])");
+      filters.add("lower(p.category) = ANY($" + n++ + "::text[])");
     }
     if (minPrice != null) {
-      where.add("p.price >= $" + n++ + "::numeric");
+      filters.add("p.price >= $" + n++ + "::numeric");
     }
     if (maxPrice != null) {
-      where.add("p.price <= $" + n++ + "::numeric");
+      filters.add("p.price <= $" + n++ + "::numeric");
     }
     if (minRating != null) {
-      where.add("p.rating_avg >= $" + n++ + "::numeric");
+      filters.add("p.rating_avg >= $" + n++ + "::numeric");
     }
     if (inStockOnly) {
-      where.add("p.inventory > 0");
+      filters.add("p.inventory > 0");
     }
     if (sellerId != null) {
-      where.add("p.seller_id = $" + n++ + "::bigint");
+      filters.add("p.seller_id = $" + n++ + "::bigint");
+    }
+    List<String> where = new ArrayList<>();
+    if (text == null) {
+      where.addAll(filters);
+    } else {
+      String filtered = String.join(" AND ", filters);
+      where.add(
+          "p.id IN ("
+              + candidates("p.search_vector @@ websearch_to_tsquery('english', $1)", filtered)
+              + " UNION ALL "
+              + candidates("($1 <% p.name OR p.name ILIKE $2 ESCAPE '\\')", filtered)
+              + ")");
     }
     if (after != null) {
       where.add(sort.after(n));
@@ -212,6 +227,18 @@ public final class ProductQuery {
         + sort.orderBy()
         + " LIMIT $"
         + n;
+  }
+
+  /** At most {@link #CANDIDATES} ids of products that match and pass the filters. */
+  private static String candidates(String match, String filters) {
+    // The inner alias is p as well, so that the filters read the candidate's row.
+    return "(SELECT p.id FROM products p WHERE "
+        + match
+        + " AND "
+        + filters
+        + " LIMIT "
+        + CANDIDATES
+        + ")";
   }
 
   public Tuple parameters() {
