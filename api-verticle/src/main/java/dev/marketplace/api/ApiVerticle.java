@@ -52,8 +52,9 @@ public final class ApiVerticle extends VerticleBase {
 
   private Router router(
       OpenAPIContract contract, Buffer contractText, long timeoutMillis, int bodyLimit) {
+    SingleDecodingRequestExtractor extractor = new SingleDecodingRequestExtractor();
     RouterBuilder builder =
-        RouterBuilder.create(vertx, contract, new SingleDecodingRequestExtractor())
+        RouterBuilder.create(vertx, contract, extractor)
             .rootHandler(
                 BodyHandler.create(config().getString("upload_directory"))
                     .setBodyLimit(Math.max(bodyLimit, maxImageBytes + MULTIPART_OVERHEAD))
@@ -67,6 +68,16 @@ public final class ApiVerticle extends VerticleBase {
                 config().getString("jwt_public_key"),
                 TokenSettings.fromJson(config().getJsonObject("tokens"))));
 
+    EventLoopRequestValidation validation =
+        new EventLoopRequestValidation(vertx, contract, extractor);
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      if (!route
+          .getOperation()
+          .getExtensions()
+          .containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)) {
+        route.setDoValidation(false).addHandler(validation.of(route.getOperation()));
+      }
+    }
     OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis);
     ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
     ImageDownload downloads = new ImageDownload(vertx, timeoutMillis);
