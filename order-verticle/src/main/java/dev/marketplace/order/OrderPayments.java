@@ -51,18 +51,6 @@ public final class OrderPayments {
             });
   }
 
-  /** The buyer of an order, if it exists. */
-  public Future<Optional<Long>> buyerOf(SqlClient client, long orderId) {
-    return client
-        .preparedQuery("SELECT buyer_id FROM orders WHERE id = $1")
-        .execute(Tuple.of(orderId))
-        .map(
-            rows ->
-                rows.size() == 0
-                    ? Optional.empty()
-                    : Optional.of(rows.iterator().next().getLong("buyer_id")));
-  }
-
   /** A payment attempt has begun ({@code pending}) or been authorized. */
   public Future<Void> paymentInProgress(SqlClient tx, long orderId, String paymentStatus) {
     return tx.preparedQuery(

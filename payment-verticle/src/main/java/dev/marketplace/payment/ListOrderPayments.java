@@ -4,7 +4,7 @@ import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
-import dev.marketplace.order.OrderPayments;
+import dev.marketplace.order.OrderRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,9 +15,9 @@ public final class ListOrderPayments implements OperationHandler {
 
   private final Pool pool;
   private final PaymentRepository payments;
-  private final OrderPayments orders;
+  private final OrderRepository orders;
 
-  public ListOrderPayments(Pool pool, PaymentRepository payments, OrderPayments orders) {
+  public ListOrderPayments(Pool pool, PaymentRepository payments, OrderRepository orders) {
     this.pool = pool;
     this.payments = payments;
     this.orders = orders;
@@ -28,13 +28,13 @@ public final class ListOrderPayments implements OperationHandler {
     long orderId = request.pathId("order_id");
     long buyerId = request.callerId();
     return orders
-        .buyerOf(pool, orderId)
+        .stateOf(orderId)
         .compose(
-            buyer -> {
-              if (buyer.isEmpty()) {
+            state -> {
+              if (state.isEmpty()) {
                 throw DomainException.notFound("Order " + orderId + " not found.");
               }
-              if (buyer.get() != buyerId) {
+              if (state.get().buyerId() != buyerId) {
                 throw DomainException.forbidden("Order " + orderId + " is not yours.");
               }
               return payments.ofOrder(pool, orderId);

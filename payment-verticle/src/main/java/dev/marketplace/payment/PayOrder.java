@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +125,7 @@ public final class PayOrder implements OperationHandler {
   }
 
   private Future<Attempt> start(
-      io.vertx.sqlclient.SqlClient tx,
+      SqlClient tx,
       OrderPayments.PayableOrder order,
       JsonObject body,
       String clientKey,

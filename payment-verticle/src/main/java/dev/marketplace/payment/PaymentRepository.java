@@ -76,13 +76,14 @@ public final class PaymentRepository {
                 + ", request_hash FROM payments WHERE buyer_id = $1 AND client_key = $2")
         .execute(Tuple.of(buyerId, clientKey))
         .map(
-            rows ->
-                rows.size() == 0
-                    ? Optional.empty()
-                    : Optional.of(
-                        new KeyedPayment(
-                            Payment.fromRow(rows.iterator().next()),
-                            rows.iterator().next().getBuffer("request_hash").getBytes())));
+            rows -> {
+              if (rows.size() == 0) {
+                return Optional.empty();
+              }
+              Row row = rows.iterator().next();
+              return Optional.of(
+                  new KeyedPayment(Payment.fromRow(row), row.getBuffer("request_hash").getBytes()));
+            });
   }
 
   /**

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,96 +62,93 @@ public final class PaymentSettlement {
   /** The database part of {@link #observe}, inside the caller's transaction. */
   public Future<Recorded> record(
       SqlClient tx, Payment payment, GatewayPayment seen, Source source) {
+    long orderId = payment.orderId();
     return switch (seen.status()) {
       case AUTHORIZED ->
-          payments
-              .advance(
-                  tx,
-                  payment.id(),
-                  PaymentStatus.AUTHORIZED,
-                  seen.reference(),
-                  null,
-                  null,
-                  "Authorized by the gateway.",
-                  source)
-              .compose(
-                  moved ->
-                      moved.isPresent()
-                          ? orders
-                              .paymentInProgress(tx, payment.orderId(), "authorized")
-                              .map(done -> unchanged(moved.get()))
-                          : current(tx, payment));
+          advance(
+              tx,
+              payment,
+              PaymentStatus.AUTHORIZED,
+              seen.reference(),
+              null,
+              null,
+              "Authorized by the gateway.",
+              source,
+              moved -> orders.paymentInProgress(tx, orderId, "authorized").map(unchanged(moved)));
       case CAPTURED ->
-          payments
-              .advance(
-                  tx,
-                  payment.id(),
-                  PaymentStatus.CAPTURED,
-                  seen.reference(),
-                  null,
-                  null,
-                  "Captured by the gateway.",
-                  source)
-              .compose(
-                  moved ->
-                      moved.isPresent()
-                          ? orders
-                              .paid(tx, payment.orderId())
-                              .map(change -> new Recorded(moved.get(), change, change.isEmpty()))
-                          : current(tx, payment));
+          advance(
+              tx,
+              payment,
+              PaymentStatus.CAPTURED,
+              seen.reference(),
+              null,
+              null,
+              "Captured by the gateway.",
+              source,
+              moved ->
+                  orders
+                      .paid(tx, orderId)
+                      .map(change -> new Recorded(moved, change, change.isEmpty())));
       case DECLINED ->
-          payments
-              .advance(
-                  tx,
-                  payment.id(),
-                  PaymentStatus.FAILED,
-                  seen.reference(),
-                  seen.declineCode(),
-                  seen.message(),
-                  "Declined: " + seen.declineCode() + ".",
-                  source)
-              .compose(
-                  moved ->
-                      moved.isPresent()
-                          ? orders
-                              .paymentFailed(tx, payment.orderId(), seen.message())
-                              .map(done -> unchanged(moved.get()))
-                          : current(tx, payment));
+          advance(
+              tx,
+              payment,
+              PaymentStatus.FAILED,
+              seen.reference(),
+              seen.declineCode(),
+              seen.message(),
+              "Declined: " + seen.declineCode() + ".",
+              source,
+              moved -> orders.paymentFailed(tx, orderId, seen.message()).map(unchanged(moved)));
       case REFUNDED ->
-          payments
-              .advance(
-                  tx,
-                  payment.id(),
-                  PaymentStatus.REFUNDED,
-                  seen.reference(),
-                  null,
-                  null,
-                  "Refunded by the gateway.",
-                  source)
-              .compose(
-                  moved ->
-                      moved.isPresent()
-                          ? orders
-                              .refunded(tx, payment.orderId())
-                              .map(done -> unchanged(moved.get()))
-                          : current(tx, payment));
+          advance(
+              tx,
+              payment,
+              PaymentStatus.REFUNDED,
+              seen.reference(),
+              null,
+              null,
+              "Refunded by the gateway.",
+              source,
+              moved -> orders.refunded(tx, orderId).map(unchanged(moved)));
     };
   }
 
   /** Gives up on a payment the gateway never saw: nothing was charged. */
   public Future<Payment> fail(Payment payment, String code, String message, Source source) {
     return pool.withTransaction(
-        tx ->
-            payments
-                .advance(
-                    tx, payment.id(), PaymentStatus.FAILED, null, code, message, message, source)
-                .compose(
+            tx ->
+                advance(
+                    tx,
+                    payment,
+                    PaymentStatus.FAILED,
+                    null,
+                    code,
+                    message,
+                    message,
+                    source,
                     moved ->
-                        moved.isPresent()
-                            ? orders
-                                .paymentFailed(tx, payment.orderId(), message)
-                                .map(done -> moved.get())
-                            : current(tx, payment).map(Recorded::payment)));
+                        orders.paymentFailed(tx, payment.orderId(), message).map(unchanged(moved))))
+        .map(Recorded::payment);
+  }
+
+  /**
+   * Moves the payment to {@code to} and, if it moved, lets {@code orderSide} change the order in
+   * the same transaction; if it had already moved on, nothing changes and the payment is re-read.
+   */
+  private Future<Recorded> advance(
+      SqlClient tx,
+      Payment payment,
+      PaymentStatus to,
+      String reference,
+      String failureCode,
+      String failureMessage,
+      String detail,
+      Source source,
+      Function<Payment, Future<Recorded>> orderSide) {
+    return payments
+        .advance(tx, payment.id(), to, reference, failureCode, failureMessage, detail, source)
+        .compose(moved -> moved.isPresent() ? orderSide.apply(moved.get()) : current(tx, payment));
   }
 
   /** What follows a committed change: publish the order's move, capture, or refund. */

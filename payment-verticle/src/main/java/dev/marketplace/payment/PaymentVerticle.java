@@ -5,6 +5,7 @@ import dev.marketplace.common.bus.Topics;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.order.OrderEventPublisher;
 import dev.marketplace.order.OrderPayments;
+import dev.marketplace.order.OrderRepository;
 import dev.marketplace.order.OrderStatusMachine;
 import dev.marketplace.payment.PaymentRepository.Source;
 import dev.marketplace.payment.gateway.HttpPaymentGateway;
@@ -83,7 +84,7 @@ public final class PaymentVerticle extends VerticleBase {
                                 failure.toString())));
     return new OperationDispatcher(vertx, ADDRESS)
         .on("payOrder", new PayOrder(pool, payments, orders, settlement, gateway, provider))
-        .on("listOrderPayments", new ListOrderPayments(pool, payments, orders))
+        .on("listOrderPayments", new ListOrderPayments(pool, payments, new OrderRepository(pool)))
         .on(
             "receivePaymentWebhook",
             new ReceiveWebhook(

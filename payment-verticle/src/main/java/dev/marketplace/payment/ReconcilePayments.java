@@ -60,27 +60,32 @@ public final class ReconcilePayments implements OperationHandler {
   public Future<Reply> handle(BusRequest request) {
     return run()
         .map(
-            counts ->
-                Reply.ok(new JsonObject().put("settled", counts[0]).put("refunded", counts[1])));
+            pass ->
+                Reply.ok(
+                    new JsonObject()
+                        .put("settled", pass.settled())
+                        .put("refunded", pass.refunded())));
   }
 
-  /** One pass; completes with how many payments it settled and how many refunds it made. */
-  public Future<int[]> run() {
-    int[] counts = new int[2];
+  /** What one pass did: payments settled and refunds made. */
+  public record Pass(int settled, int refunded) {}
+
+  /** One pass: settle, refund, then forget old webhook events. */
+  public Future<Pass> run() {
     return payments
         .unsettled(pool, settleAfter, lostAfter, BATCH)
         .compose(open -> oneByOne(open, this::settle))
-        .map(settled -> counts[0] = settled)
-        .compose(settled -> orders.refundsDue(pool, BATCH))
         .compose(
-            due ->
-                oneByOne(due, orderId -> settlement.refund(orderId, Source.RECONCILER).map(true)))
-        .compose(
-            refunded -> {
-              counts[1] = refunded;
-              return payments.forgetWebhookEvents(pool, WEBHOOK_EVENT_RETENTION);
-            })
-        .map(forgotten -> counts);
+            settled ->
+                orders
+                    .refundsDue(pool, BATCH)
+                    .compose(
+                        due ->
+                            oneByOne(
+                                due,
+                                orderId -> settlement.refund(orderId, Source.RECONCILER).map(true)))
+                    .map(refunded -> new Pass(settled, refunded)))
+        .compose(pass -> payments.forgetWebhookEvents(pool, WEBHOOK_EVENT_RETENTION).map(pass));
   }
 
   private Future<Boolean> settle(PaymentRepository.Unsettled unsettled) {

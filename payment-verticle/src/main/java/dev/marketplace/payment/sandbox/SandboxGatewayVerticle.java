@@ -100,7 +100,8 @@ public final class SandboxGatewayVerticle extends VerticleBase {
       error(rc, 409, "idempotency_key_reused");
       return;
     }
-    Optional<SandboxPayment> payment = ledger.authorize(key.get(), reference, amount, token);
+    Optional<SandboxPayment> payment =
+        known.isPresent() ? known : ledger.authorize(key.get(), reference, amount, token);
     if (payment.isEmpty()) {
       error(rc, 500, "processing_error");
       return;

@@ -24,15 +24,11 @@ final class SandboxLedger {
   private final Map<UUID, SandboxPayment> byKey = new LinkedHashMap<>();
 
   /**
-   * Authorizes (or declines) a new payment, or returns the one already made with this key. Empty
-   * for the error card, which records nothing.
+   * Authorizes (or declines) a new payment under a key not used before. Empty for the error card,
+   * which records nothing.
    */
   Optional<SandboxPayment> authorize(
       UUID key, String reference, BigDecimal amount, String cardToken) {
-    SandboxPayment existing = byKey.get(key);
-    if (existing != null) {
-      return Optional.of(existing);
-    }
     if (ERROR.equals(cardToken)) {
       return Optional.empty();
     }
