@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar marketplace.jar}: reads {@code MARKETPLACE_*} variables, brings the schema up to
- * date, deploys every verticle and serves until SIGTERM, then drains and stops.
+ * date, deploys every verticle and serves until SIGTERM, then drains and stops. With {@value
+ * RebuildSalesRollupCommand#NAME} it runs that operator command against the same database instead,
+ * and exits.
  */
 public final class MarketplaceApplication {
 
@@ -21,7 +23,17 @@ public final class MarketplaceApplication {
 
   private MarketplaceApplication() {}
 
+  /** The database to use, migrated, and the embedded PostgreSQL serving it if we started one. */
+  private record Database(DatabaseSettings settings, EmbeddedDatabase embedded) {}
+
   public static void main(String[] args) {
+    boolean rebuild = args.length == 1 && RebuildSalesRollupCommand.NAME.equals(args[0]);
+    if (args.length > 0 && !rebuild) {
+      System.err.println(
+          "usage: java -jar marketplace.jar [" + RebuildSalesRollupCommand.NAME + "]");
+      System.exit(2);
+      return;
+    }
     MarketplaceConfig config;
     try {
       config = MarketplaceConfig.fromEnvironment(System.getenv());
@@ -30,8 +42,13 @@ public final class MarketplaceApplication {
       System.exit(2);
       return;
     }
-    EmbeddedDatabase embedded = null;
-    DatabaseSettings database;
+    if (rebuild) {
+      Database database = prepareDatabase(config);
+      int status = RebuildSalesRollupCommand.run(database.settings(), System.out, System.err);
+      closeQuietly(database.embedded());
+      System.exit(status);
+      return;
+    }
     SigningKeys keys;
     try {
       keys =
@@ -44,7 +61,28 @@ public final class MarketplaceApplication {
       System.exit(2);
       return;
     }
+    Database database = prepareDatabase(config);
+    Vertx vertx = InstrumentedVertx.create(config.metricsEnabled());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> stop(vertx, database.embedded()), "marketplace-shutdown"));
     try {
+      Marketplace.deploy(vertx, config, database.settings(), keys, Clock.systemUTC()).await();
+      LOG.info("Marketplace listening on port {}", config.httpPort());
+    } catch (Exception e) {
+      LOG.error("Marketplace failed to start", e);
+      System.exit(1);
+    }
+  }
+
+  /**
+   * The configured database, or an embedded one, with its schema up to date; exits the process with
+   * a message when neither can be had.
+   */
+  private static Database prepareDatabase(MarketplaceConfig config) {
+    EmbeddedDatabase embedded = null;
+    try {
+      DatabaseSettings database;
       if (config.databaseUrl().isPresent()) {
         database = DatabaseSettings.fromUri(config.databaseUrl().get());
       } else {
@@ -54,30 +92,18 @@ public final class MarketplaceApplication {
                   + " start; set MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db"
                   + " or run as another user.");
           System.exit(2);
-          return;
         }
         embedded = EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"), 0);
         database = embedded.database("marketplace");
         LOG.info("Embedded PostgreSQL running with its data in {}", config.dataDirectory());
       }
       SchemaMigrator.migrate(database);
+      return new Database(database, embedded);
     } catch (Exception e) {
       System.err.println("marketplace: cannot prepare the database: " + e.getMessage());
       closeQuietly(embedded);
       System.exit(1);
-      return;
-    }
-
-    Vertx vertx = InstrumentedVertx.create(config.metricsEnabled());
-    EmbeddedDatabase ownedDatabase = embedded;
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stop(vertx, ownedDatabase), "marketplace-shutdown"));
-    try {
-      Marketplace.deploy(vertx, config, database, keys, Clock.systemUTC()).await();
-      LOG.info("Marketplace listening on port {}", config.httpPort());
-    } catch (Exception e) {
-      LOG.error("Marketplace failed to start", e);
-      System.exit(1);
+      throw new IllegalStateException("unreachable", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.marketplace.order;
 
 import dev.marketplace.common.db.Rows;
+import dev.marketplace.order.analytics.SalesRollup;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -79,8 +80,9 @@ public final class OrderRepository {
   /**
    * Moves an order to {@code to} if it is in one of {@code from} and {@code actor} may touch it
    * (its buyer, its seller, or the system), and writes the history row. Moving to {@code cancelled}
-   * returns the stock in the same statement, and marks a captured payment's refund as due (the
-   * payment verticle makes it). Empty when nothing changed.
+   * returns the stock in the same statement, marks a captured payment's refund as due (the payment
+   * verticle makes it) and records the cancellation in the sales rollup. Empty when nothing
+   * changed.
    */
   public Future<Optional<OrderChange>> transition(
       SqlClient client,
@@ -91,6 +93,7 @@ public final class OrderRepository {
       OrderStatus to,
       Move move) {
     String[] sources = from.stream().map(OrderStatus::dbValue).toArray(String[]::new);
+    boolean cancelling = to == OrderStatus.CANCELLED;
     return client
         .preparedQuery(
             "WITH o AS (UPDATE orders SET status = $3, updated_at = now(),"
@@ -98,11 +101,15 @@ public final class OrderRepository {
                 + " THEN 'refund_pending' ELSE payment_status END,"
                 + " carrier = COALESCE($5, carrier),"
                 + " tracking_number = COALESCE($6, tracking_number),"
-                + " cancel_reason = CASE WHEN $3 = 'cancelled' THEN $7 ELSE cancel_reason END"
+                + " cancel_reason = CASE WHEN $3 = 'cancelled' THEN $7 ELSE cancel_reason END,"
+                + " cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE cancelled_at END"
                 + " WHERE id = $1 AND status = ANY($4) AND CASE $8"
                 + " WHEN 'buyer' THEN buyer_id = $2 WHEN 'seller' THEN seller_id = $2 ELSE true END"
                 + " RETURNING *),"
-                + StockRepository.RETURN_STOCK_OF_CANCELLED
+                + (cancelling
+                    ? StockRepository.RETURN_STOCK_OF_CANCELLED
+                        + SalesRollup.recordCancellations("o")
+                    : "")
                 + " t AS (INSERT INTO order_tracking"
                 + " (order_id, status, location, notes, actor_id, actor_role)"
                 + " SELECT id, status, $9, COALESCE($10, $7), $2, $8 FROM o RETURNING *)"
@@ -147,8 +154,9 @@ public final class OrderRepository {
 
   /**
    * Cancels up to {@code batch} pending orders placed before {@code cutoff} and still unpaid, and
-   * returns their stock, in one statement. Rows another sweeper holds are skipped, so sweepers on
-   * several event loops or nodes never double-return stock.
+   * returns their stock and records the cancellations in the sales rollup, in one statement. Rows
+   * another sweeper holds are skipped, so sweepers on several event loops or nodes never
+   * double-return stock.
    */
   public Future<List<OrderChange>> expireUnpaid(SqlClient client, Instant cutoff, int batch) {
     return client
@@ -156,9 +164,10 @@ public final class OrderRepository {
             "WITH due AS (SELECT id FROM orders WHERE status = 'pending' AND paid_at IS NULL"
                 + " AND created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED),"
                 + " o AS (UPDATE orders SET status = 'cancelled', updated_at = now(),"
-                + " cancel_reason = 'Not paid in time.' FROM due WHERE orders.id = due.id"
-                + " RETURNING orders.*),"
+                + " cancelled_at = now(), cancel_reason = 'Not paid in time.'"
+                + " FROM due WHERE orders.id = due.id RETURNING orders.*),"
                 + StockRepository.RETURN_STOCK_OF_CANCELLED
+                + SalesRollup.recordCancellations("o")
                 + " t AS (INSERT INTO order_tracking (order_id, status, notes, actor_role)"
                 + " SELECT id, 'cancelled', cancel_reason, 'system' FROM o RETURNING *)"
                 + OrderChange.READ_BACK)

@@ -7,6 +7,8 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.order.analytics.SalesReportRepository;
+import dev.marketplace.order.analytics.SellerAnalytics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -16,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orders, stock reservation, the status machine, history and idempotency, served on {@link
- * Addresses#ORDERS}. Also sweeps unpaid orders past their hold and expired idempotency keys.
+ * Orders, stock reservation, the status machine, history, idempotency and seller analytics, served
+ * on {@link Addresses#ORDERS}. Also sweeps unpaid orders past their hold and expired idempotency
+ * keys.
  */
 public final class OrderVerticle extends VerticleBase {
 
@@ -80,6 +83,7 @@ public final class OrderVerticle extends VerticleBase {
         .on("updateOrderStatus", new UpdateOrderStatus(transitions))
         .on("cancelOrder", new CancelOrder(transitions))
         .on("addShippingEvent", new AddShippingEvent(pool, orders, transitions, publisher))
+        .on("sellerAnalytics", new SellerAnalytics(pool, new SalesReportRepository(), clock))
         .on(Actions.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, orders))
         .on(Actions.EXPIRE_UNPAID_ORDERS, expiry)
         .readiness(pool)

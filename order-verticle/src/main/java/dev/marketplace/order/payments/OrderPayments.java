@@ -9,6 +9,7 @@ import dev.marketplace.order.OrderRepository;
 import dev.marketplace.order.OrderState;
 import dev.marketplace.order.OrderStatus;
 import dev.marketplace.order.OrderStatusMachine;
+import dev.marketplace.order.analytics.SalesRollup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
@@ -81,9 +82,9 @@ public final class OrderPayments {
   }
 
   /**
-   * The money is captured: a pending order moves to processing with its history row. An order that
-   * was cancelled (or expired) while the payment was under way stays cancelled, and its refund
-   * becomes due instead.
+   * The money is captured: a pending order moves to processing with its history row, and the sale
+   * is recorded in the sales rollup. An order that was cancelled (or expired) while the payment was
+   * under way stays cancelled, and its refund becomes due instead: it never was a sale.
    */
   public Future<OrderCapture> captured(SqlClient tx, long orderId) {
     String[] from = payableFrom.stream().map(OrderStatus::dbValue).toArray(String[]::new);
@@ -91,6 +92,7 @@ public final class OrderPayments {
             "WITH o AS (UPDATE orders SET status = 'processing', payment_status = 'captured',"
                 + " payment_failure = NULL, paid_at = now(), updated_at = now()"
                 + " WHERE id = $1 AND status = ANY($2) RETURNING *),"
+                + SalesRollup.recordCaptures("o")
                 + " t AS (INSERT INTO order_tracking (order_id, status, notes, actor_role)"
                 + " SELECT id, status, 'Payment captured.', 'system' FROM o RETURNING *)"
                 + OrderChange.READ_BACK)

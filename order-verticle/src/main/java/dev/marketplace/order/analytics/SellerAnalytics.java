@@ -1,0 +1,43 @@
+package dev.marketplace.order.analytics;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.DomainException;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A seller's report: sales, refunds and buyers against the period before, sales per day, week or
+ * month in the seller's time zone, best sellers, what runs out, and where orders are stuck.
+ */
+public final class SellerAnalytics implements OperationHandler {
+
+  /** A paid order not shipped after this long is late. */
+  static final Duration SHIPMENT_DUE = Duration.ofHours(48);
+
+  private final Pool pool;
+  private final SalesReportRepository reports;
+  private final Clock clock;
+
+  public SellerAnalytics(Pool pool, SalesReportRepository reports, Clock clock) {
+    this.pool = pool;
+    this.reports = reports;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    long sellerId = request.pathId("seller_id");
+    // The edge checks this already (x-caller-id); a wiring mistake must not open another's books.
+    if (request.callerId() != sellerId) {
+      throw DomainException.forbidden("These are another seller's analytics.");
+    }
+    ReportPeriod period = ReportPeriod.of(request.query(), clock);
+    return reports
+        .report(pool, sellerId, period, clock.instant().minus(SHIPMENT_DUE))
+        .map(report -> Reply.ok(report.toJson()));
+  }
+}
