@@ -43,6 +43,7 @@ class AuthorizationMatrixTest extends ApiTest {
       checkout                                | POST | /api/buyers/checkout                   | cart              | 401 201 201 403 403
       buyerOrderDetail                        | GET  | /api/buyers/{buyer}/orders/{paid}      | -                 | 401 200 403 403 403
       sellerOrderDetail                       | GET  | /api/sellers/{seller}/orders/{paid}    | -                 | 401 403 403 200 403
+      sellerAnalytics                         | GET  | /api/sellers/{seller}/analytics        | -                 | 401 403 403 200 403
       addShippingEvent                        | POST | /api/sellers/orders/{paid}/events      | whereabouts       | 401 403 403 201 403
       listOrderPayments                       | GET  | /api/buyers/orders/{paid}/payments     | -                 | 401 200 403 403 403
       payOrder                                | POST | /api/buyers/orders/{pending}/payments  | card              | 401 201 403 403 403
