@@ -8,8 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,14 +28,6 @@ class SalesRollupRebuildTest extends PaymentApiTest {
 
   private static final long SEED = 20_261_202L;
   private static final int STEPS = 160;
-
-  private static final List<String> TABLES =
-      List.of(
-          "sales_quarter_hours",
-          "buyer_sales_quarter_hours",
-          "product_sales_quarter_hours",
-          "product_sales_days",
-          "seller_sales_totals");
 
   /** An order as the test last saw it. */
   private record Placed(long id, Account buyer, Account seller, String status) {
@@ -90,11 +80,11 @@ class SalesRollupRebuildTest extends PaymentApiTest {
         .as("orders cancelled unpaid")
         .isPositive();
 
-    Map<String, String> live = snapshot();
+    Map<String, String> live = SalesRollupTables.snapshot(database);
     List<JsonObject> liveReports = reports();
-    rebuild();
+    SalesRollupTables.rebuild(database);
 
-    assertThat(snapshot()).isEqualTo(live);
+    assertThat(SalesRollupTables.snapshot(database)).isEqualTo(live);
     assertThat(reports()).isEqualTo(liveReports);
     assertThat(live.get("sales_quarter_hours")).isNotEmpty();
   }
@@ -248,20 +238,6 @@ class SalesRollupRebuildTest extends PaymentApiTest {
     return items.get(random.nextInt(items.size()));
   }
 
-  /** Every row of every rollup table, in a stable order. */
-  private static Map<String, String> snapshot() throws Exception {
-    Map<String, String> tables = new LinkedHashMap<>();
-    for (String table : TABLES) {
-      tables.put(
-          table,
-          database.queryString(
-              "SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM "
-                  + table
-                  + " t"));
-    }
-    return tables;
-  }
-
   /** Each shop's report for today and yesterday, in a few zones and by day and by week. */
   private List<JsonObject> reports() {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -277,13 +253,5 @@ class SalesRollupRebuildTest extends PaymentApiTest {
       }
     }
     return reports;
-  }
-
-  private static void rebuild() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status =
-        RebuildSalesRollupCommand.run(
-            database.settings(), new PrintStream(out, true), new PrintStream(out, true));
-    assertThat(status).as(out.toString()).isZero();
   }
 }
