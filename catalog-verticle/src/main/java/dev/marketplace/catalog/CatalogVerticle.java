@@ -1,9 +1,9 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.catalog.image.DeleteProductImage;
-import dev.marketplace.catalog.image.FileSystemImageStorage;
 import dev.marketplace.catalog.image.ImageContent;
 import dev.marketplace.catalog.image.ImageStorage;
+import dev.marketplace.catalog.image.PostgresImageStorage;
 import dev.marketplace.catalog.image.ProductImageRepository;
 import dev.marketplace.catalog.image.UploadProductImage;
 import dev.marketplace.common.bus.OperationDispatcher;
@@ -11,7 +11,6 @@ import dev.marketplace.common.db.DatabasePool;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Path;
 
 /** Products, categories, search, reviews and images, served on the {@value #ADDRESS} address. */
 public final class CatalogVerticle extends VerticleBase {
@@ -24,8 +23,7 @@ public final class CatalogVerticle extends VerticleBase {
     ProductRepository products = new ProductRepository(pool);
     ReviewRepository reviews = new ReviewRepository(pool);
     ProductImageRepository images = new ProductImageRepository(pool);
-    ImageStorage storage =
-        new FileSystemImageStorage(vertx, Path.of(config().getString("image_directory")));
+    ImageStorage storage = new PostgresImageStorage(pool);
     return new OperationDispatcher(vertx, ADDRESS)
         .on("createProduct", new CreateProduct(products))
         .on("updateProduct", new UpdateProduct(products))

@@ -78,13 +78,6 @@ public final class ProductImageRepository {
         .map(ProductImageRepository::first);
   }
 
-  /** Whether any image still uses these stored bytes (identical uploads share them). */
-  public Future<Boolean> stillUsed(String storageKey) {
-    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM product_images WHERE storage_key = $1)")
-        .execute(Tuple.of(storageKey))
-        .map(rows -> rows.iterator().next().getBoolean(0));
-  }
-
   private static Optional<ProductImage> first(RowSet<Row> rows) {
     return rows.size() == 0
         ? Optional.empty()
