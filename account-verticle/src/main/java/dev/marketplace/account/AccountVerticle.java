@@ -1,5 +1,6 @@
 package dev.marketplace.account;
 
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.security.TokenSettings;
@@ -7,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,9 @@ public final class AccountVerticle extends VerticleBase {
             refreshTokens,
             new AccessTokenIssuer(vertx, config().getString("jwt_private_key"), tokenSettings),
             tokenSettings.refreshTokenTtl(),
-            clock);
+            clock,
+            ended ->
+                Invalidations.publish(vertx, Invalidations.SESSIONS, List.of(ended.toString())));
     return vertx
         .executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()))
         .compose(

@@ -38,9 +38,28 @@ public final class ApiVerticle extends VerticleBase {
     long timeoutMillis = config().getLong("request_timeout_ms");
     int bodyLimit = config().getInteger("body_limit_bytes");
     maxImageBytes = config().getInteger("max_image_bytes");
+    BearerAuthentication authentication =
+        new BearerAuthentication(
+            vertx,
+            config().getString("jwt_public_key"),
+            TokenSettings.fromJson(config().getJsonObject("tokens")));
+    OrderEventStream streams =
+        new OrderEventStream(vertx, config().getLong("heartbeat_ms"), timeoutMillis);
+    // Both listen on the clustered bus before the port opens, so no request misses an event.
     return Future.all(
-            ContractLoader.load(vertx), vertx.fileSystem().readFile(ContractLoader.CONTRACT))
-        .map(loaded -> router(loaded.resultAt(0), loaded.resultAt(1), timeoutMillis, bodyLimit))
+            ContractLoader.load(vertx),
+            vertx.fileSystem().readFile(ContractLoader.CONTRACT),
+            authentication.followRevocations(vertx),
+            streams.listen())
+        .map(
+            loaded ->
+                router(
+                    loaded.resultAt(0),
+                    loaded.resultAt(1),
+                    authentication,
+                    streams,
+                    timeoutMillis,
+                    bodyLimit))
         .compose(router -> vertx.createHttpServer().requestHandler(router).listen(port))
         .onSuccess(listening -> server = listening);
   }
@@ -51,7 +70,12 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private Router router(
-      OpenAPIContract contract, Buffer contractText, long timeoutMillis, int bodyLimit) {
+      OpenAPIContract contract,
+      Buffer contractText,
+      BearerAuthentication authentication,
+      OrderEventStream streams,
+      long timeoutMillis,
+      int bodyLimit) {
     SingleDecodingRequestExtractor extractor = new SingleDecodingRequestExtractor();
     RouterBuilder builder =
         RouterBuilder.create(vertx, contract, extractor)
@@ -60,13 +84,7 @@ public final class ApiVerticle extends VerticleBase {
                     .setBodyLimit(Math.max(bodyLimit, maxImageBytes + MULTIPART_OVERHEAD))
                     .setDeleteUploadedFilesOnEnd(true))
             .rootHandler(new ContentTypeGuard(contract, bodyLimit));
-    builder
-        .security("bearerAuth")
-        .httpHandler(
-            new BearerAuthentication(
-                vertx,
-                config().getString("jwt_public_key"),
-                TokenSettings.fromJson(config().getJsonObject("tokens"))));
+    builder.security("bearerAuth").httpHandler(authentication);
 
     EventLoopRequestValidation validation =
         new EventLoopRequestValidation(vertx, contract, extractor);
@@ -106,8 +124,6 @@ public final class ApiVerticle extends VerticleBase {
         route.addHandler(forwarder.to(address.toString(), route.getOperation()));
       }
     }
-    OrderEventStream streams =
-        new OrderEventStream(vertx, config().getLong("heartbeat_ms"), timeoutMillis);
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (route.getOperation().getExtensions().containsKey(STREAM_EXTENSION)) {
         route.addHandler(
