@@ -3,103 +3,124 @@ package dev.marketplace.app;
 import dev.marketplace.account.AccountVerticle;
 import dev.marketplace.api.ApiVerticle;
 import dev.marketplace.catalog.CatalogVerticle;
+import dev.marketplace.catalog.image.LegacyImageImport;
 import dev.marketplace.common.config.MarketplaceConfig;
-import dev.marketplace.common.config.PaymentSettings;
+import dev.marketplace.common.config.NodeVerticles;
+import dev.marketplace.common.config.VerticleKind;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.order.OrderVerticle;
 import dev.marketplace.payment.PaymentVerticle;
-import dev.marketplace.payment.sandbox.SandboxGatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Deploys every verticle of the marketplace into one Vert.x instance: the domain verticles first,
- * so that the HTTP edge opens only when every address it forwards to is served. The private signing
- * key goes to the account verticle only; the edge gets the public key.
+ * Deploys the verticles this process runs ({@link MarketplaceConfig#verticles()}: all of them
+ * alone, the chosen ones in a cluster): the domain verticles first, so that an HTTP edge in the
+ * same process opens only when every address it forwards to is served here. The private signing key
+ * goes to the account verticle only; the edge gets the public key.
  */
 public final class Marketplace {
 
+  /** The event-bus address each domain verticle serves. */
+  static final Map<VerticleKind, String> ADDRESSES =
+      Map.of(
+          VerticleKind.ACCOUNT, AccountVerticle.ADDRESS,
+          VerticleKind.CATALOG, CatalogVerticle.ADDRESS,
+          VerticleKind.ORDER, OrderVerticle.ADDRESS,
+          VerticleKind.PAYMENT, PaymentVerticle.ADDRESS);
+
   private Marketplace() {}
 
-  /** Deploys everything against a migrated database; completes once the HTTP port is open. */
+  /**
+   * Deploys against a migrated database; completes once every verticle has started (and the HTTP
+   * port is open, if this process runs the api). {@code database} may be null when no verticle here
+   * uses it, {@code keys} when none signs or verifies tokens.
+   */
   public static Future<Void> deploy(
       Vertx vertx,
       MarketplaceConfig config,
       DatabaseSettings database,
       SigningKeys keys,
       Clock clock) {
-    JsonObject shared = config.verticleConfig().put("db", database.toJson());
-    DeploymentOptions domain = options(config, shared);
-    DeploymentOptions accounts =
-        options(config, shared.copy().put("jwt_private_key", keys.privateKeyPem()));
-    DeploymentOptions edge =
-        options(config, shared.copy().put("jwt_public_key", keys.publicKeyPem()));
-    return gateway(vertx, config, clock)
+    NodeVerticles node = config.verticles();
+    JsonObject shared = config.verticleConfig();
+    if (database != null) {
+      shared.put("db", database.toJson());
+    }
+    return GatewayDeployment.deploy(vertx, config, clock)
         .compose(
             payments ->
-                Future.all(
-                    vertx.deployVerticle(() -> new AccountVerticle(clock), accounts),
-                    vertx.deployVerticle(CatalogVerticle::new, domain),
-                    vertx.deployVerticle(() -> new OrderVerticle(clock), domain),
-                    vertx.deployVerticle(
-                        () -> new PaymentVerticle(clock),
-                        options(config, shared.copy().put("payments", payments)))))
-        .compose(domains -> vertx.deployVerticle(ApiVerticle::new, edge))
+                importLegacyImages(vertx, config, shared)
+                    .compose(imported -> deployDomain(vertx, node, shared, keys, clock, payments)))
+        .compose(
+            domain ->
+                node.runs(VerticleKind.API)
+                    ? vertx.deployVerticle(
+                        ApiVerticle::new,
+                        options(
+                            node,
+                            VerticleKind.API,
+                            shared.copy().put("jwt_public_key", keys.publicKeyPem())))
+                    : Future.succeededFuture())
         .mapEmpty();
   }
 
-  /**
-   * The payment verticle's gateway settings: the configured gateway, or the sandbox, started here
-   * with fresh secrets unless some are given, and sending its webhooks to our own HTTP port.
-   */
-  private static Future<JsonObject> gateway(Vertx vertx, MarketplaceConfig config, Clock clock) {
-    PaymentSettings settings = config.payments();
-    if (!settings.usesSandbox()) {
-      return Future.succeededFuture(
-          settings.toVerticleConfig(
-              settings.gatewayUrl().get(),
-              settings.apiKey().get(),
-              settings.webhookSecret().get()));
+  private static Future<?> deployDomain(
+      Vertx vertx,
+      NodeVerticles node,
+      JsonObject shared,
+      SigningKeys keys,
+      Clock clock,
+      JsonObject payments) {
+    List<Future<String>> deployed = new ArrayList<>();
+    if (node.runs(VerticleKind.ACCOUNT)) {
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new AccountVerticle(clock),
+              options(
+                  node,
+                  VerticleKind.ACCOUNT,
+                  shared.copy().put("jwt_private_key", keys.privateKeyPem()))));
     }
-    String apiKey = settings.apiKey().orElseGet(Marketplace::randomSecret);
-    String webhookSecret = settings.webhookSecret().orElseGet(Marketplace::randomSecret);
-    SandboxGatewayVerticle sandbox = new SandboxGatewayVerticle(clock);
-    JsonObject sandboxConfig =
-        new JsonObject()
-            .put("port", settings.sandboxPort())
-            .put("api_key", apiKey)
-            .put("webhook_secret", webhookSecret)
-            .put(
-                "webhook_url",
-                "http://127.0.0.1:"
-                    + config.httpPort()
-                    + "/api/payments/webhooks/"
-                    + settings.provider())
-            // Slower than the client waits, so that tok_slow always times out.
-            .put("slow_ms", settings.timeoutMillis() * 4L);
-    return vertx
-        .deployVerticle(sandbox, new DeploymentOptions().setConfig(sandboxConfig))
-        .map(
-            deployed ->
-                settings.toVerticleConfig(
-                    "http://127.0.0.1:" + sandbox.actualPort(), apiKey, webhookSecret));
+    if (node.runs(VerticleKind.CATALOG)) {
+      deployed.add(
+          vertx.deployVerticle(CatalogVerticle::new, options(node, VerticleKind.CATALOG, shared)));
+    }
+    if (node.runs(VerticleKind.ORDER)) {
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new OrderVerticle(clock), options(node, VerticleKind.ORDER, shared)));
+    }
+    if (node.runs(VerticleKind.PAYMENT)) {
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new PaymentVerticle(clock),
+              options(node, VerticleKind.PAYMENT, shared.copy().put("payments", payments))));
+    }
+    return Future.all(deployed);
   }
 
-  private static String randomSecret() {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    return HexFormat.of().formatHex(secret);
+  /**
+   * Earlier versions kept product images as files; a catalog node that finds them copies them into
+   * the database, where every catalog node reads them.
+   */
+  private static Future<?> importLegacyImages(
+      Vertx vertx, MarketplaceConfig config, JsonObject verticleConfig) {
+    if (!config.verticles().runs(VerticleKind.CATALOG)) {
+      return Future.succeededFuture();
+    }
+    return LegacyImageImport.run(vertx, verticleConfig, config.imageDirectory());
   }
 
-  private static DeploymentOptions options(MarketplaceConfig config, JsonObject verticleConfig) {
-    return new DeploymentOptions()
-        .setConfig(verticleConfig)
-        .setInstances(config.verticleInstances());
+  private static DeploymentOptions options(
+      NodeVerticles node, VerticleKind kind, JsonObject verticleConfig) {
+    return new DeploymentOptions().setConfig(verticleConfig).setInstances(node.instancesOf(kind));
   }
 }

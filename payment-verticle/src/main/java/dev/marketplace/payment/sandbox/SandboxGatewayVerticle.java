@@ -60,7 +60,7 @@ public final class SandboxGatewayVerticle extends VerticleBase {
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(config().getInteger("port"), "127.0.0.1")
+        .listen(config().getInteger("port"), config().getString("host", "127.0.0.1"))
         .onSuccess(listening -> server = listening);
   }
 
