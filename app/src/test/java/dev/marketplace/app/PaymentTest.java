@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -142,8 +141,9 @@ class PaymentTest extends ApiTest {
     ApiResponse retried = payWithKey(buyer, orderId, "tok_slow", key);
     assertThat(retried.status()).as("the retry gets the same payment, now captured").isEqualTo(201);
     assertThat(retried.json().getLong("id")).isEqualTo(slow.json().getLong("id"));
-    waitFor(() -> database("SELECT count(*) FROM webhook_events") > 0);
-    waitFor(() -> gateway.count(orderId, "captured") == 1);
+    Eventually.until(
+        () -> database("SELECT count(*) FROM webhook_events") > 0, Duration.ofSeconds(15));
+    Eventually.until(() -> gateway.count(orderId, "captured") == 1, Duration.ofSeconds(15));
     assertThat(gateway.paymentsOf(orderId)).hasSize(1);
     assertThat(
             database(
@@ -288,7 +288,9 @@ class PaymentTest extends ApiTest {
 
     assertThat(cancelled.json().getString("payment_status")).isIn("refund_pending", "refunded");
     for (long orderId : new long[] {byBuyer, bySeller}) {
-      waitFor(() -> "refunded".equals(orderOf(buyer, orderId).getString("payment_status")));
+      Eventually.until(
+          () -> "refunded".equals(orderOf(buyer, orderId).getString("payment_status")),
+          Duration.ofSeconds(15));
       assertThat(gateway.count(orderId, "refunded")).isEqualTo(1);
       assertThat(gateway.paymentsOf(orderId)).hasSize(1);
     }
@@ -318,7 +320,9 @@ class PaymentTest extends ApiTest {
 
     fixtures.reconcilePayments();
 
-    waitFor(() -> "refunded".equals(orderOf(buyer, orderId).getString("payment_status")));
+    Eventually.until(
+        () -> "refunded".equals(orderOf(buyer, orderId).getString("payment_status")),
+        Duration.ofSeconds(15));
     assertThat(orderOf(buyer, orderId).getString("status")).isEqualTo("cancelled");
     assertThat(gateway.count(orderId, "refunded")).isEqualTo(1);
     assertThat(database("SELECT inventory FROM products WHERE id = " + productId)).isEqualTo(2);
@@ -471,11 +475,4 @@ class PaymentTest extends ApiTest {
   }
 
   /** Webhooks and refunds happen after the answer: poll, with a generous bound. */
-  private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 }
