@@ -7,6 +7,7 @@ import dev.marketplace.catalog.image.LegacyImageImport;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.NodeVerticles;
 import dev.marketplace.common.config.VerticleKind;
+import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.order.OrderVerticle;
@@ -15,10 +16,12 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Deploys the verticles this process runs ({@link MarketplaceConfig#verticles()}: all of them
@@ -57,8 +60,11 @@ public final class Marketplace {
     return GatewayDeployment.deploy(vertx, config, clock)
         .compose(
             payments ->
-                importLegacyImages(vertx, config, shared)
-                    .compose(imported -> deployDomain(vertx, node, shared, keys, clock, payments)))
+                afterLegacyImages(
+                    vertx,
+                    config,
+                    shared,
+                    () -> deployDomain(vertx, node, shared, keys, clock, payments)))
         .compose(
             domain ->
                 node.runs(VerticleKind.API)
@@ -109,14 +115,22 @@ public final class Marketplace {
 
   /**
    * Earlier versions kept product images as files; a catalog node that finds them copies them into
-   * the database, where every catalog node reads them.
+   * the database, where every catalog node reads them, before {@code deploy} runs. The copy goes
+   * through the process's shared pool, held until the verticles hold it too, so that the process
+   * keeps one pool (and one set of pool metrics).
    */
-  private static Future<?> importLegacyImages(
-      Vertx vertx, MarketplaceConfig config, JsonObject verticleConfig) {
+  private static Future<?> afterLegacyImages(
+      Vertx vertx,
+      MarketplaceConfig config,
+      JsonObject verticleConfig,
+      Supplier<Future<?>> deploy) {
     if (!config.verticles().runs(VerticleKind.CATALOG)) {
-      return Future.succeededFuture();
+      return deploy.get();
     }
-    return LegacyImageImport.run(vertx, verticleConfig, config.imageDirectory());
+    Pool pool = DatabasePool.shared(vertx, verticleConfig);
+    return LegacyImageImport.run(vertx, pool, config.imageDirectory())
+        .compose(imported -> deploy.get())
+        .eventually(pool::close);
   }
 
   private static DeploymentOptions options(

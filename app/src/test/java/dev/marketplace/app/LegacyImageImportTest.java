@@ -3,10 +3,12 @@ package dev.marketplace.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.catalog.image.LegacyImageImport;
+import dev.marketplace.common.db.DatabasePool;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -58,9 +60,12 @@ class LegacyImageImportTest extends ApiTest {
   }
 
   private static int importFrom(Path folder) {
-    return LegacyImageImport.run(
-            vertx, config.verticleConfig().put("db", database.settings().toJson()), folder)
-        .await();
+    Pool pool = DatabasePool.shared(vertx, database.settings(), 2);
+    try {
+      return LegacyImageImport.run(vertx, pool, folder).await();
+    } finally {
+      pool.close().await();
+    }
   }
 
   private static long legacyImage(long productId, String hash) throws Exception {

@@ -1,9 +1,7 @@
 package dev.marketplace.catalog.image;
 
-import dev.marketplace.common.db.DatabasePool;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +22,8 @@ public final class LegacyImageImport {
 
   private LegacyImageImport() {}
 
-  /**
-   * Imports what it can through the pool of a verticle deployed with {@code verticleConfig}, which
-   * it closes again; completes with how many files were copied.
-   */
-  public static Future<Integer> run(Vertx vertx, JsonObject verticleConfig, Path folder) {
-    Pool pool = DatabasePool.shared(vertx, verticleConfig);
+  /** Imports what it can through {@code pool}; completes with how many files were copied. */
+  public static Future<Integer> run(Vertx vertx, Pool pool, Path folder) {
     PostgresImageStorage storage = new PostgresImageStorage(pool);
     return pool.query(
             "SELECT k FROM (SELECT storage_key AS k FROM product_images"
@@ -42,8 +36,7 @@ public final class LegacyImageImport {
               rows.forEach(row -> missing.add(row.getString(0)));
               return importEach(vertx, storage, folder, missing, 0, 0)
                   .onSuccess(copied -> report(folder, missing.size(), copied));
-            })
-        .eventually(pool::close);
+            });
   }
 
   private static Future<Integer> importEach(
