@@ -3,13 +3,14 @@ package dev.marketplace.app;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.PaymentSettings;
 import dev.marketplace.common.config.VerticleKind;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.payment.PaymentVerticle;
 import dev.marketplace.payment.sandbox.SandboxGatewayVerticle;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -26,8 +27,9 @@ final class GatewayDeployment {
 
   private GatewayDeployment() {}
 
-  /** The payment verticle's {@code payments} settings, or null when this node runs no payment. */
-  static Future<JsonObject> deploy(Vertx vertx, MarketplaceConfig config, Clock clock) {
+  /** The payment verticle's settings, or null when this node runs no payment. */
+  static Future<PaymentVerticle.Settings> deploy(
+      Vertx vertx, MarketplaceConfig config, DatabaseSettings database, Clock clock) {
     PaymentSettings settings = config.payments();
     String apiKey = settings.apiKey().orElseGet(GatewayDeployment::randomSecret);
     String webhookSecret = settings.webhookSecret().orElseGet(GatewayDeployment::randomSecret);
@@ -42,11 +44,14 @@ final class GatewayDeployment {
           }
           // MarketplaceConfig refuses a payment node with neither a gateway URL nor the sandbox.
           return settings.gatewayUrl().isPresent()
-              ? settings.toVerticleConfig(
+              ? PaymentVerticle.Settings.from(
+                  config,
+                  database,
                   settings.gatewayUrl().get(),
                   settings.apiKey().get(),
                   settings.webhookSecret().get())
-              : settings.toVerticleConfig(localSandbox, apiKey, webhookSecret);
+              : PaymentVerticle.Settings.from(
+                  config, database, localSandbox, apiKey, webhookSecret);
         });
   }
 
@@ -54,30 +59,29 @@ final class GatewayDeployment {
   private static Future<String> sandbox(
       Vertx vertx, MarketplaceConfig config, Clock clock, String apiKey, String webhookSecret) {
     PaymentSettings settings = config.payments();
-    SandboxGatewayVerticle sandbox = new SandboxGatewayVerticle(clock);
-    JsonObject sandboxConfig =
-        new JsonObject()
-            .put("host", settings.sandboxHost())
-            .put("port", settings.sandboxPort())
-            .put("api_key", apiKey)
-            .put("webhook_secret", webhookSecret)
-            .put(
-                "webhook_url",
+    SandboxGatewayVerticle sandbox =
+        new SandboxGatewayVerticle(
+            new SandboxGatewayVerticle.Settings(
+                settings.sandboxHost(),
+                settings.sandboxPort(),
+                apiKey,
+                webhookSecret,
                 settings
                     .sandboxWebhookUrl()
                     .orElse(
                         "http://127.0.0.1:"
                             + config.httpPort()
                             + "/api/payments/webhooks/"
-                            + settings.provider()))
-            // Slower than the client waits, so that tok_slow always times out.
-            .put("slow_ms", settings.timeoutMillis() * 4L);
+                            + settings.provider()),
+                // Slower than the client waits, so that tok_slow always times out.
+                Duration.ofMillis(settings.timeoutMillis() * 4L)),
+            clock);
     String host =
         settings.sandboxHost().equals("0.0.0.0") || settings.sandboxHost().equals("::")
             ? "127.0.0.1"
             : settings.sandboxHost();
     return vertx
-        .deployVerticle(sandbox, new DeploymentOptions().setConfig(sandboxConfig))
+        .deployVerticle(sandbox)
         .map(deployed -> "http://" + hostInUrl(host) + ":" + sandbox.actualPort());
   }
 

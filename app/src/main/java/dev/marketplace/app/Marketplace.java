@@ -4,6 +4,7 @@ import dev.marketplace.account.AccountVerticle;
 import dev.marketplace.api.ApiVerticle;
 import dev.marketplace.catalog.CatalogVerticle;
 import dev.marketplace.catalog.image.LegacyImageImport;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.NodeVerticles;
 import dev.marketplace.common.config.VerticleKind;
@@ -15,7 +16,6 @@ import dev.marketplace.payment.PaymentVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,10 +34,10 @@ public final class Marketplace {
   /** The event-bus address each domain verticle serves. */
   static final Map<VerticleKind, String> ADDRESSES =
       Map.of(
-          VerticleKind.ACCOUNT, AccountVerticle.ADDRESS,
-          VerticleKind.CATALOG, CatalogVerticle.ADDRESS,
-          VerticleKind.ORDER, OrderVerticle.ADDRESS,
-          VerticleKind.PAYMENT, PaymentVerticle.ADDRESS);
+          VerticleKind.ACCOUNT, Addresses.ACCOUNTS,
+          VerticleKind.CATALOG, Addresses.CATALOG,
+          VerticleKind.ORDER, Addresses.ORDERS,
+          VerticleKind.PAYMENT, Addresses.PAYMENTS);
 
   private Marketplace() {}
 
@@ -53,62 +53,57 @@ public final class Marketplace {
       SigningKeys keys,
       Clock clock) {
     NodeVerticles node = config.verticles();
-    JsonObject shared = config.verticleConfig();
-    if (database != null) {
-      shared.put("db", database.toJson());
-    }
-    return GatewayDeployment.deploy(vertx, config, clock)
+    return GatewayDeployment.deploy(vertx, config, database, clock)
         .compose(
             payments ->
                 afterLegacyImages(
                     vertx,
                     config,
-                    shared,
-                    () -> deployDomain(vertx, node, shared, keys, clock, payments)))
+                    database,
+                    () -> deployDomain(vertx, config, database, keys, clock, payments)))
         .compose(
             domain ->
                 node.runs(VerticleKind.API)
                     ? vertx.deployVerticle(
-                        ApiVerticle::new,
-                        options(
-                            node,
-                            VerticleKind.API,
-                            shared.copy().put("jwt_public_key", keys.publicKeyPem())))
+                        () ->
+                            new ApiVerticle(ApiVerticle.Settings.from(config, keys.publicKeyPem())),
+                        instances(node, VerticleKind.API))
                     : Future.succeededFuture())
         .mapEmpty();
   }
 
   private static Future<?> deployDomain(
       Vertx vertx,
-      NodeVerticles node,
-      JsonObject shared,
+      MarketplaceConfig config,
+      DatabaseSettings database,
       SigningKeys keys,
       Clock clock,
-      JsonObject payments) {
+      PaymentVerticle.Settings payments) {
+    NodeVerticles node = config.verticles();
     List<Future<String>> deployed = new ArrayList<>();
     if (node.runs(VerticleKind.ACCOUNT)) {
+      AccountVerticle.Settings accounts =
+          AccountVerticle.Settings.from(config, database, keys.privateKeyPem());
       deployed.add(
           vertx.deployVerticle(
-              () -> new AccountVerticle(clock),
-              options(
-                  node,
-                  VerticleKind.ACCOUNT,
-                  shared.copy().put("jwt_private_key", keys.privateKeyPem()))));
+              () -> new AccountVerticle(accounts, clock), instances(node, VerticleKind.ACCOUNT)));
     }
     if (node.runs(VerticleKind.CATALOG)) {
-      deployed.add(
-          vertx.deployVerticle(CatalogVerticle::new, options(node, VerticleKind.CATALOG, shared)));
-    }
-    if (node.runs(VerticleKind.ORDER)) {
+      CatalogVerticle.Settings catalog = CatalogVerticle.Settings.from(config, database);
       deployed.add(
           vertx.deployVerticle(
-              () -> new OrderVerticle(clock), options(node, VerticleKind.ORDER, shared)));
+              () -> new CatalogVerticle(catalog), instances(node, VerticleKind.CATALOG)));
+    }
+    if (node.runs(VerticleKind.ORDER)) {
+      OrderVerticle.Settings orders = OrderVerticle.Settings.from(config, database);
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new OrderVerticle(orders, clock), instances(node, VerticleKind.ORDER)));
     }
     if (node.runs(VerticleKind.PAYMENT)) {
       deployed.add(
           vertx.deployVerticle(
-              () -> new PaymentVerticle(clock),
-              options(node, VerticleKind.PAYMENT, shared.copy().put("payments", payments))));
+              () -> new PaymentVerticle(payments, clock), instances(node, VerticleKind.PAYMENT)));
     }
     return Future.all(deployed);
   }
@@ -122,19 +117,19 @@ public final class Marketplace {
   private static Future<?> afterLegacyImages(
       Vertx vertx,
       MarketplaceConfig config,
-      JsonObject verticleConfig,
+      DatabaseSettings database,
       Supplier<Future<?>> deploy) {
     if (!config.verticles().runs(VerticleKind.CATALOG)) {
       return deploy.get();
     }
-    Pool pool = DatabasePool.shared(vertx, verticleConfig);
+    Pool pool =
+        DatabasePool.shared(vertx, CatalogVerticle.Settings.from(config, database).database());
     return LegacyImageImport.run(vertx, pool, config.imageDirectory())
         .compose(imported -> deploy.get())
         .eventually(pool::close);
   }
 
-  private static DeploymentOptions options(
-      NodeVerticles node, VerticleKind kind, JsonObject verticleConfig) {
-    return new DeploymentOptions().setConfig(verticleConfig).setInstances(node.instancesOf(kind));
+  private static DeploymentOptions instances(NodeVerticles node, VerticleKind kind) {
+    return new DeploymentOptions().setInstances(node.instancesOf(kind));
   }
 }

@@ -1,7 +1,10 @@
+// Over 300 lines: every test here shares one three-node cluster, which a split would start twice.
 package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.BusRequest;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -224,7 +227,7 @@ class ClusterTest {
       cluster.clock.advance(Duration.ofMinutes(31));
 
       int expired = 0;
-      for (JsonObject sweep : concurrently(8, "orders", "expireUnpaidOrders")) {
+      for (JsonObject sweep : concurrently(8, Addresses.ORDERS, Actions.EXPIRE_UNPAID_ORDERS)) {
         expired += sweep.getInteger("expired");
       }
 
@@ -260,7 +263,7 @@ class ClusterTest {
               + orderId);
 
       int refunded = 0;
-      for (JsonObject pass : concurrently(8, "payments", "reconcilePayments")) {
+      for (JsonObject pass : concurrently(8, Addresses.PAYMENTS, Actions.RECONCILE_PAYMENTS)) {
         refunded += pass.getInteger("refunded");
       }
 
@@ -313,8 +316,8 @@ class ClusterTest {
         .eventBus()
         .addInboundInterceptor(
             (DeliveryContext<Object> delivery) -> {
-              if ("orders".equals(delivery.message().address())
-                  && "placeOrder".equals(delivery.message().headers().get("action"))) {
+              if (Addresses.ORDERS.equals(delivery.message().address())
+                  && "placeOrder".equals(delivery.message().headers().get(BusRequest.ACTION))) {
                 placed.incrementAndGet();
               }
               delivery.next();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.catalog.image.LegacyImageImport;
 import dev.marketplace.common.db.DatabasePool;
+import dev.marketplace.common.db.PoolSettings;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -60,7 +61,7 @@ class LegacyImageImportTest extends ApiTest {
   }
 
   private static int importFrom(Path folder) {
-    Pool pool = DatabasePool.shared(vertx, database.settings(), 2);
+    Pool pool = DatabasePool.shared(vertx, new PoolSettings(database.settings(), 2));
     try {
       return LegacyImageImport.run(vertx, pool, folder).await();
     } finally {

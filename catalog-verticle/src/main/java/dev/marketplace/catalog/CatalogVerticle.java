@@ -6,25 +6,45 @@ import dev.marketplace.catalog.image.ImageStorage;
 import dev.marketplace.catalog.image.PostgresImageStorage;
 import dev.marketplace.catalog.image.ProductImageRepository;
 import dev.marketplace.catalog.image.UploadProductImage;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.OperationDispatcher;
+import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.PoolSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 
-/** Products, categories, search, reviews and images, served on the {@value #ADDRESS} address. */
+/** Products, categories, search, reviews and images, served on {@link Addresses#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
 
-  public static final String ADDRESS = "catalog";
+  /**
+   * What the catalog verticle is told.
+   *
+   * @param database the database and the size of the shared pool
+   */
+  public record Settings(PoolSettings database) {
+
+    public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
+      return new Settings(new PoolSettings(database, config.databasePoolSize()));
+    }
+  }
+
+  private final Settings settings;
+
+  public CatalogVerticle(Settings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Future<?> start() {
-    Pool pool = DatabasePool.shared(vertx, config());
+    Pool pool = DatabasePool.shared(vertx, settings.database());
     ProductRepository products = new ProductRepository(pool);
     ReviewRepository reviews = new ReviewRepository(pool);
     ProductImageRepository images = new ProductImageRepository(pool);
     ImageStorage storage = new PostgresImageStorage(pool);
-    return new OperationDispatcher(vertx, ADDRESS)
+    return new OperationDispatcher(vertx, Addresses.CATALOG)
         .on("createProduct", new CreateProduct(products))
         .on("updateProduct", new UpdateProduct(products))
         .on("browseProducts", new BrowseProducts(products, false))
@@ -33,7 +53,8 @@ public final class CatalogVerticle extends VerticleBase {
         .on("productDetail", new ProductDetail(products, reviews, images))
         .on("uploadProductImage", new UploadProductImage(vertx, products, images, storage))
         .on("deleteProductImage", new DeleteProductImage(images, storage))
-        .on(ImageContent.ACTION, new ImageContent(images, storage))
+        .on("getImage", new ImageContent(images, storage, false))
+        .on("getImageThumbnail", new ImageContent(images, storage, true))
         .on("writeReview", new WriteReview(reviews))
         .on("listReviews", new ListReviews(products, reviews))
         .on("listSellerProducts", new ListSellerProducts(products))
