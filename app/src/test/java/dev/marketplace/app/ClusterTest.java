@@ -7,13 +7,10 @@ import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.BusRequest;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,23 +178,8 @@ class ClusterTest {
         buyers.add(fixtures.buyer("Racer " + i));
       }
 
-      List<Future<HttpResponse<Buffer>>> attempts = new ArrayList<>();
-      for (int i = 0; i < 100; i++) {
-        attempts.add(
-            buyers
-                .get(i % buyers.size())
-                .api()
-                .sendAsync(
-                    HttpMethod.POST,
-                    "/api/buyers/orders",
-                    new JsonObject().put("product_id", productId).put("quantity", 1)));
-      }
-      Future.all(attempts).await();
+      Map<Integer, Long> byStatus = fixtures.orderAllAtOnce(buyers, productId, 100);
 
-      Map<Integer, Long> byStatus =
-          attempts.stream()
-              .map(attempt -> api.check(HttpMethod.POST, "/api/buyers/orders", attempt.result()))
-              .collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
       assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(201, 25L, 409, 75L));
       assertThat(onFirst.get()).as("orders the first order node took").isPositive();
       assertThat(onSecond.get()).as("orders the second order node took").isPositive();

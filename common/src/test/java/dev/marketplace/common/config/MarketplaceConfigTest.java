@@ -50,16 +50,17 @@ class MarketplaceConfigTest {
                 MarketplaceConfig.fromEnvironment(
                     Map.of("MARKETPLACE_PAYMENT_GATEWAY_URL", "https://gateway.example.com")))
         .hasMessageContaining("MARKETPLACE_PAYMENT_WEBHOOK_SECRET");
-    PaymentSettings external =
+    MarketplaceConfig config =
         MarketplaceConfig.fromEnvironment(
-                Map.of(
-                    "MARKETPLACE_PAYMENT_GATEWAY_URL", "https://gateway.example.com",
-                    "MARKETPLACE_PAYMENT_API_KEY", "key",
-                    "MARKETPLACE_PAYMENT_WEBHOOK_SECRET", "secret",
-                    "MARKETPLACE_PAYMENT_PROVIDER", "acme"))
-            .payments();
+            Map.of(
+                "MARKETPLACE_PAYMENT_GATEWAY_URL", "https://gateway.example.com",
+                "MARKETPLACE_PAYMENT_API_KEY", "key",
+                "MARKETPLACE_PAYMENT_WEBHOOK_SECRET", "secret",
+                "MARKETPLACE_PAYMENT_PROVIDER", "acme"));
+    PaymentSettings external = config.payments();
     assertThat(external.usesSandbox()).isFalse();
     assertThat(external.provider()).isEqualTo("acme");
+    assertThat(config.verticles().runs(VerticleKind.SANDBOX)).as("no sandbox is started").isFalse();
   }
 
   @Test
@@ -75,7 +76,7 @@ class MarketplaceConfigTest {
   }
 
   @Test
-  void aloneTheProcessRunsEverythingAndTheSandboxOnlyWithoutAnotherGateway() {
+  void aloneTheProcessRunsEverything() {
     MarketplaceConfig alone =
         MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_VERTICLE_INSTANCES", "3"));
 
@@ -83,15 +84,6 @@ class MarketplaceConfigTest {
     assertThat(alone.verticles().kinds()).containsExactly(VerticleKind.values());
     assertThat(alone.verticles().instancesOf(VerticleKind.CATALOG)).isEqualTo(3);
     assertThat(alone.verticles().instancesOf(VerticleKind.SANDBOX)).isEqualTo(1);
-    assertThat(
-            MarketplaceConfig.fromEnvironment(
-                    Map.of(
-                        "MARKETPLACE_PAYMENT_GATEWAY_URL", "https://gateway.example.com",
-                        "MARKETPLACE_PAYMENT_API_KEY", "key",
-                        "MARKETPLACE_PAYMENT_WEBHOOK_SECRET", "secret"))
-                .verticles()
-                .runs(VerticleKind.SANDBOX))
-        .isFalse();
     assertThatThrownBy(
             () -> MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_VERTICLES", "api")))
         .hasMessageContaining("MARKETPLACE_CLUSTER=true");
