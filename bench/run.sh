@@ -15,7 +15,7 @@ ORDERS=1000000
 DURATION=20
 CONNECTIONS=32
 PORT=18080
-ALL_SCENARIOS="detail browse search order mixed"
+ALL_SCENARIOS="detail browse search order mixed analytics"
 SCENARIOS=$ALL_SCENARIOS
 BUILD=yes
 PG=postgresql://postgres@127.0.0.1:5432
@@ -158,11 +158,33 @@ SELECT 2 + i % $SELLERS,
        'Model ' || substr(md5((i * 7)::text), 1, 12) || ' in ' || substr(md5((i * 11)::text), 1, 6),
        round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), 1000000000
 FROM generate_series(1::bigint, $PRODUCTS) i;
-INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price, total_price, status, created_at, updated_at)
-SELECT $SELLERS + 3 + i % ($USERS - $SELLERS - 2), p.seller_id, p.id, 1, p.price, p.price,
-       (ARRAY['pending','processing','shipped','delivered','completed','cancelled'])[1 + i % 6],
-       now() - (i || ' seconds')::interval, now()
-FROM generate_series(1::bigint, $ORDERS) i JOIN products p ON p.id = 1 + (i * 7919) % $PRODUCTS;
+-- Orders over the last 180 days, newest first, as their lives left them: paid two minutes after
+-- they were placed, then processing, shipped, delivered and completed with age; 4% cancelled
+-- unpaid, 3% cancelled and refunded after payment; only the last half hour's still pending. Every
+-- fifth order is of the registered Bench Seller (id 2), who so owns a fifth of them.
+INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price, total_price, status,
+                    payment_status, paid_at, cancelled_at, created_at, updated_at)
+SELECT $SELLERS + 3 + i % ($USERS - $SELLERS - 2), p.seller_id, p.id, q, p.price, p.price * q,
+       CASE WHEN age < interval '30 minutes' THEN 'pending'
+            WHEN fate < 7 THEN 'cancelled'
+            WHEN age < interval '2 days' OR fate = 7 AND age < interval '5 days' THEN 'processing'
+            WHEN age < interval '5 days' THEN 'shipped'
+            WHEN age < interval '10 days' THEN 'delivered'
+            ELSE 'completed' END,
+       CASE WHEN age < interval '30 minutes' OR fate < 4 THEN 'unpaid'
+            WHEN fate < 7 THEN 'refunded' ELSE 'captured' END,
+       CASE WHEN age >= interval '30 minutes' AND fate >= 4 THEN now() - age + interval '2 minutes' END,
+       CASE WHEN age < interval '30 minutes' THEN NULL
+            WHEN fate < 4 THEN now() - age + interval '30 minutes'
+            WHEN fate < 7 THEN least(now() - age + interval '1 day', now()) END,
+       now() - age, now()
+FROM (SELECT i, interval '1 second' * (i * 15552000.0 / $ORDERS) AS age, (i * 37) % 100 AS fate,
+             1 + (i % 3 = 0)::int AS q,
+             CASE WHEN i % 5 = 0 OR $SELLERS = 1
+                  THEN $SELLERS * (1 + (i / 5 * 7919) % ($PRODUCTS / $SELLERS))
+                  ELSE 1 + (i * 7919) % $PRODUCTS - ((1 + (i * 7919) % $PRODUCTS) % $SELLERS = 0)::int END AS pid
+      FROM generate_series(1::bigint, $ORDERS) i) o
+JOIN products p ON p.id = o.pid;
 INSERT INTO order_items (order_id, product_id, quantity, unit_price, line_total)
 SELECT id, product_id, quantity, unit_price, total_price FROM orders;
 INSERT INTO order_tracking (order_id, status, actor_role, created_at) SELECT id, 'pending', 'buyer', created_at FROM orders;
@@ -172,21 +194,40 @@ FIRST_BUYER=$(( SELLERS + 3 ))
 LAST_BUYER=$(( USERS ))
 TOKEN=$(curl -sSf -H "$JSON" "$API/api/buyers/login" -d '{"email":"bench-buyer@example.com","password":"bench-password"}' \
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
-"$JAVA" -cp "$JAR" bench/ScenarioSql.java "$WORK/sql" "$PRODUCTS" "$FIRST_BUYER" "$LAST_BUYER"
+# The analytics scenario: the Bench Seller's report of the last 90 days, day by day in Berlin, with
+# every product in the low-stock list (the threshold is the largest stock there is).
+ANALYTICS_SELLER=2
+ANALYTICS_QUERY="from=$(date -u -d '89 days ago' +%F)&to=$(date -u +%F)&granularity=day&tz=Europe/Berlin&low_stock_below=1000000000"
+if [[ " $SCENARIOS " == *" analytics "* ]]; then
+  echo "== rebuilding the sales rollup from the seeded orders"
+  env "${SERVER_ENV[@]}" "$JAVA" -jar "$JAR" rebuild-sales-rollup
+  # As autovacuum would have by now: index-only scans need the visibility map.
+  psql -q "$PG/$DB" -c "VACUUM (ANALYZE) orders, order_items"
+fi
+SELLER_TOKEN=$(curl -sSf -H "$JSON" "$API/api/sellers/login" -d '{"email":"bench-seller@example.com","password":"bench-password"}' \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+"$JAVA" -cp "$JAR" bench/ScenarioSql.java "$WORK/sql" "$PRODUCTS" "$FIRST_BUYER" "$LAST_BUYER" \
+  "$ANALYTICS_SELLER" "$ANALYTICS_QUERY"
 
-export BENCH_PRODUCTS=$PRODUCTS BENCH_TOKEN=$TOKEN
+export BENCH_PRODUCTS=$PRODUCTS BENCH_TOKEN=$TOKEN BENCH_SELLER_TOKEN=$SELLER_TOKEN
+export BENCH_ANALYTICS_SELLER=$ANALYTICS_SELLER BENCH_ANALYTICS_QUERY=$ANALYTICS_QUERY
+
+# One seller opening a report is a question of latency, not of throughput: the analytics scenario
+# runs on one connection (and pgbench with one client), the others on --connections.
+connections_for() { [ "$1" = analytics ] && echo 1 || echo "$CONNECTIONS"; }
 
 # wrk against the service; prints "rps p50 p95 p99 errors".
 service_run() {
   local scenario=$1 connections=$2
   cat "bench/lua/$scenario.lua" bench/lua/report.lua >"$WORK/$scenario.lua"
-  wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "$WORK/$scenario.lua" "$API" \
+  wrk -t"$(( connections < 2 ? connections : 2 ))" -c"$connections" -d"${DURATION}s" --latency -s "$WORK/$scenario.lua" "$API" \
     | sed -n 's/^RESULT rps=\([^ ]*\) p50_ms=\([^ ]*\) p95_ms=\([^ ]*\) p99_ms=\([^ ]*\) errors=\([^ ]*\).*/\1 \2 \3 \4 \5/p'
 }
 
 # pgbench on the same SQL, same concurrency, prepared statements; prints transactions per second.
 pgbench_run() {
-  pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" "$@" "$PG/$DB" 2>/dev/null \
+  local clients=${PGBENCH_CLIENTS:-$CONNECTIONS}
+  pgbench -n -M prepared -c "$clients" -j "$(( clients < 2 ? clients : 2 ))" -T "$DURATION" "$@" "$PG/$DB" 2>/dev/null \
     | sed -n 's/^tps = \([0-9.]*\) .*/\1/p' | tail -n 1
 }
 
@@ -206,9 +247,10 @@ if [ "$TOPOLOGY" = split ]; then
   run_all() {
     for scenario in $SCENARIOS; do
       echo "== $1: $scenario" >&2
-      DURATION=$(( DURATION / 4 > 1 ? DURATION / 4 : 1 )) service_run "$scenario" "$CONNECTIONS" >/dev/null
-      read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$CONNECTIONS")
-      echo "$scenario,$CONNECTIONS,$rps,$p50,$p95,$p99,$errors"
+      local connections; connections=$(connections_for "$scenario")
+      DURATION=$(( DURATION / 4 > 1 ? DURATION / 4 : 1 )) service_run "$scenario" "$connections" >/dev/null
+      read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$connections")
+      echo "$scenario,$connections,$rps,$p50,$p95,$p99,$errors"
     done
     if [[ " $SCENARIOS " == *" mixed "* ]]; then
       echo "== $1: mixed at lower load" >&2
@@ -250,11 +292,12 @@ MD="$RESULTS/$STAMP.md"
 echo "scenario,service_rps,service_p50_ms,service_p95_ms,service_p99_ms,service_errors,pgbench_tps,ratio" >"$CSV"
 for scenario in $SCENARIOS; do
   echo "== $scenario"
-  read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$CONNECTIONS")
+  connections=$(connections_for "$scenario")
+  read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$connections")
   if [ "$scenario" = mixed ]; then
     tps=$(pgbench_run -f "$WORK/sql/detail.sql@60" -f "$WORK/sql/browse.sql@20" -f "$WORK/sql/search.sql@15" -f "$WORK/sql/order.sql@5")
   else
-    tps=$(pgbench_run -f "$WORK/sql/$scenario.sql")
+    tps=$(PGBENCH_CLIENTS=$connections pgbench_run -f "$WORK/sql/$scenario.sql")
   fi
   ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   echo "$scenario,$rps,$p50,$p95,$p99,$errors,$tps,$ratio" | tee -a "$CSV"

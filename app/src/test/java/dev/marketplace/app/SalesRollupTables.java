@@ -16,7 +16,7 @@ final class SalesRollupTables {
   static final List<String> TABLES =
       List.of(
           "sales_quarter_hours",
-          "buyer_sales_quarter_hours",
+          "seller_buyer_purchases",
           "product_sales_quarter_hours",
           "product_sales_days",
           "seller_sales_totals");

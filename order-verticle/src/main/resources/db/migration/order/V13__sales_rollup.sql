@@ -12,7 +12,7 @@ UPDATE orders o SET cancelled_at = coalesce(
         o.updated_at)
 WHERE o.status = 'cancelled';
 
--- Buckets are UTC quarter hours: every time zone's offset has been a whole number of quarter
+-- Sums are kept by UTC quarter hour: every time zone's offset has been a whole number of quarter
 -- hours since 1979, so any zone's local midnights fall on quarter-hour edges, and any day, week or
 -- month of any zone is an exact sum of quarter hours.
 
@@ -32,15 +32,18 @@ CREATE TABLE sales_quarter_hours (
     PRIMARY KEY (seller_id, quarter_hour)
 );
 
--- Captured orders per seller, buyer and quarter hour: distinct buyers are not additive, so they
--- are counted from these rows for each period asked (an index-only scan, hence the INCLUDE).
-CREATE TABLE buyer_sales_quarter_hours (
-    seller_id    BIGINT      NOT NULL,
-    quarter_hour TIMESTAMPTZ NOT NULL,
-    buyer_id     BIGINT      NOT NULL,
-    orders       INTEGER     NOT NULL,
-    PRIMARY KEY (seller_id, quarter_hour, buyer_id) INCLUDE (orders)
+-- When each buyer bought from each seller: distinct buyers are not additive, so they are counted
+-- for each period asked, by binary search (width_bucket) in each buyer's sorted capture times.
+-- Only buyers who bought since the previous period began are read.
+CREATE TABLE seller_buyer_purchases (
+    seller_id         BIGINT        NOT NULL,
+    buyer_id          BIGINT        NOT NULL,
+    purchased_at      TIMESTAMPTZ[] NOT NULL,
+    last_purchased_at TIMESTAMPTZ   NOT NULL,
+    PRIMARY KEY (seller_id, buyer_id)
 );
+
+CREATE INDEX seller_buyer_purchases_recent_idx ON seller_buyer_purchases (seller_id, last_purchased_at);
 
 -- Sales per product, by quarter hour (for the partial UTC days at a period's edges) and by UTC day
 -- (for the whole days between them): a 90-day period reads at most 90 rows per product.
@@ -92,11 +95,10 @@ FROM (SELECT o.seller_id, o.paid_at AS event_at, o.total_price AS gross_sales, 0
       FROM orders WHERE paid_at IS NOT NULL OR status = 'cancelled') e
 GROUP BY 1, 2;
 
-INSERT INTO buyer_sales_quarter_hours (seller_id, quarter_hour, buyer_id, orders)
-SELECT seller_id, date_bin('15 minutes', paid_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), buyer_id,
-       count(*)
+INSERT INTO seller_buyer_purchases (seller_id, buyer_id, purchased_at, last_purchased_at)
+SELECT seller_id, buyer_id, array_agg(paid_at ORDER BY paid_at), max(paid_at)
 FROM orders WHERE paid_at IS NOT NULL
-GROUP BY 1, 2, 3;
+GROUP BY 1, 2;
 
 INSERT INTO product_sales_quarter_hours
     (seller_id, product_id, quarter_hour, gross_sales, refunds, units)

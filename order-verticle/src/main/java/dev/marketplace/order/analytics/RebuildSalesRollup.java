@@ -18,7 +18,7 @@ import io.vertx.sqlclient.SqlConnection;
 public final class RebuildSalesRollup {
 
   static final String TABLES =
-      "sales_quarter_hours, buyer_sales_quarter_hours, product_sales_quarter_hours,"
+      "sales_quarter_hours, seller_buyer_purchases, product_sales_quarter_hours,"
           + " product_sales_days, seller_sales_totals";
 
   private static final String REFILL =

@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,17 +36,24 @@ public final class SalesReportRepository {
           + " FROM sales_quarter_hours"
           + " WHERE seller_id = $1 AND quarter_hour >= $3 AND quarter_hour < $4 GROUP BY 1";
 
-  /** $2 the previous period's start, $3 the period's start, $4 its end. */
+  /**
+   * Buyers, and repeat buyers, of the previous period [$2, $3) and of the period [$3, $4): for each
+   * buyer who bought since $2, how many of their capture times fall in each, by binary search
+   * (width_bucket counts the times at or before a bound, so at or before a bound's last microsecond
+   * means before it).
+   */
   static final String BUYERS =
       "SELECT count(*) FILTER (WHERE current > 0) AS buyers,"
           + " count(*) FILTER (WHERE current > 1) AS repeat_buyers,"
           + " count(*) FILTER (WHERE previous > 0) AS previous_buyers,"
           + " count(*) FILTER (WHERE previous > 1) AS previous_repeat_buyers"
-          + " FROM (SELECT buyer_id, sum(orders) FILTER (WHERE quarter_hour >= $3) AS current,"
-          + " sum(orders) FILTER (WHERE quarter_hour < $3) AS previous"
-          + " FROM buyer_sales_quarter_hours"
-          + " WHERE seller_id = $1 AND quarter_hour >= $2 AND quarter_hour < $4"
-          + " GROUP BY buyer_id) b";
+          + " FROM (SELECT w.before_end - w.before_start AS current,"
+          + " w.before_start - w.before_previous AS previous"
+          + " FROM seller_buyer_purchases b, LATERAL (SELECT"
+          + " width_bucket($2::timestamptz - interval '1 microsecond', b.purchased_at) AS before_previous,"
+          + " width_bucket($3::timestamptz - interval '1 microsecond', b.purchased_at) AS before_start,"
+          + " width_bucket($4::timestamptz - interval '1 microsecond', b.purchased_at) AS before_end) w"
+          + " WHERE b.seller_id = $1 AND b.last_purchased_at >= $2) counts";
 
   /**
    * Net sales and units per product in the period: whole UTC days [$2, $3) from the daily rows, the
@@ -97,57 +103,72 @@ public final class SalesReportRepository {
           + " t.captured, t.refunded, t.cancelled"
           + " FROM (VALUES (1)) v LEFT JOIN seller_sales_totals t ON t.seller_id = $1";
 
+  /** One statement of a report and the values of its parameters. */
+  public record Statement(String sql, Tuple parameters) {}
+
   /** The report of {@code sellerId} for {@code period}; shipments are overdue if paid before. */
   public Future<SalesReport> report(
       Pool pool, long sellerId, ReportPeriod period, Instant overdueIfPaidBefore) {
+    List<Statement> statements = statements(sellerId, period, overdueIfPaidBefore);
     return pool.withTransaction(
         tx ->
             tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 .execute()
                 .compose(
                     snapshot -> {
-                      Future<RowSet<Row>> series = series(tx, sellerId, period);
-                      Future<RowSet<Row>> buyers = buyers(tx, sellerId, period);
-                      Future<RowSet<Row>> products = products(tx, sellerId, period);
-                      Future<RowSet<Row>> pipeline =
-                          pipeline(tx, sellerId, period, overdueIfPaidBefore);
-                      return Future.all(series, buyers, products, pipeline)
+                      List<Future<RowSet<Row>>> results = new ArrayList<>();
+                      for (Statement statement : statements) {
+                        results.add(
+                            tx.preparedQuery(statement.sql()).execute(statement.parameters()));
+                      }
+                      return Future.all(results)
                           .map(
                               all ->
                                   assemble(
                                       sellerId,
                                       period,
-                                      series.result(),
-                                      first(buyers.result()),
-                                      products.result(),
-                                      first(pipeline.result())));
+                                      results.get(0).result(),
+                                      first(results.get(1).result()),
+                                      results.get(2).result(),
+                                      first(results.get(3).result())));
                     }));
   }
 
-  private static Future<RowSet<Row>> series(SqlConnection tx, long sellerId, ReportPeriod period) {
+  /**
+   * The statements of a report: series, buyers, products, pipeline. Public so that the benchmark
+   * can run the very same SQL straight against PostgreSQL.
+   */
+  public static List<Statement> statements(
+      long sellerId, ReportPeriod period, Instant overdueIfPaidBefore) {
+    return List.of(
+        series(sellerId, period),
+        buyers(sellerId, period),
+        products(sellerId, period),
+        pipeline(sellerId, period, overdueIfPaidBefore));
+  }
+
+  private static Statement series(long sellerId, ReportPeriod period) {
     List<ReportPeriod.Bucket> buckets = period.buckets();
     OffsetDateTime[] edges = new OffsetDateTime[buckets.size() + 1];
     edges[0] = utc(period.previousStart());
     for (int k = 0; k < buckets.size(); k++) {
       edges[k + 1] = utc(buckets.get(k).start());
     }
-    return tx.preparedQuery(SERIES)
-        .execute(
-            Tuple.of(sellerId)
-                .addValue(edges)
-                .addValue(utc(period.previousStart()))
-                .addValue(utc(period.end())));
+    return new Statement(
+        SERIES,
+        Tuple.of(sellerId)
+            .addValue(edges)
+            .addValue(utc(period.previousStart()))
+            .addValue(utc(period.end())));
   }
 
-  private static Future<RowSet<Row>> buyers(SqlConnection tx, long sellerId, ReportPeriod period) {
-    return tx.preparedQuery(BUYERS)
-        .execute(
-            Tuple.of(
-                sellerId, utc(period.previousStart()), utc(period.start()), utc(period.end())));
+  private static Statement buyers(long sellerId, ReportPeriod period) {
+    return new Statement(
+        BUYERS,
+        Tuple.of(sellerId, utc(period.previousStart()), utc(period.start()), utc(period.end())));
   }
 
-  private static Future<RowSet<Row>> products(
-      SqlConnection tx, long sellerId, ReportPeriod period) {
+  private static Statement products(long sellerId, ReportPeriod period) {
     Instant start = period.start();
     Instant end = period.end();
     // Whole UTC days inside the period; none if it holds none, and then quarter hours throughout.
@@ -160,30 +181,30 @@ public final class SalesReportRepository {
       daysStart = end;
       daysEnd = end;
     }
-    return tx.preparedQuery(PRODUCTS)
-        .execute(
-            Tuple.tuple()
-                .addValue(sellerId)
-                .addValue(firstDay)
-                .addValue(endDay)
-                .addValue(utc(start))
-                .addValue(utc(daysStart))
-                .addValue(utc(daysEnd))
-                .addValue(utc(end))
-                .addValue(period.lowStockThreshold())
-                .addValue(BigDecimal.valueOf(period.days())));
+    return new Statement(
+        PRODUCTS,
+        Tuple.tuple()
+            .addValue(sellerId)
+            .addValue(firstDay)
+            .addValue(endDay)
+            .addValue(utc(start))
+            .addValue(utc(daysStart))
+            .addValue(utc(daysEnd))
+            .addValue(utc(end))
+            .addValue(period.lowStockThreshold())
+            .addValue(BigDecimal.valueOf(period.days())));
   }
 
-  private static Future<RowSet<Row>> pipeline(
-      SqlConnection tx, long sellerId, ReportPeriod period, Instant overdueIfPaidBefore) {
-    return tx.preparedQuery(PIPELINE)
-        .execute(
-            Tuple.of(
-                sellerId,
-                utc(overdueIfPaidBefore),
-                utc(period.previousStart()),
-                utc(period.start()),
-                utc(period.end())));
+  private static Statement pipeline(
+      long sellerId, ReportPeriod period, Instant overdueIfPaidBefore) {
+    return new Statement(
+        PIPELINE,
+        Tuple.of(
+            sellerId,
+            utc(overdueIfPaidBefore),
+            utc(period.previousStart()),
+            utc(period.start()),
+            utc(period.end())));
   }
 
   private static SalesReport assemble(

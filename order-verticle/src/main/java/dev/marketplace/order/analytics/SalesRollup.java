@@ -103,16 +103,18 @@ public final class SalesRollup {
         + " ON CONFLICT (seller_id, quarter_hour) DO UPDATE SET"
         + add("gross_sales", "refunds", "orders", "units", "placed", "cancelled")
         + "),"
-        + " buyer_rollup AS (INSERT INTO buyer_sales_quarter_hours AS s"
-        + " (seller_id, quarter_hour, buyer_id, orders)"
-        + " SELECT seller_id, "
-        + quarterHour("paid_at")
-        + ", buyer_id, count(*) FROM "
+        + " buyer_rollup AS (INSERT INTO seller_buyer_purchases AS s"
+        + " (seller_id, buyer_id, purchased_at, last_purchased_at)"
+        + " SELECT seller_id, buyer_id, array_agg(paid_at ORDER BY paid_at), max(paid_at) FROM "
         + captured
-        + " c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
-        + " ON CONFLICT (seller_id, quarter_hour, buyer_id) DO UPDATE SET"
-        + add("orders")
-        + "),"
+        + " c GROUP BY 1, 2 ORDER BY 1, 2"
+        + " ON CONFLICT (seller_id, buyer_id) DO UPDATE SET purchased_at ="
+        // Captures come in time order but for those committed out of it: keep the array sorted.
+        + " CASE WHEN excluded.purchased_at[1] >= s.last_purchased_at"
+        + " THEN s.purchased_at || excluded.purchased_at"
+        + " ELSE ARRAY(SELECT t FROM unnest(s.purchased_at || excluded.purchased_at) t ORDER BY t)"
+        + " END,"
+        + " last_purchased_at = greatest(s.last_purchased_at, excluded.last_purchased_at)),"
         + " product_rollup AS (INSERT INTO product_sales_quarter_hours AS s"
         + " (seller_id, quarter_hour, product_id, gross_sales, refunds, units)"
         + " SELECT seller_id, "
