@@ -92,7 +92,13 @@ public record ReportPeriod(
     }
     if (!to.isBefore(from.plusYears(2))) {
       throw DomainException.badRequest(
-          "The period from " + from + " to " + to + " is longer than 2 years; ask for less.");
+          "The period from "
+              + from
+              + " to "
+              + to
+              + " is too long: to must come before "
+              + from.plusYears(2)
+              + ", two years after from.");
     }
     return new ReportPeriod(
         from,
