@@ -1,0 +1,63 @@
+package dev.marketplace.app.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marketplace.api.ContractLoader;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ResponseValidator;
+import io.vertx.openapi.validation.ValidatableResponse;
+
+/**
+ * Checks an answer of the server against the contract, so that the contract cannot drift from what
+ * the server really does: a declared status must match its schema, an undeclared one must be a
+ * failure, and every failure must use the error format.
+ */
+public final class ContractCheck {
+
+  private final OpenAPIContract contract;
+  private final ResponseValidator validator;
+
+  private ContractCheck(OpenAPIContract contract, ResponseValidator validator) {
+    this.contract = contract;
+    this.validator = validator;
+  }
+
+  public static ContractCheck load(Vertx vertx) {
+    OpenAPIContract contract = ContractLoader.load(vertx).await();
+    return new ContractCheck(contract, ResponseValidator.create(vertx, contract));
+  }
+
+  public OpenAPIContract contract() {
+    return contract;
+  }
+
+  /**
+   * Fails with an {@link AssertionError} when the answer to {@code method path} (query string
+   * allowed) is not what the contract says.
+   */
+  public void verify(HttpMethod method, String path, int status, String contentType, Buffer body) {
+    Buffer content = body == null ? Buffer.buffer() : body;
+    Operation operation = contract.findOperation(path.replaceFirst("\\?.*", ""), method);
+    if (operation != null && operation.getResponse(status) != null) {
+      validator
+          .validate(
+              content.length() == 0
+                  ? ValidatableResponse.create(status)
+                  : ValidatableResponse.create(status, content, contentType),
+              operation.getOperationId())
+          .await();
+    } else {
+      assertThat(status).as("undeclared status of %s %s", method, path).isGreaterThan(399);
+    }
+    if (status >= 400) {
+      JsonObject error = content.toJsonObject();
+      assertThat(error.fieldNames()).containsExactlyInAnyOrder("error", "message");
+      assertThat(error.getString("message")).isNotBlank().doesNotContain("Exception", "\tat ");
+    }
+  }
+}
