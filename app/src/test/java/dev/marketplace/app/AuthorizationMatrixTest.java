@@ -228,6 +228,39 @@ class AuthorizationMatrixTest extends ApiTest {
             403,
             403,
             403));
+    table.add(
+        row(
+            "sellerProductDetail",
+            HttpMethod.GET,
+            "/api/sellers/products/" + productId,
+            null,
+            401,
+            403,
+            403,
+            200,
+            403));
+    table.add(
+        row(
+            "adjustStock",
+            HttpMethod.POST,
+            "/api/sellers/products/" + productId + "/stock",
+            new JsonObject().put("change", 1),
+            401,
+            403,
+            403,
+            200,
+            403));
+    table.add(
+        row(
+            "upsertProductBySku",
+            HttpMethod.PUT,
+            "/api/sellers/products/by-sku/MATRIX-1",
+            product,
+            401,
+            403,
+            403,
+            201,
+            201));
     for (Object[] row : table) {
       for (Who who : Who.values()) {
         Cell cell =

@@ -22,6 +22,7 @@ public final class CatalogVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, config());
     ProductRepository products = new ProductRepository(pool);
+    SellerProductRepository sellerProducts = new SellerProductRepository(pool);
     ReviewRepository reviews = new ReviewRepository(pool);
     ProductImageRepository images = new ProductImageRepository(pool);
     ImageStorage storage =
@@ -32,13 +33,16 @@ public final class CatalogVerticle extends VerticleBase {
         .on("browseProducts", new BrowseProducts(products, false))
         .on("searchProducts", new BrowseProducts(products, true))
         .on("listCategories", new ListCategories(products))
-        .on("productDetail", new ProductDetail(products, reviews, images))
+        .on("productDetail", ProductDetail.forBuyers(products, reviews, images))
+        .on("sellerProductDetail", ProductDetail.forOwner(sellerProducts, reviews, images))
+        .on("adjustStock", new AdjustStock(sellerProducts))
+        .on("upsertProductBySku", new UpsertProductBySku(sellerProducts))
         .on("uploadProductImage", new UploadProductImage(vertx, products, images, storage))
         .on("deleteProductImage", new DeleteProductImage(images, storage))
         .on(ImageContent.ACTION, new ImageContent(images, storage))
         .on("writeReview", new WriteReview(reviews))
         .on("listReviews", new ListReviews(products, reviews))
-        .on("listSellerProducts", new ListSellerProducts(products))
+        .on("listSellerProducts", new ListSellerProducts(sellerProducts))
         .readiness(pool)
         .register();
   }
