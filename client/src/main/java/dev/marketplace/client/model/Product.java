@@ -13,6 +13,7 @@ public record Product(
     long id,
     long sellerId,
     String sellerName,
+    String sku,
     String name,
     String category,
     String description,
