@@ -173,6 +173,7 @@ public final class OrdersCommand {
   private void print(List<Order> orders, OutputFormat format) {
     Display display = new Display(cli.environment().zone());
     new ListPrinter<Order>()
+        .whenEmpty("No orders found.")
         .text("ID", "id", Order::id)
         .add(
             Column.left("PLACED"),
@@ -206,7 +207,12 @@ public final class OrdersCommand {
     if (order.productName() != null) {
       return order.quantity() + " x " + order.productName();
     }
-    return order.items() == null ? "several items" : order.items().size() + " items";
+    if (order.items() == null) {
+      return "several items";
+    }
+    return order.items().stream()
+        .map(item -> item.quantity() + " x " + item.productName())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private Instant parseSince(String text) {

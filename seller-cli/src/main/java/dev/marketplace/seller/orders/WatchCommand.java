@@ -125,7 +125,7 @@ final class WatchCommand implements Callable<Integer> {
       MarketplaceClient client, OrderEvent event, Display display, Styles styles) {
     boolean placed = event.kind().equals("status") && event.status() == OrderStatus.PENDING;
     String what =
-        placed ? "new" : event.kind().equals("shipping") ? "update" : event.status().wireName();
+        placed ? "new" : event.kind().equals("shipping") ? "tracking" : event.status().wireName();
     StringBuilder line =
         new StringBuilder()
             .append(display.time(event.createdAt()))

@@ -26,6 +26,13 @@ public final class ListPrinter<T> {
       Function<T, Style> style) {}
 
   private final List<Field<T>> fields = new ArrayList<>();
+  private String whenEmpty;
+
+  /** What a table says instead of a lone header when there is nothing to list. */
+  public ListPrinter<T> whenEmpty(String message) {
+    this.whenEmpty = message;
+    return this;
+  }
 
   /** A left-aligned column. */
   public ListPrinter<T> text(String title, String csvName, Function<T, Object> value) {
@@ -59,6 +66,10 @@ public final class ListPrinter<T> {
       case JSON -> JsonOutput.print(out, items);
       case CSV -> csv(items, out);
       case TABLE -> {
+        if (items.isEmpty() && whenEmpty != null) {
+          out.println(whenEmpty);
+          break;
+        }
         Table table = new Table(fields.stream().map(Field::column).toList());
         for (T item : items) {
           table.add(

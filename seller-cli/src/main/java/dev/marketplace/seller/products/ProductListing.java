@@ -32,6 +32,7 @@ public final class ProductListing {
   public static void print(List<Product> products, OutputFormat format, SellerCli cli) {
     Display display = new Display(cli.environment().zone());
     new ListPrinter<Product>()
+        .whenEmpty("No products found.")
         .text("ID", "id", Product::id)
         .text("SKU", "sku", Product::sku)
         .text("NAME", "name", Product::name)
