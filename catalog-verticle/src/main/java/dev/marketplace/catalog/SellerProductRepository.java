@@ -1,12 +1,12 @@
 package dev.marketplace.catalog;
 
+import dev.marketplace.common.db.Rows;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +62,9 @@ public final class SellerProductRepository {
             "SELECT "
                 + Product.COLUMNS
                 + " FROM products p JOIN users u ON u.id = p.seller_id WHERE p.id = $1")
+        .mapping(Product::fromRow)
         .execute(Tuple.of(productId))
-        .map(SellerProductRepository::first);
+        .map(Rows::first);
   }
 
   /**
@@ -78,22 +79,17 @@ public final class SellerProductRepository {
                 + " SELECT "
                 + Product.COLUMNS
                 + " FROM p JOIN users u ON u.id = p.seller_id")
+        .mapping(Product::fromRow)
         .execute(Tuple.of(productId, sellerId, change, MAX_INVENTORY))
-        .map(SellerProductRepository::first);
+        .map(Rows::first);
   }
 
   /** Why a stock change did nothing: the product's owner and stock, if it exists. */
   public Future<Optional<Stock>> stock(long productId) {
     return pool.preparedQuery("SELECT seller_id, inventory FROM products WHERE id = $1")
+        .mapping(row -> new Stock(row.getLong("seller_id"), row.getInteger("inventory")))
         .execute(Tuple.of(productId))
-        .map(
-            rows ->
-                rows.size() == 0
-                    ? Optional.<Stock>empty()
-                    : Optional.of(
-                        new Stock(
-                            rows.iterator().next().getLong("seller_id"),
-                            rows.iterator().next().getInteger("inventory"))));
+        .map(Rows::first);
   }
 
   /**
@@ -122,6 +118,7 @@ public final class SellerProductRepository {
                 + " SELECT "
                 + Product.COLUMNS
                 + ", p.inserted FROM p JOIN u ON u.id = p.seller_id")
+        .mapping(row -> new Upserted(Product.fromRow(row), row.getBoolean("inserted")))
         .execute(
             Tuple.from(
                 new Object[] {
@@ -134,14 +131,7 @@ public final class SellerProductRepository {
                   product.inventory(),
                   product.active() == null || product.active()
                 }))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return Optional.empty();
-              }
-              Row row = rows.iterator().next();
-              return Optional.of(new Upserted(Product.fromRow(row), row.getBoolean("inserted")));
-            });
+        .map(Rows::first);
   }
 
   /** The seller's product with this SKU, if any. */
@@ -151,8 +141,9 @@ public final class SellerProductRepository {
                 + Product.COLUMNS
                 + " FROM products p JOIN users u ON u.id = p.seller_id"
                 + " WHERE p.seller_id = $1 AND p.sku = $2")
+        .mapping(Product::fromRow)
         .execute(Tuple.of(sellerId, sku))
-        .map(SellerProductRepository::first);
+        .map(Rows::first);
   }
 
   /** A failure of a write that set {@code sku}, as the 409 a seller can act on if it is one. */
@@ -164,12 +155,6 @@ public final class SellerProductRepository {
           ErrorCode.DUPLICATE, "SKU " + sku + " is already used by another of your products.");
     }
     return failure;
-  }
-
-  private static Optional<Product> first(RowSet<Row> rows) {
-    return rows.size() == 0
-        ? Optional.empty()
-        : Optional.of(Product.fromRow(rows.iterator().next()));
   }
 
   /** A product's owner and stock. */
