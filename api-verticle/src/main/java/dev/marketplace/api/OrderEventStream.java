@@ -84,7 +84,11 @@ final class OrderEventStream {
     }
 
     void open(Long resumeAfter) {
-      replaying = resumeAfter != null;
+      // Live events queue until the stream knows where it starts: after the client's last event,
+      // or for a new stream after the newest event so far, which is sent as a message with only
+      // an id. A client whose connection drops before its first event then still resumes from
+      // there, instead of losing what happened while it was away.
+      replaying = true;
       lastSent = resumeAfter == null ? 0 : resumeAfter;
       response
           .setChunked(true)
@@ -100,7 +104,7 @@ final class OrderEventStream {
           .compose(
               registered -> {
                 response.write(": connected\n\n");
-                return replaying ? replayAfter(lastSent) : Future.succeededFuture();
+                return resumeAfter != null ? replayAfter(lastSent) : announceStart();
               })
           .onComplete(
               done -> {
@@ -123,6 +127,28 @@ final class OrderEventStream {
       } else {
         send(event);
       }
+    }
+
+    /** Sends the id of the newest event so far, for the client to resume from. */
+    private Future<Void> announceStart() {
+      return vertx
+          .eventBus()
+          .<String>request(
+              Addresses.ORDERS,
+              new BusRequest(caller, null, null, null, new JsonObject()).toJson(),
+              new DeliveryOptions()
+                  .addHeader(BusRequest.ACTION, Actions.ORDER_EVENTS_SINCE)
+                  .setSendTimeout(timeoutMillis))
+          .map(
+              reply -> {
+                long latest = new JsonObject(reply.body()).getLong("latest");
+                if (!response.closed()) {
+                  response.write("id: " + latest + "\n\n");
+                }
+                return (Void) null;
+              })
+          // Without it the stream still works; only a drop before the first event could lose one.
+          .otherwiseEmpty();
     }
 
     private Future<Void> replayAfter(long after) {

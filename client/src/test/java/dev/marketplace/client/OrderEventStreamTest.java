@@ -91,6 +91,34 @@ class OrderEventStreamTest extends ClientTest {
   }
 
   @Test
+  void aDropBeforeTheFirstEventLosesNothingEither() throws Exception {
+    MarketplaceClient buyer = signedIn(Role.BUYER, "Early Buyer");
+    try (DroppableProxy proxy = DroppableProxy.to(marketplace.httpPort())) {
+      CredentialStore proxyStore = newStore();
+      MarketplaceClient throughProxy = client(Role.SELLER, proxyStore, proxy.url());
+      proxyStore.save(
+          throughProxy.server(), Role.SELLER, seller.accounts().session().orElseThrow());
+      Recorder seen = new Recorder();
+      try (OrderEventStream stream = throughProxy.followOrders(null, seen)) {
+        seen.awaitConnected();
+        // A new stream starts with the newest event's id, before any event of its own.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (stream.lastEventId() == null && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(stream.lastEventId()).isNotNull();
+
+        proxy.stop();
+        Order placedWhileAway = buyer.buyerOrders().place(kettle.id(), 1, null);
+        assertThat(seen.awaitReconnecting()).isNotNull();
+        proxy.start();
+
+        assertThat(seen.next().orderId()).isEqualTo(placedWhileAway.id());
+      }
+    }
+  }
+
+  @Test
   void aSilentConnectionIsTakenForDeadAndReplaced() throws Exception {
     // The test server's heartbeat comes every second; half a second of silence is "dead" here, so
     // the stream reconnects over and over, and still delivers every event once.
