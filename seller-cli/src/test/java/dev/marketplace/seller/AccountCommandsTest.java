@@ -30,7 +30,9 @@ class AccountCommandsTest extends CliTest {
     assertThat(registered.exit()).as(registered.toString()).isZero();
     assertThat(registered.out())
         .startsWith("Registered and signed in to " + ServerUrl.normalize(marketplace.baseUrl()));
-    assertThat(whoami.out()).contains("Prompt Shop <" + email + ">, seller ");
+    assertThat(whoami.out())
+        .startsWith("Prompt Shop <" + email + "> (seller ")
+        .contains(") on http");
     assertThat(json.out()).contains("\"email\" : \"" + email + "\"").doesNotContain("token");
     assertThat(Files.getPosixFilePermissions(user.store().path()))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));

@@ -35,18 +35,7 @@ public final class LoginCommand implements Callable<Integer> {
     String password = Passwords.read(cli.environment(), passwordStdin, false, spec.commandLine());
     MarketplaceClient client = cli.client();
     Session session = client.accounts().login(email, password);
-    cli.environment()
-        .out()
-        .println(
-            "Signed in to "
-                + client.server()
-                + " as "
-                + session.name()
-                + " <"
-                + session.email()
-                + "> (seller "
-                + session.userId()
-                + ").");
+    cli.environment().out().println("Signed in " + SignedIn.to(client.server(), session));
     return 0;
   }
 }

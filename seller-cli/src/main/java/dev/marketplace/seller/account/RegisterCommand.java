@@ -41,16 +41,7 @@ public final class RegisterCommand implements Callable<Integer> {
     Session session = client.accounts().login(email, password);
     cli.environment()
         .out()
-        .println(
-            "Registered and signed in to "
-                + client.server()
-                + " as "
-                + session.name()
-                + " <"
-                + session.email()
-                + "> (seller "
-                + session.userId()
-                + ").");
+        .println("Registered and signed in " + SignedIn.to(client.server(), session));
     return 0;
   }
 }

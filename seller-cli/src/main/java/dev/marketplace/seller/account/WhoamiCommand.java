@@ -38,16 +38,7 @@ public final class WhoamiCommand implements Callable<Integer> {
       who.put("role", session.role());
       JsonOutput.print(cli.environment().out(), who);
     } else {
-      cli.environment()
-          .out()
-          .println(
-              session.name()
-                  + " <"
-                  + session.email()
-                  + ">, seller "
-                  + session.userId()
-                  + ", on "
-                  + client.server());
+      cli.environment().out().println(SignedIn.who(session) + " on " + client.server());
     }
     return 0;
   }

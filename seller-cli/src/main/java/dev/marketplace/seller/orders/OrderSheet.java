@@ -4,8 +4,8 @@ import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
 import dev.marketplace.client.model.OrderItem;
 import dev.marketplace.seller.output.Display;
+import dev.marketplace.seller.output.Sheet;
 import dev.marketplace.seller.output.Styles;
-import dev.marketplace.seller.output.Styles.Style;
 import dev.marketplace.seller.output.Table;
 import dev.marketplace.seller.output.Table.Cell;
 import dev.marketplace.seller.output.Table.Column;
@@ -24,11 +24,12 @@ final class OrderSheet {
   }
 
   void print(PrintWriter out, Order order) {
-    field(out, "Order", Long.toString(order.id()));
-    field(out, "Status", styles.apply(Display.style(order.status()), order.status().wireName()));
-    field(out, "Buyer", order.buyerName() + " (" + order.buyerId() + ")");
-    field(out, "Placed", display.time(order.createdAt()));
-    field(out, "Total", Display.money(order.totalPrice()));
+    Sheet sheet = new Sheet(out, styles, 9);
+    sheet.field("Order", Long.toString(order.id()));
+    sheet.field("Status", styles.apply(Display.style(order.status()), order.status().wireName()));
+    sheet.field("Buyer", order.buyerName() + " (" + order.buyerId() + ")");
+    sheet.field("Placed", display.time(order.createdAt()));
+    sheet.field("Total", Display.money(order.totalPrice()));
     String payment = order.paymentStatus();
     if (order.paidAt() != null) {
       payment += ", paid " + display.time(order.paidAt());
@@ -36,12 +37,12 @@ final class OrderSheet {
     if (order.paymentFailure() != null) {
       payment += " (" + order.paymentFailure() + ")";
     }
-    field(out, "Payment", payment);
+    sheet.field("Payment", payment);
     if (order.carrier() != null) {
-      field(out, "Shipping", order.carrier() + " " + order.trackingNumber());
+      sheet.field("Shipping", order.carrier() + " " + order.trackingNumber());
     }
     if (order.cancelReason() != null) {
-      field(out, "Cancelled", order.cancelReason());
+      sheet.field("Cancelled", order.cancelReason());
     }
     if (order.items() != null && !order.items().isEmpty()) {
       out.println();
@@ -88,9 +89,5 @@ final class OrderSheet {
       timeline.print(out, styles);
     }
     out.flush();
-  }
-
-  private void field(PrintWriter out, String name, String value) {
-    out.println(styles.apply(Style.HEADER, String.format("%-9s", name)) + "  " + value);
   }
 }

@@ -4,6 +4,7 @@ import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductImage;
 import dev.marketplace.client.model.Rating;
 import dev.marketplace.seller.output.Display;
+import dev.marketplace.seller.output.Sheet;
 import dev.marketplace.seller.output.Styles;
 import dev.marketplace.seller.output.Styles.Style;
 import java.io.PrintWriter;
@@ -20,21 +21,20 @@ final class ProductSheet {
   }
 
   void print(PrintWriter out, Product product) {
-    field(out, "ID", Long.toString(product.id()));
-    field(out, "SKU", Display.text(product.sku()));
-    field(out, "Name", product.name());
-    field(out, "Category", product.category());
-    field(
-        out,
+    Sheet sheet = new Sheet(out, styles, 8);
+    sheet.field("ID", Long.toString(product.id()));
+    sheet.field("SKU", Display.text(product.sku()));
+    sheet.field("Name", product.name());
+    sheet.field("Category", product.category());
+    sheet.field(
         "Status",
         styles.apply(
             product.active() ? Style.GOOD : Style.QUIET, product.active() ? "active" : "inactive"));
-    field(out, "Price", Display.money(product.price()));
-    field(out, "Stock", Integer.toString(product.inventory()));
+    sheet.field("Price", Display.money(product.price()));
+    sheet.field("Stock", Integer.toString(product.inventory()));
     Rating rating = product.rating();
     if (rating != null) {
-      field(
-          out,
+      sheet.field(
           "Rating",
           rating.count() == 0
               ? "no reviews yet"
@@ -46,16 +46,15 @@ final class ProductSheet {
         for (int stars = 5; stars >= 1; stars--) {
           int count = rating.reviewsWith(stars);
           int bar = (int) Math.round(20.0 * count / rating.count());
-          out.println("            " + stars + "★ " + "█".repeat(bar) + " " + count);
+          sheet.more(stars + "★ " + "█".repeat(bar) + " " + count);
         }
       }
     }
     if (product.images() != null) {
-      field(out, "Images", product.images().isEmpty() ? "none" : "");
+      sheet.field("Images", product.images().isEmpty() ? "none" : "");
       for (ProductImage image : product.images()) {
-        out.println(
-            "            "
-                + image.id()
+        sheet.more(
+            image.id()
                 + "  "
                 + image.width()
                 + "x"
@@ -66,17 +65,12 @@ final class ProductSheet {
                 + image.url());
       }
     }
-    field(out, "Created", display.time(product.createdAt()));
-    field(out, "Updated", display.time(product.updatedAt()));
+    sheet.field("Created", display.time(product.createdAt()));
+    sheet.field("Updated", display.time(product.updatedAt()));
     if (product.description() != null && !product.description().isBlank()) {
       out.println();
       out.println(product.description().strip());
     }
     out.flush();
-  }
-
-  private void field(PrintWriter out, String name, String value) {
-    out.println(
-        (styles.apply(Style.HEADER, String.format("%-10s", name)) + "  " + value).stripTrailing());
   }
 }
