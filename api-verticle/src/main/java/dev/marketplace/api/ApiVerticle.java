@@ -5,8 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -14,6 +14,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
@@ -29,6 +30,12 @@ public final class ApiVerticle extends VerticleBase {
   /** Room for the multipart framing around an image of the largest accepted size. */
   private static final int MULTIPART_OVERHEAD = 64 * 1024;
 
+  /**
+   * How long the deadline of {@link RequestDeadline} exceeds the request timeout: every answer of
+   * ours, a 504 from the event bus included, comes before it.
+   */
+  private static final long DEADLINE_MARGIN_MILLIS = 1000;
+
   private HttpServer server;
   private int maxImageBytes;
 
@@ -38,11 +45,31 @@ public final class ApiVerticle extends VerticleBase {
     long timeoutMillis = config().getLong("request_timeout_ms");
     int bodyLimit = config().getInteger("body_limit_bytes");
     maxImageBytes = config().getInteger("max_image_bytes");
+    // A connection silent for this long is closed; live streams' heartbeats keep theirs open.
+    int idleSeconds = (int) Math.max(60, 2 * config().getLong("heartbeat_ms") / 1000);
     return Future.all(
             ContractLoader.load(vertx), vertx.fileSystem().readFile(ContractLoader.CONTRACT))
         .map(loaded -> router(loaded.resultAt(0), loaded.resultAt(1), timeoutMillis, bodyLimit))
-        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(port))
+        .compose(
+            router ->
+                vertx
+                    .createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
+                    .invalidRequestHandler(new InvalidRequestResponder())
+                    .requestHandler(router)
+                    .listen(port))
         .onSuccess(listening -> server = listening);
+  }
+
+  /**
+   * A graceful stop: the server takes no new connections, lets the requests in flight finish for up
+   * to the grace period, then closes what is left. Undeploying the edge before the domain verticles
+   * (see the app's {@code GracefulShutdown}) keeps what those requests need running meanwhile.
+   */
+  @Override
+  public Future<?> stop() {
+    return server == null
+        ? Future.succeededFuture()
+        : server.shutdown(config().getLong("shutdown_grace_ms", 0L), TimeUnit.MILLISECONDS);
   }
 
   /** The port the server listens on (useful when it was asked for any free port). */
@@ -55,11 +82,9 @@ public final class ApiVerticle extends VerticleBase {
     SingleDecodingRequestExtractor extractor = new SingleDecodingRequestExtractor();
     RouterBuilder builder =
         RouterBuilder.create(vertx, contract, extractor)
+            .rootHandler(new RequestDeadline(vertx, timeoutMillis + DEADLINE_MARGIN_MILLIS))
             .rootHandler(
-                BodyHandler.create(config().getString("upload_directory"))
-                    .setBodyLimit(Math.max(bodyLimit, maxImageBytes + MULTIPART_OVERHEAD))
-                    .setDeleteUploadedFilesOnEnd(true))
-            .rootHandler(new ContentTypeGuard(contract, bodyLimit));
+                new RequestBodyReader(contract, bodyLimit, maxImageBytes + MULTIPART_OVERHEAD));
     builder
         .security("bearerAuth")
         .httpHandler(
@@ -131,10 +156,7 @@ public final class ApiVerticle extends VerticleBase {
     if (config().getBoolean("metrics_enabled")) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
-    ErrorResponder errors = new ErrorResponder();
-    router.route().failureHandler(errors);
-    router.errorHandler(404, errors);
-    router.errorHandler(405, errors);
+    new ErrorResponder().install(router);
     return router;
   }
 }

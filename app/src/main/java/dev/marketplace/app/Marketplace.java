@@ -27,8 +27,11 @@ public final class Marketplace {
 
   private Marketplace() {}
 
-  /** Deploys everything against a migrated database; completes once the HTTP port is open. */
-  public static Future<Void> deploy(
+  /**
+   * Deploys everything against a migrated database; completes, once the HTTP port is open, with the
+   * edge's deployment id, which a graceful stop undeploys first ({@link GracefulShutdown}).
+   */
+  public static Future<String> deploy(
       Vertx vertx,
       MarketplaceConfig config,
       DatabaseSettings database,
@@ -50,8 +53,7 @@ public final class Marketplace {
                     vertx.deployVerticle(
                         () -> new PaymentVerticle(clock),
                         options(config, shared.copy().put("payments", payments)))))
-        .compose(domains -> vertx.deployVerticle(ApiVerticle::new, edge))
-        .mapEmpty();
+        .compose(domains -> vertx.deployVerticle(ApiVerticle::new, edge));
   }
 
   /**

@@ -7,13 +7,14 @@ import dev.marketplace.common.db.SchemaMigrator;
 import dev.marketplace.common.security.SigningKeys;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar marketplace.jar}: reads {@code MARKETPLACE_*} variables, brings the schema up to
- * date, deploys every verticle and serves until SIGTERM, then drains and stops.
+ * date, deploys every verticle and serves until SIGTERM, then drains and stops ({@link
+ * GracefulShutdown}).
  */
 public final class MarketplaceApplication {
 
@@ -30,8 +31,6 @@ public final class MarketplaceApplication {
       System.exit(2);
       return;
     }
-    EmbeddedDatabase embedded = null;
-    DatabaseSettings database;
     SigningKeys keys;
     try {
       keys =
@@ -44,61 +43,33 @@ public final class MarketplaceApplication {
       System.exit(2);
       return;
     }
+    Vertx vertx = InstrumentedVertx.create(config.metricsEnabled());
+    GracefulShutdown shutdown =
+        new GracefulShutdown(vertx, Duration.ofSeconds(config.shutdownGraceSeconds())).onExit();
+    DatabaseSettings database;
     try {
       if (config.databaseUrl().isPresent()) {
         database = DatabaseSettings.fromUri(config.databaseUrl().get());
       } else {
-        if (EmbeddedDatabase.refusedForCurrentUser()) {
-          System.err.println(
-              "marketplace: PostgreSQL refuses to run as root, so the embedded database cannot"
-                  + " start; set MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db"
-                  + " or run as another user.");
-          System.exit(2);
-          return;
-        }
-        embedded = EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"), 0);
+        EmbeddedDatabase embedded =
+            EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"));
+        shutdown.databaseStarted(embedded);
         database = embedded.database("marketplace");
-        LOG.info("Embedded PostgreSQL running with its data in {}", config.dataDirectory());
+        LOG.info("Embedded PostgreSQL running with its data in {}", embedded.dataDirectory());
       }
       SchemaMigrator.migrate(database);
     } catch (Exception e) {
       System.err.println("marketplace: cannot prepare the database: " + e.getMessage());
-      closeQuietly(embedded);
       System.exit(1);
       return;
     }
-
-    Vertx vertx = InstrumentedVertx.create(config.metricsEnabled());
-    EmbeddedDatabase ownedDatabase = embedded;
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stop(vertx, ownedDatabase), "marketplace-shutdown"));
     try {
-      Marketplace.deploy(vertx, config, database, keys, Clock.systemUTC()).await();
+      shutdown.edgeDeployed(
+          Marketplace.deploy(vertx, config, database, keys, Clock.systemUTC()).await());
       LOG.info("Marketplace listening on port {}", config.httpPort());
     } catch (Exception e) {
       LOG.error("Marketplace failed to start", e);
       System.exit(1);
-    }
-  }
-
-  /** Undeploys every verticle (the HTTP server stops taking requests first) and closes the pool. */
-  private static void stop(Vertx vertx, EmbeddedDatabase embedded) {
-    LOG.info("Shutting down");
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
-    }
-    closeQuietly(embedded);
-  }
-
-  private static void closeQuietly(EmbeddedDatabase embedded) {
-    if (embedded != null) {
-      try {
-        embedded.close();
-      } catch (Exception e) {
-        LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
-      }
     }
   }
 }

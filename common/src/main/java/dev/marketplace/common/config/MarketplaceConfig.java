@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param maxImageBytes largest image upload accepted
  * @param payments the card gateway
  * @param metricsEnabled whether Prometheus metrics are collected and served on {@code /metrics}
+ * @param shutdownGraceSeconds how long a stopping server lets requests in flight finish
  */
 public record MarketplaceConfig(
     int httpPort,
@@ -47,7 +48,8 @@ public record MarketplaceConfig(
     Path imageDirectory,
     int maxImageBytes,
     PaymentSettings payments,
-    boolean metricsEnabled) {
+    boolean metricsEnabled,
+    int shutdownGraceSeconds) {
 
   public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(env);
@@ -74,7 +76,8 @@ public record MarketplaceConfig(
         reader.text("MARKETPLACE_IMAGE_DIR").map(Path::of).orElse(dataDirectory.resolve("images")),
         reader.integer("MARKETPLACE_MAX_IMAGE_BYTES", 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
         PaymentSettings.read(reader),
-        reader.bool("MARKETPLACE_METRICS_ENABLED", true));
+        reader.bool("MARKETPLACE_METRICS_ENABLED", true),
+        reader.integer("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", 10, 0, 3600));
   }
 
   public MarketplaceConfig withHttpPort(int port) {
@@ -95,7 +98,8 @@ public record MarketplaceConfig(
         imageDirectory,
         maxImageBytes,
         payments,
-        metricsEnabled);
+        metricsEnabled,
+        shutdownGraceSeconds);
   }
 
   /** The part every verticle reads from its deployment configuration. */
@@ -112,6 +116,6 @@ public record MarketplaceConfig(
         .put("image_directory", imageDirectory.toAbsolutePath().toString())
         .put("max_image_bytes", maxImageBytes)
         .put("metrics_enabled", metricsEnabled)
-        .put("upload_directory", dataDirectory.resolve("uploads").toAbsolutePath().toString());
+        .put("shutdown_grace_ms", shutdownGraceSeconds * 1000L);
   }
 }
