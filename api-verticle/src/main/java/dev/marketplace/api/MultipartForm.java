@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.handler.HttpException;
@@ -37,6 +38,10 @@ final class MultipartForm {
             "/",
             Unpooled.wrappedBuffer(body == null ? new byte[0] : body.getBytes()));
     request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    if (!HttpPostRequestDecoder.isMultipart(request)) {
+      request.release();
+      throw new HttpException(400, "A multipart body needs a boundary in its Content-Type.");
+    }
     HttpPostMultipartRequestDecoder decoder = null;
     try {
       // Nothing is buffered beyond the body, which the reader already limited.

@@ -37,6 +37,11 @@ final class ApiClient {
     this.accessToken = accessToken;
   }
 
+  /** The contract the answers are checked against. */
+  OpenAPIContract contract() {
+    return contract;
+  }
+
   /** A client that sends {@code Authorization: Bearer <token>} with every request. */
   ApiClient withToken(String token) {
     return new ApiClient(client, contract, validator, token);
