@@ -104,7 +104,7 @@ final class ApiClient {
    */
   io.vertx.core.Future<HttpResponse<Buffer>> sendAsync(
       HttpMethod method, String path, JsonObject body) {
-    return request(method, path, "application/json", body.toBuffer());
+    return request(method, path, "application/json", body == null ? null : body.toBuffer());
   }
 
   /** As {@link #sendAsync(HttpMethod, String, JsonObject)}, with an {@code Idempotency-Key}. */
