@@ -15,9 +15,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +50,13 @@ class ContractFuzzTest extends ApiTest {
   private static long orderId;
   private static long imageId;
   private static byte[] png;
-  private static int sent;
-  private static final List<String> failures = new ArrayList<>();
+
+  /** Requests in flight at once: each stands alone, so the order they finish in does not matter. */
+  private static final int PARALLEL = 4;
+
+  private static final AtomicInteger sent = new AtomicInteger();
+  private static final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+  private static final List<Runnable> planned = new ArrayList<>();
 
   @BeforeAll
   static void fixtures() throws Exception {
@@ -75,8 +85,19 @@ class ContractFuzzTest extends ApiTest {
     for (Operation operation : operations) {
       fuzz(operation);
     }
-    System.out.printf("Contract fuzz: %d requests over %d operations%n", sent, operations.size());
-    assertThat(failures).as("%d requests sent", sent).isEmpty();
+    long started = System.nanoTime();
+    ExecutorService senders = Executors.newFixedThreadPool(PARALLEL);
+    try {
+      senders.invokeAll(planned.stream().map(Executors::callable).toList());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      senders.shutdownNow();
+    }
+    System.out.printf(
+        "Contract fuzz: %d requests over %d operations in %d s%n",
+        sent.get(), operations.size(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    assertThat(failures).as("%d requests sent", sent.get()).isEmpty();
   }
 
   @Test
@@ -156,7 +177,7 @@ class ContractFuzzTest extends ApiTest {
       }
     }
     for (String request : requests) {
-      sent++;
+      sent.incrementAndGet();
       RawHttp.Answer answer = RawHttp.send(port, request, TIMEOUT);
       String what = abbreviate(request.replace("\r\n", " ").replace("\0", "\\0"));
       if (!answer.answered()) {
@@ -274,12 +295,15 @@ class ContractFuzzTest extends ApiTest {
     if (body != null) {
       headers.set("content-type", contentType);
     }
-    Answer answer = send(method, uri, caller, headers, body);
-    check(
-        operation.getOperationId() + " " + what,
-        answer.status(),
-        answer.contentType(),
-        answer.body());
+    planned.add(
+        () -> {
+          Answer answer = send(method, uri, caller, headers, body);
+          check(
+              operation.getOperationId() + " " + what,
+              answer.status(),
+              answer.contentType(),
+              answer.body());
+        });
   }
 
   private static Answer send(HttpMethod method, String uri, Account caller, Buffer multipartBody) {
@@ -294,7 +318,7 @@ class ContractFuzzTest extends ApiTest {
    */
   private static Answer send(
       HttpMethod method, String uri, Account caller, MultiMap headers, Buffer body) {
-    sent++;
+    sent.incrementAndGet();
     if (caller != null) {
       headers.set("authorization", "Bearer " + caller.accessToken());
     }
