@@ -8,8 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.marketplace.common.bus.DatabaseOutageLog;
 import dev.marketplace.common.config.MarketplaceConfig;
-import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.PoolSettings;
 import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
@@ -126,7 +126,7 @@ class DatabaseFaultTest {
 
   @Test
   void aSlowDatabaseAnswers503Or504WithinTheRequestTimeout() throws Exception {
-    assertThat(DatabasePool.connectionTimeoutMillis(REQUEST_TIMEOUT_MS))
+    assertThat(PoolSettings.connectionTimeoutMillis(REQUEST_TIMEOUT_MS))
         .as("the pool gives up before the request does")
         .isLessThan(REQUEST_TIMEOUT_MS);
     placeOrders(2);
