@@ -63,8 +63,7 @@ class ProcessFaultTest {
     Server server = Server.start();
     Shop shop = server.shop();
     ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
-    List<Future<Void>> load = server.load(shop, attempts);
-    Thread.sleep(3000);
+    List<Future<Void>> load = server.loadForAWhile(shop, attempts);
 
     long sigterm = System.nanoTime();
     server.process.destroy();
@@ -88,8 +87,7 @@ class ProcessFaultTest {
     Server server = Server.start();
     Shop shop = server.shop();
     ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
-    List<Future<Void>> load = server.load(shop, attempts);
-    Thread.sleep(3000);
+    List<Future<Void>> load = server.loadForAWhile(shop, attempts);
     server.process.destroyForcibly();
     assertThat(server.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     Future.join(load).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -206,12 +204,17 @@ class ProcessFaultTest {
       return new Shop(productId, buyer.id(), buyer.email(), buyer.api());
     }
 
-    /** {@link #CLIENTS} loops placing orders one after the other, until the server is gone. */
-    List<Future<Void>> load(Shop shop, ConcurrentLinkedQueue<Attempt> attempts) {
+    /**
+     * Starts {@link #CLIENTS} loops placing orders one after the other until the server is gone,
+     * and returns once they have run for a few seconds.
+     */
+    List<Future<Void>> loadForAWhile(Shop shop, ConcurrentLinkedQueue<Attempt> attempts)
+        throws InterruptedException {
       List<Future<Void>> clients = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
         clients.add(orderUntilGone(shop, attempts));
       }
+      Thread.sleep(3000);
       return clients;
     }
 

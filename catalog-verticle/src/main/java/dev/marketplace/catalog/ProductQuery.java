@@ -72,20 +72,19 @@ public final class ProductQuery {
     /** The keyset condition after the key and id of the previous page's last product. */
     String after(Object lastKey, long lastId, Parameters parameters) {
       String comparison = descending ? " < " : " > ";
-      String id = parameters.add(lastId) + "::bigint";
-      return key == null
-          ? "p.id" + comparison + id
-          : "("
-              + key
-              + ", p.id)"
-              + comparison
-              + "("
-              + parameters.add(lastKey)
-              + "::"
-              + keyType
-              + ", "
-              + id
-              + ")";
+      if (key == null) {
+        return "p.id" + comparison + parameters.add(lastId) + "::bigint";
+      }
+      String keyParameter = parameters.add(lastKey) + "::" + keyType;
+      return "("
+          + key
+          + ", p.id)"
+          + comparison
+          + "("
+          + keyParameter
+          + ", "
+          + parameters.add(lastId)
+          + "::bigint)";
     }
 
     Object keyOf(Product product, double rank) {
