@@ -2,7 +2,6 @@ package dev.marketplace.app;
 
 import dev.marketplace.common.db.EmbeddedDatabase;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,19 +26,17 @@ final class GracefulShutdown implements Runnable {
   /** Time for the undeployment after the edge has drained, and for PostgreSQL to stop. */
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final Vertx vertx;
   private final Duration grace;
-  private final AtomicReference<String> edgeDeployment = new AtomicReference<>();
+  private final AtomicReference<MarketplaceNode> node = new AtomicReference<>();
   private final AtomicReference<EmbeddedDatabase> embedded = new AtomicReference<>();
 
-  GracefulShutdown(Vertx vertx, Duration grace) {
-    this.vertx = vertx;
+  GracefulShutdown(Duration grace) {
     this.grace = grace;
   }
 
-  /** The edge's deployment, undeployed (drained) before anything else. */
-  void edgeDeployed(String deploymentId) {
-    edgeDeployment.set(deploymentId);
+  /** The running node, whose edge is drained before anything else is stopped. */
+  void nodeStarted(MarketplaceNode started) {
+    node.set(started);
   }
 
   /** The embedded PostgreSQL this process started, stopped last. */
@@ -56,14 +53,17 @@ final class GracefulShutdown implements Runnable {
   @Override
   public void run() {
     long started = System.nanoTime();
-    String edge = edgeDeployment.get();
-    if (edge != null) {
+    MarketplaceNode running = node.get();
+    if (running != null) {
       LOG.info(
           "Shutting down: no new connections; requests in flight have up to {} s to finish",
           grace.toSeconds());
-      await("draining the HTTP edge", () -> vertx.undeploy(edge), grace.plus(CLOSE_TIMEOUT));
+      await("draining the HTTP edge", running::drainEdge, grace.plus(CLOSE_TIMEOUT));
+      await(
+          "stopping the verticles, the database pool and cluster membership",
+          running::stop,
+          CLOSE_TIMEOUT);
     }
-    await("stopping the verticles and the database pool", vertx::close, CLOSE_TIMEOUT);
     EmbeddedDatabase database = embedded.get();
     if (database != null) {
       try {
