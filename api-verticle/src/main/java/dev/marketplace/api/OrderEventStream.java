@@ -86,7 +86,10 @@ final class OrderEventStream {
           lastEventId == null || lastEventId.isNull()
               ? null
               : Long.parseLong(lastEventId.get().toString());
-      new Subscription(rc.response(), caller, ownerParameter, ownerId).open(resumeAfter);
+      Subscription subscription = new Subscription(rc.response(), caller, ownerParameter, ownerId);
+      // A server shutting down ends the stream, so the client resumes elsewhere with Last-Event-ID.
+      rc.request().connection().shutdownHandler(draining -> subscription.end());
+      subscription.open(resumeAfter);
     };
   }
 
@@ -200,6 +203,13 @@ final class OrderEventStream {
       }
       lastSent = id;
       response.write("id: " + id + "\nevent: order\ndata: " + event.encode() + "\n\n");
+    }
+
+    void end() {
+      close();
+      if (!response.ended() && !response.closed()) {
+        response.end();
+      }
     }
 
     private void close() {

@@ -27,7 +27,7 @@ public final class CatalogVerticle extends VerticleBase {
   public record Settings(PoolSettings database) {
 
     public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
-      return new Settings(new PoolSettings(database, config.databasePoolSize()));
+      return new Settings(PoolSettings.from(config, database));
     }
   }
 
