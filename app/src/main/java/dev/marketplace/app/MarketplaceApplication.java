@@ -6,24 +6,24 @@ import dev.marketplace.common.db.EmbeddedDatabase;
 import dev.marketplace.common.db.SchemaMigrator;
 import dev.marketplace.common.security.SigningKeys;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar marketplace.jar}: reads {@code MARKETPLACE_*} variables, brings the schema up to
  * date, deploys every verticle (or, as a cluster node, the chosen ones) and serves until SIGTERM,
- * then drains and stops. With {@value RebuildSalesRollupCommand#NAME} it runs that operator command
- * against the same database instead, and exits.
+ * then drains and stops ({@link GracefulShutdown}). With {@value RebuildSalesRollupCommand#NAME} it
+ * runs that operator command against the same database instead, and exits.
  */
 public final class MarketplaceApplication {
 
   private static final Logger LOG = LoggerFactory.getLogger(MarketplaceApplication.class);
 
   private MarketplaceApplication() {}
-
-  /** The database to use, migrated, and the embedded PostgreSQL serving it if we started one. */
-  private record Database(DatabaseSettings settings, EmbeddedDatabase embedded) {}
 
   public static void main(String[] args) {
     boolean rebuild = args.length == 1 && RebuildSalesRollupCommand.NAME.equals(args[0]);
@@ -42,10 +42,7 @@ public final class MarketplaceApplication {
       return;
     }
     if (rebuild) {
-      Database database = prepareDatabase(config);
-      int status = RebuildSalesRollupCommand.run(database.settings(), System.out, System.err);
-      closeQuietly(database.embedded());
-      System.exit(status);
+      System.exit(rebuildSalesRollup(config));
       return;
     }
     SigningKeys keys = null;
@@ -62,20 +59,20 @@ public final class MarketplaceApplication {
         return;
       }
     }
-    Database database =
-        config.verticles().useDatabase() ? prepareDatabase(config) : new Database(null, null);
-
-    MarketplaceNode node;
+    GracefulShutdown shutdown =
+        new GracefulShutdown(Duration.ofSeconds(config.shutdownGraceSeconds())).onExit();
+    DatabaseSettings database =
+        config.verticles().useDatabase()
+            ? prepareDatabase(config, shutdown::databaseStarted)
+            : null;
     try {
-      node = MarketplaceNode.start(config, database.settings(), keys, Clock.systemUTC()).await();
+      shutdown.nodeStarted(
+          MarketplaceNode.start(config, database, keys, Clock.systemUTC()).await());
     } catch (Exception e) {
       LOG.error("Marketplace failed to start", e);
-      closeQuietly(database.embedded());
       System.exit(1);
       return;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stop(node, database.embedded()), "marketplace-shutdown"));
     if (config.cluster().isPresent()) {
       LOG.info(
           "Cluster node running {} (cluster {} on {}:{})",
@@ -89,69 +86,51 @@ public final class MarketplaceApplication {
   }
 
   /**
-   * The configured database, or an embedded one, with its schema up to date; exits the process with
-   * the reason when neither can be had.
+   * The configured database, or an embedded one (handed to {@code started}, which must close it),
+   * with its schema up to date; exits the process with the reason when neither can be had.
    */
-  private static Database prepareDatabase(MarketplaceConfig config) {
-    EmbeddedDatabase embedded = null;
+  private static DatabaseSettings prepareDatabase(
+      MarketplaceConfig config, Consumer<EmbeddedDatabase> started) {
     try {
       DatabaseSettings database;
       if (config.databaseUrl().isPresent()) {
         database = DatabaseSettings.fromUri(config.databaseUrl().get());
+      } else if (config.cluster().isPresent()) {
+        System.err.println(
+            "marketplace: cluster nodes share one database: set"
+                + " MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db on every node");
+        System.exit(2);
+        return null;
       } else {
-        String refusal = embeddedRefusal(config);
-        if (refusal != null) {
-          System.err.println("marketplace: " + refusal);
-          System.exit(2);
-        }
-        embedded = EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"), 0);
+        EmbeddedDatabase embedded =
+            EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"));
+        started.accept(embedded);
         database = embedded.database("marketplace");
-        LOG.info("Embedded PostgreSQL running with its data in {}", config.dataDirectory());
+        LOG.info("Embedded PostgreSQL running with its data in {}", embedded.dataDirectory());
       }
       // Nodes starting together queue on Flyway's lock; each finds the schema up to date.
       SchemaMigrator.migrate(database);
-      return new Database(database, embedded);
+      return database;
     } catch (Exception e) {
       System.err.println("marketplace: cannot prepare the database: " + e.getMessage());
-      closeQuietly(embedded);
       System.exit(1);
-      throw new IllegalStateException("exited", e);
+      return null;
     }
   }
 
-  /** Why the embedded PostgreSQL cannot serve this process, or null if it can. */
-  private static String embeddedRefusal(MarketplaceConfig config) {
-    if (config.cluster().isPresent()) {
-      return "cluster nodes share one database: set"
-          + " MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db on every node";
-    }
-    if (EmbeddedDatabase.refusedForCurrentUser()) {
-      return "PostgreSQL refuses to run as root, so the embedded database cannot start; set"
-          + " MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db or run as another user.";
-    }
-    return null;
-  }
-
-  /**
-   * Undeploys every verticle (the HTTP server stops taking requests first), leaves the cluster and
-   * closes the pool.
-   */
-  private static void stop(MarketplaceNode node, EmbeddedDatabase embedded) {
-    LOG.info("Shutting down");
+  /** Runs the operator's rebuild of the sales rollup; returns the exit status. */
+  private static int rebuildSalesRollup(MarketplaceConfig config) {
+    List<EmbeddedDatabase> embedded = new ArrayList<>(1);
+    DatabaseSettings database = prepareDatabase(config, embedded::add);
     try {
-      node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
-    }
-    closeQuietly(embedded);
-  }
-
-  private static void closeQuietly(EmbeddedDatabase embedded) {
-    if (embedded != null) {
-      try {
-        embedded.close();
-      } catch (Exception e) {
-        LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
+      return RebuildSalesRollupCommand.run(database, System.out, System.err);
+    } finally {
+      for (EmbeddedDatabase started : embedded) {
+        try {
+          started.close();
+        } catch (Exception e) {
+          LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
+        }
       }
     }
   }

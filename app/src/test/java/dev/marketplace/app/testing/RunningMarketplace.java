@@ -1,0 +1,129 @@
+package dev.marketplace.app.testing;
+
+import dev.marketplace.app.InstrumentedVertx;
+import dev.marketplace.app.Marketplace;
+import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.security.SigningKeys;
+import dev.marketplace.common.testing.TestClock;
+import dev.marketplace.common.testing.TestDatabase;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole marketplace, as {@code java -jar} runs it (metrics included), on free ports and a fresh
+ * database of its own, with a clock the test moves by hand. The app's own HTTP tests and the
+ * clients' tests (which get it from this module's test-jar) start it the same way.
+ */
+public final class RunningMarketplace implements AutoCloseable {
+
+  /** The secret gateway webhooks are signed with in tests, so that tests can sign their own. */
+  public static final String WEBHOOK_SECRET = "test-webhook-secret";
+
+  /** How long a gateway call may take in tests; the sandbox's slow card takes four times this. */
+  public static final int GATEWAY_TIMEOUT_MS = 1000;
+
+  public static final String SANDBOX_API_KEY = "test-sandbox-key";
+
+  private final Vertx vertx;
+  private final TestDatabase database;
+  private final SigningKeys keys;
+  private final TestClock clock;
+  private final MarketplaceConfig config;
+  private final String sandboxUrl;
+
+  private RunningMarketplace(
+      Vertx vertx,
+      TestDatabase database,
+      SigningKeys keys,
+      TestClock clock,
+      MarketplaceConfig config,
+      String sandboxUrl) {
+    this.vertx = vertx;
+    this.database = database;
+    this.keys = keys;
+    this.clock = clock;
+    this.config = config;
+    this.sandboxUrl = sandboxUrl;
+  }
+
+  /** Starts everything; returns once the HTTP port is open. */
+  public static RunningMarketplace start() throws Exception {
+    return start(Map.of());
+  }
+
+  /** As {@link #start()}, with some {@code MARKETPLACE_*} settings of the test's own. */
+  public static RunningMarketplace start(Map<String, String> settings) throws Exception {
+    Vertx vertx = InstrumentedVertx.create(true);
+    TestDatabase database = TestDatabase.create();
+    SigningKeys keys = SigningKeys.generate();
+    TestClock clock = new TestClock();
+    Path dataDirectory = Files.createTempDirectory("marketplace-test-data");
+    int sandboxPort = freePort();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("MARKETPLACE_SSE_HEARTBEAT_SECONDS", "1");
+    environment.put("MARKETPLACE_DATA_DIR", dataDirectory.toString());
+    environment.put("MARKETPLACE_SANDBOX_PORT", Integer.toString(sandboxPort));
+    environment.put("MARKETPLACE_PAYMENT_API_KEY", SANDBOX_API_KEY);
+    environment.put("MARKETPLACE_PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET);
+    environment.put("MARKETPLACE_PAYMENT_TIMEOUT_MS", Integer.toString(GATEWAY_TIMEOUT_MS));
+    // Tests run the reconciler themselves, when they mean to.
+    environment.put("MARKETPLACE_PAYMENT_RECONCILE_SECONDS", "3600");
+    environment.putAll(settings);
+    MarketplaceConfig config =
+        MarketplaceConfig.fromEnvironment(environment).withHttpPort(freePort());
+    Marketplace.deploy(vertx, config, database.settings(), keys, clock).await();
+    return new RunningMarketplace(
+        vertx, database, keys, clock, config, "http://127.0.0.1:" + sandboxPort);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public TestDatabase database() {
+    return database;
+  }
+
+  public SigningKeys keys() {
+    return keys;
+  }
+
+  public TestClock clock() {
+    return clock;
+  }
+
+  public MarketplaceConfig config() {
+    return config;
+  }
+
+  public int httpPort() {
+    return config.httpPort();
+  }
+
+  /** Where the API answers, e.g. {@code http://127.0.0.1:41234}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + config.httpPort();
+  }
+
+  public String sandboxUrl() {
+    return sandboxUrl;
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await();
+    database.close();
+  }
+
+  /** A port nothing listens on at the moment. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.marketplace.client;
+
+/** Who the client is signed in as, for the operations whose path names the account. */
+@FunctionalInterface
+interface Identity {
+
+  /** The signed-in account's id; {@link NotSignedInException} when there is no session. */
+  long userId();
+}

@@ -1,0 +1,9 @@
+package dev.marketplace.client;
+
+/** No session is stored for this server and role, or the stored one has ended. */
+public final class NotSignedInException extends MarketplaceException {
+
+  public NotSignedInException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.marketplace.client;
+
+/** The server could not be reached, or did not answer in time. */
+public final class ServerUnreachableException extends MarketplaceException {
+
+  public ServerUnreachableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
