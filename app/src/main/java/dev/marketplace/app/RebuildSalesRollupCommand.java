@@ -27,8 +27,8 @@ final class RebuildSalesRollupCommand {
       long sellers = new RebuildSalesRollup().run(pool).await();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       out.printf(
-          "Rebuilt the sales rollup from the orders of %d sellers in %.1f s.%n",
-          sellers, took.toMillis() / 1000.0);
+          "Rebuilt the sales rollup from the orders of %d seller%s in %.1f s.%n",
+          sellers, sellers == 1 ? "" : "s", took.toMillis() / 1000.0);
       return 0;
     } catch (Exception e) {
       err.println("marketplace: the rebuild failed and changed nothing: " + e.getMessage());

@@ -41,6 +41,7 @@ public final class MarketplaceClient {
   private final Images images;
   private final BuyerOrders buyerOrders;
   private final SellerOrders sellerOrders;
+  private final SellerAnalytics sellerAnalytics;
   private final Payments payments;
 
   private MarketplaceClient(Builder builder) {
@@ -64,6 +65,7 @@ public final class MarketplaceClient {
     this.images = new Images(transport);
     this.buyerOrders = new BuyerOrders(transport, identity);
     this.sellerOrders = new SellerOrders(transport, identity);
+    this.sellerAnalytics = new SellerAnalytics(transport, identity);
     this.payments = new Payments(transport);
   }
 
@@ -105,6 +107,11 @@ public final class MarketplaceClient {
   /** Orders of the signed-in seller's products. */
   public SellerOrders sellerOrders() {
     return sellerOrders;
+  }
+
+  /** The signed-in seller's analytics. */
+  public SellerAnalytics sellerAnalytics() {
+    return sellerAnalytics;
   }
 
   /** Paying the signed-in buyer's orders. */

@@ -15,6 +15,7 @@ import dev.marketplace.client.model.ProductImage;
 import dev.marketplace.client.model.ProductUpsert;
 import dev.marketplace.client.model.Rating;
 import dev.marketplace.client.model.Review;
+import dev.marketplace.client.model.SalesReport;
 import dev.marketplace.client.model.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,6 +56,14 @@ class ContractCoverageTest extends ClientTest {
     assertCovers(contract, ProductUpsert.class, "/components/schemas/ProductUpsert");
     assertCovers(contract, Accounts.LoginAnswer.class, "/components/schemas/Login");
     assertCovers(contract, Accounts.TokenAnswer.class, "/components/schemas/Tokens");
+    String report = "/components/schemas/SellerAnalytics";
+    assertCovers(contract, SalesReport.class, report);
+    assertCovers(contract, SalesReport.Figures.class, "/components/schemas/SalesFigures");
+    assertCovers(contract, SalesReport.Previous.class, report + "/properties/previous");
+    assertCovers(contract, SalesReport.Bucket.class, report + "/properties/series/items");
+    assertCovers(contract, SalesReport.TopProduct.class, report + "/properties/top_products/items");
+    assertCovers(contract, SalesReport.LowStock.class, report + "/properties/low_stock/items");
+    assertCovers(contract, SalesReport.Pipeline.class, report + "/properties/pipeline");
   }
 
   private static void assertCovers(JsonObject contract, Class<?> type, String pointer) {

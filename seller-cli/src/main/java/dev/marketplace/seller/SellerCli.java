@@ -8,6 +8,7 @@ import dev.marketplace.seller.account.LoginCommand;
 import dev.marketplace.seller.account.LogoutCommand;
 import dev.marketplace.seller.account.RegisterCommand;
 import dev.marketplace.seller.account.WhoamiCommand;
+import dev.marketplace.seller.analytics.AnalyticsCommand;
 import dev.marketplace.seller.images.ImagesCommand;
 import dev.marketplace.seller.orders.OrdersCommand;
 import dev.marketplace.seller.output.Styles;
@@ -30,7 +31,8 @@ import picocli.CommandLine.ScopeType;
     name = "marketplace-seller",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Run your marketplace shop from the terminal: products, stock, images, orders.",
+    description =
+        "Run your marketplace shop from the terminal: products, stock, images, orders, analytics.",
     footer = {
       "",
       "The server is --server URL, else $MARKETPLACE_URL, else http://localhost:8080.",
@@ -46,6 +48,7 @@ import picocli.CommandLine.ScopeType;
       StockCommand.class,
       ImagesCommand.class,
       OrdersCommand.class,
+      AnalyticsCommand.class,
       GenerateCompletion.class,
     })
 public final class SellerCli {
