@@ -91,6 +91,58 @@ class OrderEventStreamTest extends ClientTest {
   }
 
   @Test
+  void aStreamDroppedBeforeItsFirstEventStillLosesNothing() throws Exception {
+    MarketplaceClient buyer = signedIn(Role.BUYER, "Early Buyer");
+    Order older = buyer.buyerOrders().place(kettle.id(), 1, null);
+    buyer.payments().pay(older.id(), "tok_success", null);
+    // The stream starts from the newest order's last event, after everything the older one had.
+    buyer.buyerOrders().place(kettle.id(), 1, null);
+    try (DroppableProxy proxy = DroppableProxy.to(marketplace.httpPort())) {
+      CredentialStore proxyStore = newStore();
+      MarketplaceClient throughProxy = client(Role.BUYER, proxyStore, proxy.url());
+      proxyStore.save(throughProxy.server(), Role.BUYER, buyer.accounts().session().orElseThrow());
+      Recorder seen = new Recorder();
+      try (OrderEventStream stream = throughProxy.followOrdersFromLatest(seen)) {
+        seen.awaitConnected();
+        proxy.stop();
+        // Nothing has arrived yet when the connection drops; the older order ships meanwhile.
+        seller.sellerOrders().ship(older.id(), "DHL", "JD2", "Berlin");
+        assertThat(seen.awaitReconnecting()).isNotNull();
+        proxy.start();
+
+        OrderEvent shipped = seen.next();
+        assertThat(shipped.orderId()).isEqualTo(older.id());
+        assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        // What happened before the stream began is not sent again.
+        assertThat(seen.events.poll(1500, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(stream.lastEventId()).isEqualTo(shipped.id());
+      }
+    }
+  }
+
+  @Test
+  void aNewBuyersStreamStartsFromTheFirstEvent() throws Exception {
+    MarketplaceClient buyer = signedIn(Role.BUYER, "First Order Buyer");
+    try (DroppableProxy proxy = DroppableProxy.to(marketplace.httpPort())) {
+      CredentialStore proxyStore = newStore();
+      MarketplaceClient throughProxy = client(Role.BUYER, proxyStore, proxy.url());
+      proxyStore.save(throughProxy.server(), Role.BUYER, buyer.accounts().session().orElseThrow());
+      Recorder seen = new Recorder();
+      try (OrderEventStream stream = throughProxy.followOrdersFromLatest(seen)) {
+        seen.awaitConnected();
+        proxy.stop();
+        Order first = buyer.buyerOrders().place(kettle.id(), 1, null);
+        assertThat(seen.awaitReconnecting()).isNotNull();
+        proxy.start();
+
+        OrderEvent placed = seen.next();
+        assertThat(placed.orderId()).isEqualTo(first.id());
+        assertThat(placed.status()).isEqualTo(OrderStatus.PENDING);
+      }
+    }
+  }
+
+  @Test
   void aSilentConnectionIsTakenForDeadAndReplaced() throws Exception {
     // The test server's heartbeat comes every second; half a second of silence is "dead" here, so
     // the stream reconnects over and over, and still delivers every event once.
