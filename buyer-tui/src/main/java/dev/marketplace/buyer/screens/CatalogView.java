@@ -64,22 +64,27 @@ public final class CatalogView implements View {
   @Override
   public List<Hint> hints() {
     List<Hint> hints = new ArrayList<>();
-    hints.add(Hint.of("Enter", categoriesFocused ? "show" : "open"));
-    hints.add(Hint.of("/", "search"));
-    hints.add(Hint.of("f", "filter"));
-    hints.add(Hint.of("s", "sort"));
-    hints.add(Hint.of("a", "add"));
-    hints.add(Hint.of("c", "cart"));
-    hints.add(Hint.of("o", "orders"));
-    hints.add(Hint.of("Tab", "pane"));
-    hints.add(Hint.of("r", "reload"));
+    hints.add(
+        Hint.of(
+            "Enter",
+            categoriesFocused ? "show" : "open",
+            categoriesFocused ? "show the category's products" : "open the product"));
+    hints.add(Hint.of("/", "search", "search (typos are forgiven)"));
+    hints.add(Hint.of("f", "filter", "filter: price range, minimum rating, in stock only"));
+    hints.add(Hint.of("s", "sort", "sort: newest, price up or down, rating, best selling"));
+    hints.add(Hint.of("a", "add", "add the product to the cart"));
+    hints.add(Hint.of("c", "cart", "open the cart"));
+    hints.add(Hint.of("o", "orders", "my orders (sign-in needed)"));
+    hints.add(Hint.of("Tab ←/→", "pane", "switch between categories and products"));
+    hints.add(Hint.of("↑/↓ PgUp/PgDn", "move", "move; more products load as you go down"));
+    hints.add(Hint.of("r", "reload", "reload categories and products"));
     if (search != null) {
       hints.add(Hint.of("Esc", "clear search"));
     }
     hints.add(
-        Hint.of(
-            app.session().isPresent() ? "L" : "l",
-            app.session().isPresent() ? "sign out" : "sign in"));
+        app.session().isPresent()
+            ? Hint.of("L", "sign out", "sign out (here and at the server)")
+            : Hint.of("l", "sign in", "sign in or register"));
     return hints;
   }
 

@@ -37,6 +37,7 @@ final class OrderView implements View {
   private final OrderBook book;
   private final long orderId;
   private final ListView<OrderItem> lines = new ListView<>();
+  private String problem;
 
   OrderView(BuyerApp app, long orderId) {
     this.app = app;
@@ -74,14 +75,19 @@ final class OrderView implements View {
   }
 
   private void reload() {
-    tui.load(this, () -> app.client().buyerOrders().get(orderId), book::remember);
+    tui.load(
+        this,
+        () -> app.client().buyerOrders().get(orderId),
+        book::remember,
+        failure -> problem = failure.getMessage());
   }
 
   @Override
   public void draw(Canvas canvas) {
     Order order = book.detail(orderId).orElse(null);
     if (order == null) {
-      canvas.text(1, 0, "Loading…", Style.DIM);
+      canvas.text(
+          1, 0, problem == null ? "Loading…" : problem, problem == null ? Style.DIM : Style.ERROR);
       return;
     }
     boolean changed = book.justChanged(orderId);

@@ -29,6 +29,7 @@ final class ProductView implements View {
   private Page<Review> reviews;
   private int page;
   private boolean started;
+  private String problem;
 
   ProductView(BuyerApp app, long productId) {
     this.app = app;
@@ -59,7 +60,11 @@ final class ProductView implements View {
   }
 
   private void reload() {
-    tui.load(this, () -> app.client().catalog().product(productId), loaded -> product = loaded);
+    tui.load(
+        this,
+        () -> app.client().catalog().product(productId),
+        loaded -> product = loaded,
+        failure -> problem = failure.getMessage());
     pageCursors.clear();
     pageCursors.add(null);
     page = 0;
@@ -77,7 +82,8 @@ final class ProductView implements View {
   @Override
   public void draw(Canvas canvas) {
     if (product == null) {
-      canvas.text(1, 0, "Loading…", Style.DIM);
+      canvas.text(
+          1, 0, problem == null ? "Loading…" : problem, problem == null ? Style.DIM : Style.ERROR);
       return;
     }
     canvas.text(1, 0, product.name(), Style.TITLE);

@@ -37,7 +37,7 @@ final class HelpView implements View {
     int keyWidth = keys.stream().mapToInt(hint -> hint.key().length()).max().orElse(4) + 2;
     for (int row = 0; row < keys.size(); row++) {
       inside.text(0, row, keys.get(row).key(), Style.KEY);
-      inside.text(keyWidth, row, keys.get(row).action(), Style.NORMAL);
+      inside.text(keyWidth, row, keys.get(row).about(), Style.NORMAL);
     }
     inside.text(0, inside.height() - 1, "Any of q, Esc or ? closes this help.", Style.DIM);
   }

@@ -1,6 +1,6 @@
 package dev.marketplace.buyer.ui;
 
-// Over 300 lines: the GUI thread's loop, the view stack and the background calls are one unit.
+// Over 300 lines: the GUI thread's loop, the view stack and drawing a frame share its state.
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
@@ -9,8 +9,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.marketplace.client.MarketplaceException;
-import dev.marketplace.client.NotSignedInException;
-import dev.marketplace.client.ServerUnreachableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,11 +16,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -35,29 +29,19 @@ import java.util.function.Supplier;
  */
 public final class Tui {
 
-  private static final Duration INFO_LASTS = Duration.ofSeconds(8);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-  private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
   private static final String SPINNER = "|/-\\";
 
   private final Screen screen;
   private final Theme theme;
   private final Deque<View> stack = new ArrayDeque<>();
   private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
-  private final ExecutorService workers = Executors.newFixedThreadPool(4, daemon("tui-io"));
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(daemon("tui-timer"));
+  private final StatusLine status = new StatusLine();
+  private final Calls calls = new Calls(this, status);
   private Supplier<String> headerRight = () -> "";
-  private Consumer<Runnable> signInThen = retry -> {};
   private volatile boolean running;
   private boolean dirty = true;
   private boolean repaintAll = true;
-  private int loading;
   private long animateUntil;
-  private String status = "";
-  private Style statusStyle = Style.NORMAL;
-  private long statusExpires = Long.MAX_VALUE;
-  private boolean unreachableShown;
   private TerminalPosition cursor;
 
   public Tui(Screen screen, Theme theme) {
@@ -72,7 +56,7 @@ public final class Tui {
 
   /** What to do when a call finds no session: sign in, then run {@code retry}. */
   public void whenSignedOut(Consumer<Runnable> signInThenRetry) {
-    this.signInThen = signInThenRetry;
+    calls.whenSignedOut(signInThenRetry);
   }
 
   public Theme theme() {
@@ -106,7 +90,7 @@ public final class Tui {
         dirty = true;
       }
       long now = System.nanoTime();
-      boolean moving = loading > 0 || now < animateUntil || statusExpires != Long.MAX_VALUE;
+      boolean moving = calls.inFlight() > 0 || now < animateUntil || status.fading();
       if (moving && now - lastTick > 150_000_000L) {
         lastTick = now;
         dirty = true;
@@ -125,8 +109,7 @@ public final class Tui {
 
   /** Stops the worker threads. */
   public void shutdown() {
-    workers.shutdownNow();
-    timer.shutdownNow();
+    calls.shutdown();
   }
 
   public boolean running() {
@@ -180,23 +163,24 @@ public final class Tui {
     return stack.peek();
   }
 
+  /** Says what just happened, in the status line, for a few seconds. */
   public void info(String message) {
-    setStatus(message, Style.GOOD, System.nanoTime() + INFO_LASTS.toNanos());
+    status.info(message);
+    dirty = true;
   }
 
+  /** Says what went wrong, in the status line, until something else is said. */
   public void error(String message) {
-    setStatus(message, Style.ERROR, Long.MAX_VALUE);
+    status.error(message);
+    dirty = true;
   }
 
-  public String status() {
-    return status;
-  }
-
-  private void setStatus(String message, Style style, long expires) {
-    status = message == null ? "" : message;
-    statusStyle = style;
-    statusExpires = expires;
-    unreachableShown = false;
+  /**
+   * The server answered: if it had been reported unreachable, says it is back; else shows {@code
+   * message} (if any).
+   */
+  public void reached(String message) {
+    status.reached(message);
     dirty = true;
   }
 
@@ -206,13 +190,13 @@ public final class Tui {
    * {@code done} on the GUI thread, unless the owner has closed meanwhile.
    */
   public <T> void load(View owner, Supplier<T> work, Consumer<T> done) {
-    load(owner, work, done, failure -> {});
+    calls.load(owner, work, done, failure -> {});
   }
 
   /** As {@link #load(View, Supplier, Consumer)}; {@code failed} hears of a refusal too. */
   public <T> void load(
       View owner, Supplier<T> work, Consumer<T> done, Consumer<MarketplaceException> failed) {
-    submit(owner, work, done, failed, FIRST_RETRY);
+    calls.load(owner, work, done, failed);
   }
 
   /**
@@ -221,19 +205,7 @@ public final class Tui {
    */
   public <T> void act(
       View owner, Supplier<T> work, Consumer<T> done, Consumer<MarketplaceException> failed) {
-    submit(owner, work, done, failed, null);
-  }
-
-  /**
-   * The server answered: if it had been reported unreachable, says it is back; else shows {@code
-   * message} (if any).
-   */
-  public void reached(String message) {
-    if (unreachableShown) {
-      info("Connected to the marketplace again.");
-    } else if (message != null) {
-      info(message);
-    }
+    calls.act(owner, work, done, failed);
   }
 
   /**
@@ -241,84 +213,7 @@ public final class Tui {
    * result reaches {@code done} on the GUI thread, a failure is left for the next try.
    */
   public <T> void background(Supplier<T> work, Consumer<T> done) {
-    workers.execute(
-        () -> {
-          try {
-            T value = work.get();
-            post(() -> done.accept(value));
-          } catch (RuntimeException e) {
-            // The view keeps what it had; the next change or reload fetches it again.
-          }
-        });
-  }
-
-  private <T> void submit(
-      View owner,
-      Supplier<T> work,
-      Consumer<T> done,
-      Consumer<MarketplaceException> failed,
-      Duration retry) {
-    loading++;
-    dirty = true;
-    workers.execute(
-        () -> {
-          MarketplaceException failure = null;
-          T result = null;
-          try {
-            result = work.get();
-          } catch (MarketplaceException e) {
-            failure = e;
-          } catch (RuntimeException e) {
-            failure = new MarketplaceException("Unexpected answer: " + describe(e), e);
-          }
-          T value = result;
-          MarketplaceException problem = failure;
-          post(
-              () -> {
-                loading--;
-                if (!isOpen(owner)) {
-                  return;
-                }
-                if (problem == null) {
-                  reached(null);
-                  done.accept(value);
-                } else {
-                  failed(owner, work, done, failed, retry, problem);
-                }
-              });
-        });
-  }
-
-  private <T> void failed(
-      View owner,
-      Supplier<T> work,
-      Consumer<T> done,
-      Consumer<MarketplaceException> failed,
-      Duration retry,
-      MarketplaceException problem) {
-    if (problem instanceof NotSignedInException) {
-      signInThen.accept(() -> submit(owner, work, done, failed, retry));
-      return;
-    }
-    if (problem instanceof ServerUnreachableException && retry != null) {
-      error(problem.getMessage() + " Retrying in " + Math.max(1, retry.toSeconds()) + " s…");
-      unreachableShown = true;
-      Duration doubled = retry.multipliedBy(2);
-      Duration next = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
-      timer.schedule(
-          () ->
-              post(
-                  () -> {
-                    if (isOpen(owner)) {
-                      submit(owner, work, done, failed, next);
-                    }
-                  }),
-          retry.toMillis(),
-          TimeUnit.MILLISECONDS);
-      return;
-    }
-    error(problem.getMessage());
-    failed.accept(problem);
+    calls.background(work, done);
   }
 
   private void onKey(KeyStroke key) {
@@ -368,10 +263,6 @@ public final class Tui {
 
   private void render() {
     dirty = false;
-    if (statusExpires != Long.MAX_VALUE && System.nanoTime() > statusExpires) {
-      status = "";
-      statusExpires = Long.MAX_VALUE;
-    }
     TerminalSize size = screen.getTerminalSize();
     cursor = null;
     Canvas whole =
@@ -409,7 +300,7 @@ public final class Tui {
       }
     }
     String spinner =
-        loading > 0
+        calls.inFlight() > 0
             ? SPINNER.charAt((int) (System.nanoTime() / 150_000_000L % 4)) + " loading…  "
             : "";
     String right = spinner + headerRight.get() + " ";
@@ -417,49 +308,15 @@ public final class Tui {
     whole.text(
         Math.max(0, width - TerminalTextUtils.getColumnWidth(right)), 0, right, Style.HEADER);
     // A long message takes a second row from the body rather than being cut.
-    List<String> message = Cells.wrap(status, width - 2);
-    int statusRows = Math.max(1, Math.min(2, message.size()));
-    Canvas body = whole.area(0, 1, width, height - 2 - statusRows);
+    List<String> message = status.lines(width - 2);
+    Canvas body = whole.area(0, 1, width, height - 2 - message.size());
     for (View view : shown) {
       view.draw(body);
     }
-    for (int row = 0; row < statusRows && row < message.size(); row++) {
-      String text = message.get(row);
-      if (row == statusRows - 1 && message.size() > statusRows) {
-        text = Cells.fit(text + " " + message.get(row + 1), width - 2);
-      }
-      whole.text(1, height - 1 - statusRows + row, text, statusStyle);
+    for (int row = 0; row < message.size(); row++) {
+      whole.text(1, height - 1 - message.size() + row, message.get(row), status.style());
     }
-    drawHints(whole.area(0, height - 1, width, 1), stack.peek());
-  }
-
-  private void drawHints(Canvas bar, View top) {
-    List<Hint> hints = new ArrayList<>(top.hints());
-    List<Hint> always = new ArrayList<>();
-    if (!top.editing()) {
-      always.add(Hint.of("?", "help"));
-      always.add(Hint.of("q", stack.size() > 1 ? "back" : "quit"));
-    }
-    // The view's hints come in order of importance: the last ones give way when space is short.
-    while (!hints.isEmpty() && width(hints) + width(always) > bar.width() - 1) {
-      hints.remove(hints.size() - 1);
-    }
-    hints.addAll(always);
-    int column = 1;
-    for (Hint hint : hints) {
-      column += bar.text(column, 0, hint.key(), Style.KEY);
-      column += bar.text(column, 0, " " + hint.action() + "  ", Style.DIM);
-    }
-  }
-
-  private static int width(List<Hint> hints) {
-    return hints.stream()
-        .mapToInt(
-            hint ->
-                TerminalTextUtils.getColumnWidth(hint.key())
-                    + TerminalTextUtils.getColumnWidth(hint.action())
-                    + 3)
-        .sum();
+    HintBar.draw(whole.area(0, height - 1, width, 1), stack.peek(), stack.size() > 1);
   }
 
   /** Runs view code; a bug in it shows in the status line instead of ending the program. */
@@ -471,15 +328,7 @@ public final class Tui {
     }
   }
 
-  private static String describe(RuntimeException e) {
+  static String describe(RuntimeException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
