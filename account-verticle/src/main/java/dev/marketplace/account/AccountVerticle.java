@@ -1,38 +1,68 @@
 package dev.marketplace.account;
 
+import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.OperationDispatcher;
+import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.PoolSettings;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Users, credentials and sessions, served on the {@value #ADDRESS} address. The only verticle given
- * the private key that signs access tokens ({@code jwt_private_key} in its configuration). Sweeps
- * expired sessions and stale login failures on the shared sweep interval.
+ * Users, credentials and sessions, served on {@link Addresses#ACCOUNTS}. The only verticle given
+ * the private key that signs access tokens. Sweeps expired sessions and stale login failures on the
+ * shared sweep interval.
  */
 public final class AccountVerticle extends VerticleBase {
 
-  public static final String ADDRESS = "accounts";
+  /**
+   * What the account verticle is told.
+   *
+   * @param database the database and the size of the shared pool
+   * @param tokens claims and lifetimes of the tokens it issues
+   * @param jwtPrivateKeyPem the key access tokens are signed with (PKCS#8 PEM)
+   * @param sweepInterval how often expired sessions and stale login failures are swept
+   */
+  public record Settings(
+      PoolSettings database,
+      TokenSettings tokens,
+      String jwtPrivateKeyPem,
+      Duration sweepInterval) {
+
+    public static Settings from(
+        MarketplaceConfig config, DatabaseSettings database, String jwtPrivateKeyPem) {
+      return new Settings(
+          new PoolSettings(database, config.databasePoolSize()),
+          config.tokens(),
+          jwtPrivateKeyPem,
+          Duration.ofSeconds(config.orderSweepSeconds()));
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountVerticle.class);
 
+  private final Settings settings;
   private final Clock clock;
   private long sweepTimer;
 
-  public AccountVerticle(Clock clock) {
+  public AccountVerticle(Settings settings, Clock clock) {
+    this.settings = settings;
     this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
-    Pool pool = DatabasePool.shared(vertx, config());
-    TokenSettings tokenSettings = TokenSettings.fromJson(config().getJsonObject("tokens"));
+    Pool pool = DatabasePool.shared(vertx, settings.database());
+    TokenSettings tokenSettings = settings.tokens();
     UserRepository users = new UserRepository(pool);
     PasswordHasher hasher = new PasswordHasher();
     LoginThrottle throttle = new LoginThrottle(pool, clock);
@@ -40,7 +70,7 @@ public final class AccountVerticle extends VerticleBase {
     PurgeExpiredSessions purge = new PurgeExpiredSessions(refreshTokens, throttle, clock);
     sweepTimer =
         vertx.setPeriodic(
-            config().getLong("sweep_interval_ms"),
+            settings.sweepInterval().toMillis(),
             tick ->
                 purge
                     .purge()
@@ -49,14 +79,14 @@ public final class AccountVerticle extends VerticleBase {
     Sessions sessions =
         new Sessions(
             refreshTokens,
-            new AccessTokenIssuer(vertx, config().getString("jwt_private_key"), tokenSettings),
+            new AccessTokenIssuer(vertx, settings.jwtPrivateKeyPem(), tokenSettings),
             tokenSettings.refreshTokenTtl(),
             clock);
     return vertx
         .executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()))
         .compose(
             decoyHash ->
-                new OperationDispatcher(vertx, ADDRESS)
+                new OperationDispatcher(vertx, Addresses.ACCOUNTS)
                     .on("registerBuyer", new RegisterUser(vertx, Role.BUYER, users, hasher))
                     .on("registerSeller", new RegisterUser(vertx, Role.SELLER, users, hasher))
                     .on(
@@ -69,7 +99,7 @@ public final class AccountVerticle extends VerticleBase {
                             vertx, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
                     .on("refreshSession", new RefreshSession(sessions))
                     .on("logout", new Logout(sessions))
-                    .on(PurgeExpiredSessions.ACTION, purge)
+                    .on(Actions.PURGE_EXPIRED_SESSIONS, purge)
                     .readiness(pool)
                     .register());
   }

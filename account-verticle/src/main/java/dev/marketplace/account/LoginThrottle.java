@@ -1,5 +1,6 @@
 package dev.marketplace.account;
 
+import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -39,14 +40,9 @@ public final class LoginThrottle {
     return pool.preparedQuery(
             "SELECT locked_until FROM login_failures"
                 + " WHERE email_key = $1 AND client_address = $2 AND locked_until > $3")
+        .mapping(row -> Duration.between(now, row.getOffsetDateTime(0).toInstant()))
         .execute(Tuple.of(key(email), client, utc(now)))
-        .map(
-            rows ->
-                rows.size() == 0
-                    ? Optional.empty()
-                    : Optional.of(
-                        Duration.between(
-                            now, rows.iterator().next().getOffsetDateTime(0).toInstant())));
+        .map(Rows::first);
   }
 
   public Future<Void> recordFailure(String email, String client) {

@@ -14,8 +14,6 @@ import java.time.Clock;
  */
 public final class PurgeExpiredSessions implements OperationHandler {
 
-  public static final String ACTION = "purgeExpiredSessions";
-
   private final RefreshTokenRepository tokens;
   private final LoginThrottle throttle;
   private final Clock clock;

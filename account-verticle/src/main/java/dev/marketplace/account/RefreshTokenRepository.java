@@ -1,9 +1,9 @@
 package dev.marketplace.account;
 
+import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -58,26 +58,22 @@ public final class RefreshTokenRepository {
                 + " u.id AS user_id, u.name, u.email, u.role, u.created_at"
                 + " FROM refresh_tokens t JOIN users u ON u.id = t.user_id"
                 + " WHERE t.token_hash = $1 FOR UPDATE OF t")
+        .mapping(
+            row ->
+                new StoredToken(
+                    row.getLong("id"),
+                    row.getUUID("family_id"),
+                    row.getOffsetDateTime("expires_at").toInstant(),
+                    row.getOffsetDateTime("used_at") != null,
+                    row.getOffsetDateTime("revoked_at") != null,
+                    new User(
+                        row.getLong("user_id"),
+                        row.getString("name"),
+                        row.getString("email"),
+                        row.getString("role"),
+                        row.getOffsetDateTime("created_at"))))
         .execute(Tuple.of(Buffer.buffer(hash)))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return null;
-              }
-              Row row = rows.iterator().next();
-              return new StoredToken(
-                  row.getLong("id"),
-                  row.getUUID("family_id"),
-                  row.getOffsetDateTime("expires_at").toInstant(),
-                  row.getOffsetDateTime("used_at") != null,
-                  row.getOffsetDateTime("revoked_at") != null,
-                  new User(
-                      row.getLong("user_id"),
-                      row.getString("name"),
-                      row.getString("email"),
-                      row.getString("role"),
-                      row.getOffsetDateTime("created_at")));
-            });
+        .map(rows -> Rows.first(rows).orElse(null));
   }
 
   public Future<Void> markUsed(SqlConnection connection, long tokenId, Instant now) {

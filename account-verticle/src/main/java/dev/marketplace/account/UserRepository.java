@@ -1,12 +1,11 @@
 package dev.marketplace.account;
 
+import dev.marketplace.common.db.Rows;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 
@@ -44,17 +43,9 @@ public final class UserRepository {
     return pool.preparedQuery(
             "SELECT id, name, email, role, created_at, password_hash FROM users"
                 + " WHERE lower(email) = lower($1)")
+        .mapping(row -> new StoredCredentials(User.fromRow(row), row.getString("password_hash")))
         .execute(Tuple.of(email))
-        .map(
-            rows -> {
-              RowIterator<Row> it = rows.iterator();
-              if (!it.hasNext()) {
-                return Optional.empty();
-              }
-              Row row = it.next();
-              return Optional.of(
-                  new StoredCredentials(User.fromRow(row), row.getString("password_hash")));
-            });
+        .map(Rows::first);
   }
 
   /** An account with the hash its password is checked against. */

@@ -1,5 +1,8 @@
 package dev.marketplace.api;
 
+import dev.marketplace.api.openapi.ContractLoader;
+import dev.marketplace.api.openapi.EventLoopRequestValidation;
+import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -11,17 +14,58 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
- * operation to the event-bus address the contract names for it; answers failures in the standard
- * error format. Serves the contract itself and, unless disabled, Prometheus metrics next to the
+ * operation to the event-bus address the contract names for it, once {@link ContractWiring} has
+ * checked that every such operation has a handler there; answers failures in the standard error
+ * format. Serves the contract itself and, unless disabled, Prometheus metrics next to the
  * operations. It runs no SQL.
  */
 public final class ApiVerticle extends VerticleBase {
+
+  /**
+   * What the HTTP edge is told.
+   *
+   * @param httpPort the port it listens on (0 for any free port)
+   * @param requestTimeout how long it waits for a domain verticle before answering 504
+   * @param bodyLimitBytes the largest request body, images aside
+   * @param maxImageBytes the largest image upload
+   * @param uploadDirectory where uploads are buffered while a request runs
+   * @param jwtPublicKeyPem the key access tokens are verified with (X.509 PEM)
+   * @param tokens the claims access tokens must carry
+   * @param heartbeat how often live order streams send a heartbeat
+   * @param metricsEnabled whether {@code /metrics} serves Prometheus metrics
+   */
+  public record Settings(
+      int httpPort,
+      Duration requestTimeout,
+      int bodyLimitBytes,
+      int maxImageBytes,
+      Path uploadDirectory,
+      String jwtPublicKeyPem,
+      TokenSettings tokens,
+      Duration heartbeat,
+      boolean metricsEnabled) {
+
+    public static Settings from(MarketplaceConfig config, String jwtPublicKeyPem) {
+      return new Settings(
+          config.httpPort(),
+          Duration.ofMillis(config.requestTimeoutMillis()),
+          config.bodyLimitBytes(),
+          config.maxImageBytes(),
+          config.dataDirectory().resolve("uploads").toAbsolutePath(),
+          jwtPublicKeyPem,
+          config.tokens(),
+          Duration.ofSeconds(config.heartbeatSeconds()),
+          config.metricsEnabled());
+    }
+  }
 
   static final String ADDRESS_EXTENSION = "x-eventbus-address";
   static final String STREAM_EXTENSION = "x-stream";
@@ -29,19 +73,23 @@ public final class ApiVerticle extends VerticleBase {
   /** Room for the multipart framing around an image of the largest accepted size. */
   private static final int MULTIPART_OVERHEAD = 64 * 1024;
 
+  private final Settings settings;
   private HttpServer server;
-  private int maxImageBytes;
+
+  public ApiVerticle(Settings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Future<?> start() {
-    int port = config().getInteger("http_port");
-    long timeoutMillis = config().getLong("request_timeout_ms");
-    int bodyLimit = config().getInteger("body_limit_bytes");
-    maxImageBytes = config().getInteger("max_image_bytes");
     return Future.all(
             ContractLoader.load(vertx), vertx.fileSystem().readFile(ContractLoader.CONTRACT))
-        .map(loaded -> router(loaded.resultAt(0), loaded.resultAt(1), timeoutMillis, bodyLimit))
-        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(port))
+        .compose(
+            loaded ->
+                ContractWiring.check(vertx, loaded.resultAt(0), settings.requestTimeout())
+                    .map(wired -> router(loaded.resultAt(0), loaded.resultAt(1))))
+        .compose(
+            router -> vertx.createHttpServer().requestHandler(router).listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
   }
 
@@ -50,26 +98,23 @@ public final class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private Router router(
-      OpenAPIContract contract, Buffer contractText, long timeoutMillis, int bodyLimit) {
-    SingleDecodingRequestExtractor extractor = new SingleDecodingRequestExtractor();
+  private Router router(OpenAPIContract contract, Buffer contractText) {
+    long timeoutMillis = settings.requestTimeout().toMillis();
+    int bodyLimit = settings.bodyLimitBytes();
+    int maxImageBytes = settings.maxImageBytes();
     RouterBuilder builder =
-        RouterBuilder.create(vertx, contract, extractor)
+        RouterBuilder.create(vertx, contract)
             .rootHandler(
-                BodyHandler.create(config().getString("upload_directory"))
+                BodyHandler.create(settings.uploadDirectory().toString())
                     .setBodyLimit(Math.max(bodyLimit, maxImageBytes + MULTIPART_OVERHEAD))
                     .setDeleteUploadedFilesOnEnd(true))
             .rootHandler(new ContentTypeGuard(contract, bodyLimit));
     builder
         .security("bearerAuth")
         .httpHandler(
-            new BearerAuthentication(
-                vertx,
-                config().getString("jwt_public_key"),
-                TokenSettings.fromJson(config().getJsonObject("tokens"))));
+            new BearerAuthentication(vertx, settings.jwtPublicKeyPem(), settings.tokens()));
 
-    EventLoopRequestValidation validation =
-        new EventLoopRequestValidation(vertx, contract, extractor);
+    EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (!route
           .getOperation()
@@ -98,16 +143,13 @@ public final class ApiVerticle extends VerticleBase {
                     route.getOperation().getOperationId(),
                     extensions.get(ImageUploadForwarder.UPLOAD_EXTENSION).toString()));
       } else if (extensions.containsKey(ImageDownload.IMAGE_EXTENSION)) {
-        route.addHandler(
-            downloads.of(
-                address.toString(),
-                "thumbnail".equals(extensions.get(ImageDownload.IMAGE_EXTENSION))));
+        route.addHandler(downloads.of(address.toString(), route.getOperation().getOperationId()));
       } else {
         route.addHandler(forwarder.to(address.toString(), route.getOperation()));
       }
     }
     OrderEventStream streams =
-        new OrderEventStream(vertx, config().getLong("heartbeat_ms"), timeoutMillis);
+        new OrderEventStream(vertx, settings.heartbeat().toMillis(), timeoutMillis);
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (route.getOperation().getExtensions().containsKey(STREAM_EXTENSION)) {
         route.addHandler(
@@ -128,7 +170,7 @@ public final class ApiVerticle extends VerticleBase {
         .get("/openapi.yaml")
         .handler(
             rc -> rc.response().putHeader("content-type", "application/yaml").end(contractText));
-    if (config().getBoolean("metrics_enabled")) {
+    if (settings.metricsEnabled()) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
     ErrorResponder errors = new ErrorResponder();

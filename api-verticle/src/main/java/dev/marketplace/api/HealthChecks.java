@@ -1,7 +1,7 @@
 package dev.marketplace.api;
 
+import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationDispatcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -32,7 +32,7 @@ final class HealthChecks {
   void ready(RoutingContext rc) {
     DeliveryOptions options =
         new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, OperationDispatcher.READY)
+            .addHeader(BusRequest.ACTION, Actions.READY)
             .setSendTimeout(READY_TIMEOUT_MILLIS);
     List<String> names = new ArrayList<>(addresses);
     List<Future<Boolean>> checks = new ArrayList<>();

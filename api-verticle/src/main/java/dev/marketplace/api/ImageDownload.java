@@ -29,10 +29,11 @@ final class ImageDownload {
     this.timeoutMillis = timeoutMillis;
   }
 
-  Handler<RoutingContext> of(String address, boolean thumbnail) {
+  /** Serves what {@code operationId} at {@code address} answers: an image or a thumbnail. */
+  Handler<RoutingContext> of(String address, String operationId) {
     DeliveryOptions options =
         new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, "imageContent")
+            .addHeader(BusRequest.ACTION, operationId)
             .setSendTimeout(timeoutMillis);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
@@ -40,11 +41,7 @@ final class ImageDownload {
           new JsonObject().put("image_id", validated.getPathParameters().get("image_id").get());
       vertx
           .eventBus()
-          .<String>request(
-              address,
-              new BusRequest(null, path, new JsonObject().put("thumbnail", thumbnail), null, null)
-                  .toJson(),
-              options)
+          .<String>request(address, new BusRequest(null, path, null, null, null).toJson(), options)
           .onSuccess(
               reply -> {
                 JsonObject image = new JsonObject(reply.body());

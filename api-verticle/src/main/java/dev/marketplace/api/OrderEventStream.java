@@ -1,5 +1,7 @@
 package dev.marketplace.api;
 
+import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Topics;
@@ -128,10 +130,10 @@ final class OrderEventStream {
       return vertx
           .eventBus()
           .<String>request(
-              "orders",
+              Addresses.ORDERS,
               new BusRequest(caller, null, null, null, query).toJson(),
               new DeliveryOptions()
-                  .addHeader(BusRequest.ACTION, "orderEventsSince")
+                  .addHeader(BusRequest.ACTION, Actions.ORDER_EVENTS_SINCE)
                   .setSendTimeout(timeoutMillis))
           .compose(
               reply -> {

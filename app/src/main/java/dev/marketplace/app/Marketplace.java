@@ -13,9 +13,9 @@ import dev.marketplace.payment.sandbox.SandboxGatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -34,23 +34,21 @@ public final class Marketplace {
       DatabaseSettings database,
       SigningKeys keys,
       Clock clock) {
-    JsonObject shared = config.verticleConfig().put("db", database.toJson());
-    DeploymentOptions domain = options(config, shared);
-    DeploymentOptions accounts =
-        options(config, shared.copy().put("jwt_private_key", keys.privateKeyPem()));
-    DeploymentOptions edge =
-        options(config, shared.copy().put("jwt_public_key", keys.publicKeyPem()));
-    return gateway(vertx, config, clock)
+    DeploymentOptions instances = new DeploymentOptions().setInstances(config.verticleInstances());
+    AccountVerticle.Settings accounts =
+        AccountVerticle.Settings.from(config, database, keys.privateKeyPem());
+    CatalogVerticle.Settings catalog = CatalogVerticle.Settings.from(config, database);
+    OrderVerticle.Settings orders = OrderVerticle.Settings.from(config, database);
+    ApiVerticle.Settings edge = ApiVerticle.Settings.from(config, keys.publicKeyPem());
+    return gateway(vertx, config, database, clock)
         .compose(
             payments ->
                 Future.all(
-                    vertx.deployVerticle(() -> new AccountVerticle(clock), accounts),
-                    vertx.deployVerticle(CatalogVerticle::new, domain),
-                    vertx.deployVerticle(() -> new OrderVerticle(clock), domain),
-                    vertx.deployVerticle(
-                        () -> new PaymentVerticle(clock),
-                        options(config, shared.copy().put("payments", payments)))))
-        .compose(domains -> vertx.deployVerticle(ApiVerticle::new, edge))
+                    vertx.deployVerticle(() -> new AccountVerticle(accounts, clock), instances),
+                    vertx.deployVerticle(() -> new CatalogVerticle(catalog), instances),
+                    vertx.deployVerticle(() -> new OrderVerticle(orders, clock), instances),
+                    vertx.deployVerticle(() -> new PaymentVerticle(payments, clock), instances)))
+        .compose(domains -> vertx.deployVerticle(() -> new ApiVerticle(edge), instances))
         .mapEmpty();
   }
 
@@ -58,48 +56,48 @@ public final class Marketplace {
    * The payment verticle's gateway settings: the configured gateway, or the sandbox, started here
    * with fresh secrets unless some are given, and sending its webhooks to our own HTTP port.
    */
-  private static Future<JsonObject> gateway(Vertx vertx, MarketplaceConfig config, Clock clock) {
+  private static Future<PaymentVerticle.Settings> gateway(
+      Vertx vertx, MarketplaceConfig config, DatabaseSettings database, Clock clock) {
     PaymentSettings settings = config.payments();
     if (!settings.usesSandbox()) {
       return Future.succeededFuture(
-          settings.toVerticleConfig(
+          PaymentVerticle.Settings.from(
+              config,
+              database,
               settings.gatewayUrl().get(),
               settings.apiKey().get(),
               settings.webhookSecret().get()));
     }
     String apiKey = settings.apiKey().orElseGet(Marketplace::randomSecret);
     String webhookSecret = settings.webhookSecret().orElseGet(Marketplace::randomSecret);
-    SandboxGatewayVerticle sandbox = new SandboxGatewayVerticle(clock);
-    JsonObject sandboxConfig =
-        new JsonObject()
-            .put("port", settings.sandboxPort())
-            .put("api_key", apiKey)
-            .put("webhook_secret", webhookSecret)
-            .put(
-                "webhook_url",
+    SandboxGatewayVerticle sandbox =
+        new SandboxGatewayVerticle(
+            new SandboxGatewayVerticle.Settings(
+                settings.sandboxPort(),
+                apiKey,
+                webhookSecret,
                 "http://127.0.0.1:"
                     + config.httpPort()
                     + "/api/payments/webhooks/"
-                    + settings.provider())
-            // Slower than the client waits, so that tok_slow always times out.
-            .put("slow_ms", settings.timeoutMillis() * 4L);
+                    + settings.provider(),
+                // Slower than the client waits, so that tok_slow always times out.
+                Duration.ofMillis(settings.timeoutMillis() * 4L)),
+            clock);
     return vertx
-        .deployVerticle(sandbox, new DeploymentOptions().setConfig(sandboxConfig))
+        .deployVerticle(sandbox)
         .map(
             deployed ->
-                settings.toVerticleConfig(
-                    "http://127.0.0.1:" + sandbox.actualPort(), apiKey, webhookSecret));
+                PaymentVerticle.Settings.from(
+                    config,
+                    database,
+                    "http://127.0.0.1:" + sandbox.actualPort(),
+                    apiKey,
+                    webhookSecret));
   }
 
   private static String randomSecret() {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     return HexFormat.of().formatHex(secret);
-  }
-
-  private static DeploymentOptions options(MarketplaceConfig config, JsonObject verticleConfig) {
-    return new DeploymentOptions()
-        .setConfig(verticleConfig)
-        .setInstances(config.verticleInstances());
   }
 }

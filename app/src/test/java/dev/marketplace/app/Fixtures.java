@@ -2,6 +2,8 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.BusRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -38,7 +40,7 @@ final class Fixtures {
 
   /** Runs the unpaid-order sweep now, as its timer would. */
   JsonObject expireUnpaidOrders() {
-    return internal("orders", "expireUnpaidOrders", new JsonObject());
+    return internal(Addresses.ORDERS, Actions.EXPIRE_UNPAID_ORDERS, new JsonObject());
   }
 
   /** Moves an order as its seller, checking the answer. */
@@ -50,7 +52,7 @@ final class Fixtures {
 
   /** Runs the payment reconciler now, as its timer would. */
   JsonObject reconcilePayments() {
-    return internal("payments", "reconcilePayments", new JsonObject());
+    return internal(Addresses.PAYMENTS, Actions.RECONCILE_PAYMENTS, new JsonObject());
   }
 
   /** Calls an internal event-bus action, which no HTTP client can reach, as its timer would. */

@@ -2,6 +2,8 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.Addresses;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,12 +22,14 @@ class HousekeepingTest extends ApiTest {
     assertThat(database.queryLong("SELECT count(*) FROM refresh_tokens")).isPositive();
     assertThat(database.queryLong("SELECT count(*) FROM login_failures")).isEqualTo(1);
 
-    JsonObject early = fixtures.internal("accounts", "purgeExpiredSessions", new JsonObject());
+    JsonObject early =
+        fixtures.internal(Addresses.ACCOUNTS, Actions.PURGE_EXPIRED_SESSIONS, new JsonObject());
     assertThat(early.getInteger("refresh_tokens")).as("nothing has expired yet").isZero();
     assertThat(early.getInteger("login_failures")).isZero();
 
     clock.advance(Duration.ofDays(15));
-    JsonObject late = fixtures.internal("accounts", "purgeExpiredSessions", new JsonObject());
+    JsonObject late =
+        fixtures.internal(Addresses.ACCOUNTS, Actions.PURGE_EXPIRED_SESSIONS, new JsonObject());
 
     assertThat(late.getInteger("refresh_tokens")).isPositive();
     assertThat(late.getInteger("login_failures")).isEqualTo(1);
@@ -47,7 +51,7 @@ class HousekeepingTest extends ApiTest {
             + " ('sandbox', 'evt_old', 'payment.captured', now() - interval '31 days'),"
             + " ('sandbox', 'evt_new', 'payment.captured', now() - interval '29 days')");
 
-    fixtures.internal("payments", "reconcilePayments", new JsonObject());
+    fixtures.reconcilePayments();
 
     assertThat(database.queryString("SELECT string_agg(event_id, ',') FROM webhook_events"))
         .isEqualTo("evt_new");

@@ -81,7 +81,9 @@ class OrderRaceTest extends ApiTest {
             "SELECT coalesce(sum(quantity), 0) FROM orders WHERE product_id = " + productId);
     long left = database.queryLong("SELECT inventory FROM products WHERE id = " + productId);
     assertThat(sold + left).isEqualTo(25);
-    assertThat(left).isBetween(0L, 3L);
+    // Stock never goes below 0 (a CHECK constraint sees to that); what can go wrong is a refusal
+    // while enough was left: any refused request asked for at most 4.
+    assertThat(left).as("refused while enough was left").isLessThan(4L);
     assertThat(attempts.stream().map(a -> a.result().statusCode()).collect(Collectors.toSet()))
         .isSubsetOf(201, 409);
     assertThat(

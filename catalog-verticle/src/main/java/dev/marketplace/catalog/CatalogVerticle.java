@@ -6,27 +6,49 @@ import dev.marketplace.catalog.image.ImageContent;
 import dev.marketplace.catalog.image.ImageStorage;
 import dev.marketplace.catalog.image.ProductImageRepository;
 import dev.marketplace.catalog.image.UploadProductImage;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.OperationDispatcher;
+import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.PoolSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 
-/** Products, categories, search, reviews and images, served on the {@value #ADDRESS} address. */
+/** Products, categories, search, reviews and images, served on {@link Addresses#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
 
-  public static final String ADDRESS = "catalog";
+  /**
+   * What the catalog verticle is told.
+   *
+   * @param database the database and the size of the shared pool
+   * @param imageDirectory where product images and thumbnails are stored
+   */
+  public record Settings(PoolSettings database, Path imageDirectory) {
+
+    public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
+      return new Settings(
+          new PoolSettings(database, config.databasePoolSize()),
+          config.imageDirectory().toAbsolutePath());
+    }
+  }
+
+  private final Settings settings;
+
+  public CatalogVerticle(Settings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Future<?> start() {
-    Pool pool = DatabasePool.shared(vertx, config());
+    Pool pool = DatabasePool.shared(vertx, settings.database());
     ProductRepository products = new ProductRepository(pool);
     ReviewRepository reviews = new ReviewRepository(pool);
     ProductImageRepository images = new ProductImageRepository(pool);
-    ImageStorage storage =
-        new FileSystemImageStorage(vertx, Path.of(config().getString("image_directory")));
-    return new OperationDispatcher(vertx, ADDRESS)
+    ImageStorage storage = new FileSystemImageStorage(vertx, settings.imageDirectory());
+    return new OperationDispatcher(vertx, Addresses.CATALOG)
         .on("createProduct", new CreateProduct(products))
         .on("updateProduct", new UpdateProduct(products))
         .on("browseProducts", new BrowseProducts(products, false))
@@ -35,7 +57,8 @@ public final class CatalogVerticle extends VerticleBase {
         .on("productDetail", new ProductDetail(products, reviews, images))
         .on("uploadProductImage", new UploadProductImage(vertx, products, images, storage))
         .on("deleteProductImage", new DeleteProductImage(images, storage))
-        .on(ImageContent.ACTION, new ImageContent(images, storage))
+        .on("getImage", new ImageContent(images, storage, false))
+        .on("getImageThumbnail", new ImageContent(images, storage, true))
         .on("writeReview", new WriteReview(reviews))
         .on("listReviews", new ListReviews(products, reviews))
         .on("listSellerProducts", new ListSellerProducts(products))

@@ -1,3 +1,4 @@
+// Over 300 lines: the sorts, the SQL they make and the cursor that continues them change together.
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.error.DomainException;

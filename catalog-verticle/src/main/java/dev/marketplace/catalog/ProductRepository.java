@@ -1,9 +1,9 @@
 package dev.marketplace.catalog;
 
+import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,7 @@ public final class ProductRepository {
                 + " SELECT "
                 + Product.COLUMNS
                 + " FROM p JOIN u ON u.id = p.seller_id")
+        .mapping(Product::fromRow)
         .execute(
             Tuple.from(
                 new Object[] {
@@ -45,7 +46,7 @@ public final class ProductRepository {
                   product.inventory(),
                   product.active() == null || product.active()
                 }))
-        .map(ProductRepository::first);
+        .map(Rows::first);
   }
 
   /**
@@ -63,6 +64,7 @@ public final class ProductRepository {
                 + " SELECT "
                 + Product.COLUMNS
                 + " FROM p JOIN users u ON u.id = p.seller_id")
+        .mapping(Product::fromRow)
         .execute(
             Tuple.from(
                 new Object[] {
@@ -75,18 +77,15 @@ public final class ProductRepository {
                   changes.inventory(),
                   changes.active()
                 }))
-        .map(ProductRepository::first);
+        .map(Rows::first);
   }
 
   /** The seller of a product, if the product exists. */
   public Future<Optional<Long>> sellerOf(long productId) {
     return pool.preparedQuery("SELECT seller_id FROM products WHERE id = $1")
+        .mapping(row -> row.getLong("seller_id"))
         .execute(Tuple.of(productId))
-        .map(
-            rows ->
-                rows.size() == 0
-                    ? Optional.<Long>empty()
-                    : Optional.of(rows.iterator().next().getLong("seller_id")));
+        .map(Rows::first);
   }
 
   /** One page of a browse or search, with each product's search rank. */
@@ -108,8 +107,9 @@ public final class ProductRepository {
   /** An active product by id. */
   public Future<Optional<Product>> findActive(long productId) {
     return pool.preparedQuery(FIND_ACTIVE)
+        .mapping(Product::fromRow)
         .execute(Tuple.of(productId))
-        .map(ProductRepository::first);
+        .map(Rows::first);
   }
 
   /** Categories of active products with how many each has, by name. */
@@ -117,15 +117,9 @@ public final class ProductRepository {
     return pool.preparedQuery(
             "SELECT min(category) AS name, count(*) AS products FROM products WHERE is_active"
                 + " GROUP BY lower(category) ORDER BY lower(category)")
+        .mapping(row -> new Category(row.getString("name"), row.getLong("products")))
         .execute()
-        .map(
-            rows -> {
-              List<Category> categories = new ArrayList<>(rows.size());
-              rows.forEach(
-                  row ->
-                      categories.add(new Category(row.getString("name"), row.getLong("products"))));
-              return categories;
-            });
+        .map(Rows::list);
   }
 
   /**
@@ -153,12 +147,6 @@ public final class ProductRepository {
               }
               return Optional.of(products);
             });
-  }
-
-  private static Optional<Product> first(RowSet<Row> rows) {
-    return rows.size() == 0
-        ? Optional.empty()
-        : Optional.of(Product.fromRow(rows.iterator().next()));
   }
 
   /** A page of products and, in the same order, their search ranks. */

@@ -1,5 +1,6 @@
 package dev.marketplace.catalog;
 
+import dev.marketplace.common.db.Rows;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +8,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,13 +72,9 @@ public final class ReviewRepository {
                 + " FROM product_reviews r JOIN users b ON b.id = r.buyer_id"
                 + " WHERE r.product_id = $1 AND ($2::bigint IS NULL OR r.id < $2)"
                 + " ORDER BY r.id DESC LIMIT $3")
+        .mapping(Review::fromRow)
         .execute(Tuple.of(productId, beforeId, limit))
-        .map(
-            rows -> {
-              List<Review> reviews = new ArrayList<>(rows.size());
-              rows.forEach(row -> reviews.add(Review.fromRow(row)));
-              return reviews;
-            });
+        .map(Rows::list);
   }
 
   /** How many reviews gave each rating, 1 to 5. */
@@ -112,8 +108,9 @@ public final class ReviewRepository {
       SqlConnection connection, long productId, long buyerId) {
     return connection
         .preparedQuery("SELECT rating FROM product_reviews WHERE product_id = $1 AND buyer_id = $2")
+        .mapping(row -> row.getInteger(0))
         .execute(Tuple.of(productId, buyerId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger(0));
+        .map(rows -> Rows.first(rows).orElse(null));
   }
 
   private static Future<Review> upsert(

@@ -7,6 +7,7 @@ import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 
 /**
  * A seller reports where a parcel is, optionally with a status change (for example "delivered" with
@@ -14,12 +15,17 @@ import io.vertx.core.json.JsonObject;
  */
 public final class AddShippingEvent implements OperationHandler {
 
+  private final Pool pool;
   private final OrderRepository orders;
   private final OrderTransitions transitions;
   private final OrderEventPublisher publisher;
 
   public AddShippingEvent(
-      OrderRepository orders, OrderTransitions transitions, OrderEventPublisher publisher) {
+      Pool pool,
+      OrderRepository orders,
+      OrderTransitions transitions,
+      OrderEventPublisher publisher) {
+    this.pool = pool;
     this.orders = orders;
     this.transitions = transitions;
     this.publisher = publisher;
@@ -49,7 +55,7 @@ public final class AddShippingEvent implements OperationHandler {
           .map(change -> Reply.created(change.event().toJson()));
     }
     return orders
-        .addShippingEvent(orderId, sellerId, location, notes)
+        .addShippingEvent(pool, orderId, sellerId, location, notes)
         .compose(
             added -> {
               if (added.isPresent()) {
@@ -57,7 +63,7 @@ public final class AddShippingEvent implements OperationHandler {
                     Reply.created(publisher.publish(added.get()).event().toJson()));
               }
               return orders
-                  .stateOf(orderId)
+                  .state(pool, orderId)
                   .map(
                       state -> {
                         if (state.isEmpty()) {

@@ -24,12 +24,20 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Checkout implements OperationHandler {
 
+  private final CheckoutRepository checkouts;
+  private final StockRepository stock;
   private final OrderRepository orders;
   private final IdempotencyKeys idempotency;
   private final OrderEventPublisher publisher;
 
   public Checkout(
-      OrderRepository orders, IdempotencyKeys idempotency, OrderEventPublisher publisher) {
+      CheckoutRepository checkouts,
+      StockRepository stock,
+      OrderRepository orders,
+      IdempotencyKeys idempotency,
+      OrderEventPublisher publisher) {
+    this.checkouts = checkouts;
+    this.stock = stock;
     this.orders = orders;
     this.idempotency = idempotency;
     this.publisher = publisher;
@@ -38,9 +46,9 @@ public final class Checkout implements OperationHandler {
   @Override
   public Future<Reply> handle(BusRequest request) {
     long buyerId = request.callerId();
-    List<OrderRepository.CheckoutLine> lines = lines(request.body().getJsonArray("items"));
+    List<CheckoutLine> lines = lines(request.body().getJsonArray("items"));
     UUID checkoutId = UUID.randomUUID();
-    AtomicReference<List<Long>> events = new AtomicReference<>(List.of());
+    AtomicReference<List<OrderEvent>> placed = new AtomicReference<>(List.of());
     return idempotency
         .once(
             buyerId,
@@ -48,50 +56,46 @@ public final class Checkout implements OperationHandler {
             request.headers().getString("Idempotency-Key"),
             request.body(),
             true,
-            connection ->
-                orders
-                    .takeStock(connection, lines)
+            tx ->
+                stock
+                    .take(tx, lines)
                     .compose(
                         taken ->
                             taken.size() < lines.size()
-                                ? refuse(connection, lines, taken)
-                                : orders.recordCheckout(connection, buyerId, checkoutId, taken))
+                                ? refuse(tx, lines, taken)
+                                : checkouts.record(tx, buyerId, checkoutId, taken))
+                    .compose(written -> orders.events(tx, written))
                     .compose(
-                        written -> {
-                          events.set(written);
-                          return answer(connection, checkoutId);
+                        events -> {
+                          placed.set(events);
+                          return answer(tx, checkoutId);
                         }))
-        .onSuccess(
-            committed ->
-                orders.events(events.get()).onSuccess(list -> list.forEach(publisher::publish)));
+        .onSuccess(committed -> placed.get().forEach(publisher::publish));
   }
 
   /** The cart's lines, one per product (repeated products are added up), in product order. */
-  private static List<OrderRepository.CheckoutLine> lines(JsonArray items) {
+  private static List<CheckoutLine> lines(JsonArray items) {
     Map<Long, Integer> byProduct = new TreeMap<>();
     for (int i = 0; i < items.size(); i++) {
       JsonObject item = items.getJsonObject(i);
       byProduct.merge(item.getLong("product_id"), item.getInteger("quantity"), Integer::sum);
     }
-    List<OrderRepository.CheckoutLine> lines = new ArrayList<>(byProduct.size());
+    List<CheckoutLine> lines = new ArrayList<>(byProduct.size());
     byProduct.forEach(
-        (product, quantity) ->
-            lines.add(new OrderRepository.CheckoutLine(product, quantity, null, null)));
+        (product, quantity) -> lines.add(new CheckoutLine(product, quantity, null, null)));
     return lines;
   }
 
   /** Fails the transaction, so no stock stays taken, naming the first line that could not be. */
   private Future<List<Long>> refuse(
-      SqlClient connection,
-      List<OrderRepository.CheckoutLine> lines,
-      List<OrderRepository.CheckoutLine> taken) {
-    OrderRepository.CheckoutLine missing =
+      SqlClient tx, List<CheckoutLine> lines, List<CheckoutLine> taken) {
+    CheckoutLine missing =
         lines.stream()
             .filter(line -> taken.stream().noneMatch(t -> t.productId() == line.productId()))
             .findFirst()
             .orElseThrow();
-    return orders
-        .activeInventory(connection, missing.productId())
+    return stock
+        .activeInventory(tx, missing.productId())
         .map(
             inventory -> {
               if (inventory.isEmpty()) {
@@ -109,13 +113,13 @@ public final class Checkout implements OperationHandler {
             });
   }
 
-  private Future<Reply> answer(SqlClient connection, UUID checkoutId) {
+  private Future<Reply> answer(SqlClient tx, UUID checkoutId) {
     return orders
-        .ofCheckout(connection, checkoutId)
+        .ofCheckout(tx, checkoutId)
         .compose(
             placed ->
                 orders
-                    .itemsOf(connection, placed.stream().map(Order::id).toList())
+                    .itemsOf(tx, placed.stream().map(Order::id).toList())
                     .map(
                         items -> {
                           JsonArray ordersJson = new JsonArray();

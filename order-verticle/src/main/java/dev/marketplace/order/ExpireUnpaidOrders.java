@@ -5,27 +5,33 @@ import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Unpaid orders hold their stock only for a while: past that, they cancel themselves and the stock
  * goes back on sale. The sweep reads the database, not memory, so orders placed before a restart
- * expire all the same. Runs on a timer, and as an internal action for operators and tests.
+ * expire all the same. Runs on a timer, and as an internal action ({@code
+ * Actions.EXPIRE_UNPAID_ORDERS}) for operators and tests.
  */
 public final class ExpireUnpaidOrders implements OperationHandler {
 
-  public static final String ACTION = "expireUnpaidOrders";
-
   private static final int BATCH = 500;
 
+  private final Pool pool;
   private final OrderRepository orders;
   private final OrderEventPublisher publisher;
   private final Duration hold;
   private final Clock clock;
 
   public ExpireUnpaidOrders(
-      OrderRepository orders, OrderEventPublisher publisher, Duration hold, Clock clock) {
+      Pool pool,
+      OrderRepository orders,
+      OrderEventPublisher publisher,
+      Duration hold,
+      Clock clock) {
+    this.pool = pool;
     this.orders = orders;
     this.publisher = publisher;
     this.hold = hold;
@@ -40,7 +46,7 @@ public final class ExpireUnpaidOrders implements OperationHandler {
   /** Expires every overdue order, a batch at a time; completes with how many. */
   public Future<Integer> sweep() {
     return orders
-        .expireUnpaid(clock.instant().minus(hold), BATCH)
+        .expireUnpaid(pool, clock.instant().minus(hold), BATCH)
         .compose(
             expired -> {
               expired.forEach(publisher::publish);

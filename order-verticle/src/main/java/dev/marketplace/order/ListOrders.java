@@ -7,6 +7,7 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -19,11 +20,13 @@ public final class ListOrders implements OperationHandler {
 
   private static final String CURSOR_PREFIX = "before:";
 
+  private final Pool pool;
   private final OrderRepository orders;
   private final Actor owner;
   private final String ownerParameter;
 
-  public ListOrders(OrderRepository orders, Actor owner) {
+  public ListOrders(Pool pool, OrderRepository orders, Actor owner) {
+    this.pool = pool;
     this.orders = orders;
     this.owner = owner;
     this.ownerParameter = owner == Actor.SELLER ? "seller_id" : "buyer_id";
@@ -32,11 +35,13 @@ public final class ListOrders implements OperationHandler {
   @Override
   public Future<Reply> handle(BusRequest request) {
     int limit = request.limit();
+    String status = request.query().getString("status");
     return orders
         .ofOwner(
+            pool,
             owner,
             request.pathId(ownerParameter),
-            request.query().getString("status"),
+            status == null ? null : OrderStatus.fromDb(status),
             decode(request.query().getString("cursor")),
             limit)
         .map(

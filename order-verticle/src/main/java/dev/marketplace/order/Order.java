@@ -1,10 +1,12 @@
 package dev.marketplace.order;
 
 import dev.marketplace.common.json.Timestamps;
+import dev.marketplace.order.payments.OrderPaymentStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * An order with the names buyers and sellers need to read it. The product fields describe an order
@@ -20,14 +22,14 @@ public record Order(
     Integer quantity,
     BigDecimal unitPrice,
     BigDecimal totalPrice,
-    String status,
-    String paymentStatus,
+    OrderStatus status,
+    OrderPaymentStatus paymentStatus,
     String paymentFailure,
     OffsetDateTime paidAt,
     String carrier,
     String trackingNumber,
     String cancelReason,
-    java.util.UUID checkoutId,
+    UUID checkoutId,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
@@ -52,8 +54,8 @@ public record Order(
         row.getInteger("quantity"),
         row.getBigDecimal("unit_price"),
         row.getBigDecimal("total_price"),
-        row.getString("status"),
-        row.getString("payment_status"),
+        OrderStatus.fromDb(row.getString("status")),
+        OrderPaymentStatus.fromDb(row.getString("payment_status")),
         row.getString("payment_failure"),
         row.getOffsetDateTime("paid_at"),
         row.getString("carrier"),
@@ -75,9 +77,9 @@ public record Order(
         .put("quantity", quantity)
         .put("unit_price", unitPrice)
         .put("total_price", totalPrice)
-        .put("status", status)
-        .put("payment_status", paymentStatus)
-        .put("paid", "captured".equals(paymentStatus) || "refund_pending".equals(paymentStatus))
+        .put("status", status.dbValue())
+        .put("payment_status", paymentStatus.dbValue())
+        .put("paid", paymentStatus.holdsTheMoney())
         .put("payment_failure", paymentFailure)
         .put("paid_at", Timestamps.format(paidAt))
         .put("carrier", carrier)

@@ -6,6 +6,7 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -13,10 +14,12 @@ import java.util.List;
  */
 public final class OrderDetail implements OperationHandler {
 
+  private final Pool pool;
   private final OrderRepository orders;
   private final Actor viewer;
 
-  public OrderDetail(OrderRepository orders, Actor viewer) {
+  public OrderDetail(Pool pool, OrderRepository orders, Actor viewer) {
+    this.pool = pool;
     this.orders = orders;
     this.viewer = viewer;
   }
@@ -26,7 +29,7 @@ public final class OrderDetail implements OperationHandler {
     long orderId = request.pathId("order_id");
     long callerId = request.callerId();
     return orders
-        .find(orderId)
+        .find(pool, orderId)
         .compose(
             found -> {
               Order order =
@@ -37,7 +40,7 @@ public final class OrderDetail implements OperationHandler {
                 throw DomainException.forbidden("Order " + orderId + " is not yours.");
               }
               return Future.all(
-                      orders.history(orderId), orders.itemsOf(orders.pool(), List.of(orderId)))
+                      orders.history(pool, orderId), orders.itemsOf(pool, List.of(orderId)))
                   .map(
                       loaded -> {
                         JsonArray timeline = new JsonArray();

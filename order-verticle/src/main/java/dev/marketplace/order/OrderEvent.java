@@ -15,7 +15,7 @@ public record OrderEvent(
     long buyerId,
     long sellerId,
     String kind,
-    String status,
+    OrderStatus status,
     String location,
     String notes,
     String actorRole,
@@ -33,7 +33,7 @@ public record OrderEvent(
         row.getLong("buyer_id"),
         row.getLong("seller_id"),
         row.getString("kind"),
-        row.getString("status"),
+        OrderStatus.fromDb(row.getString("status")),
         row.getString("location"),
         row.getString("notes"),
         row.getString("actor_role"),
@@ -47,7 +47,7 @@ public record OrderEvent(
         .put("buyer_id", buyerId)
         .put("seller_id", sellerId)
         .put("kind", kind)
-        .put("status", status)
+        .put("status", status.dbValue())
         .put("location", location)
         .put("notes", notes)
         .put("actor", actorRole)

@@ -1,6 +1,7 @@
 package dev.marketplace.order;
 
 import dev.marketplace.common.bus.Topics;
+import dev.marketplace.order.payments.OrderPaymentStatus;
 import io.vertx.core.Vertx;
 
 /**
@@ -20,9 +21,9 @@ public final class OrderEventPublisher {
    * goes, point to point, to the payment verticle, which refunds at once. The reconciler finds any
    * refund this message does not bring about.
    */
-  public OrderRepository.Change publish(OrderRepository.Change change) {
+  public OrderChange publish(OrderChange change) {
     publish(change.event());
-    if ("refund_pending".equals(change.order().paymentStatus())) {
+    if (change.order().paymentStatus() == OrderPaymentStatus.REFUND_PENDING) {
       vertx.eventBus().send(Topics.REFUNDS_DUE, change.order().id());
     }
     return change;

@@ -1,21 +1,24 @@
 package dev.marketplace.order;
 
+import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 
 /**
  * The events a live stream missed: those on the caller's orders after a given event id, oldest
- * first, a page at a time. Internal: the HTTP edge asks for it when a client resumes a stream.
+ * first, a page at a time. Internal ({@link Actions#ORDER_EVENTS_SINCE}): the HTTP edge asks for it
+ * when a client resumes a stream.
  */
 public final class OrderEventsSince implements OperationHandler {
 
-  public static final String ACTION = "orderEventsSince";
-
+  private final Pool pool;
   private final OrderRepository orders;
 
-  public OrderEventsSince(OrderRepository orders) {
+  public OrderEventsSince(Pool pool, OrderRepository orders) {
+    this.pool = pool;
     this.orders = orders;
   }
 
@@ -24,6 +27,7 @@ public final class OrderEventsSince implements OperationHandler {
     Actor owner = "seller".equals(request.caller().role()) ? Actor.SELLER : Actor.BUYER;
     return orders
         .eventsSince(
+            pool,
             owner,
             request.callerId(),
             request.body().getLong("after"),

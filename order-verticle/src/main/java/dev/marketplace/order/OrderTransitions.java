@@ -3,6 +3,7 @@ package dev.marketplace.order;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 
 /**
  * Moves orders through the status machine on behalf of an actor, publishes each change, and
@@ -11,28 +12,33 @@ import io.vertx.core.Future;
  */
 public final class OrderTransitions {
 
+  private final Pool pool;
   private final OrderRepository orders;
   private final OrderStatusMachine machine;
   private final OrderEventPublisher publisher;
 
   public OrderTransitions(
-      OrderRepository orders, OrderStatusMachine machine, OrderEventPublisher publisher) {
+      Pool pool,
+      OrderRepository orders,
+      OrderStatusMachine machine,
+      OrderEventPublisher publisher) {
+    this.pool = pool;
     this.orders = orders;
     this.machine = machine;
     this.publisher = publisher;
   }
 
-  public Future<OrderRepository.Change> move(
+  public Future<OrderChange> move(
       long orderId, Actor actor, Long actorId, OrderStatus to, OrderRepository.Move move) {
     return orders
-        .transition(orderId, actor, actorId, machine.sourcesOf(actor, to), to, move)
+        .transition(pool, orderId, actor, actorId, machine.sourcesOf(actor, to), to, move)
         .compose(
             changed -> {
               if (changed.isPresent()) {
                 return Future.succeededFuture(publisher.publish(changed.get()));
               }
               return orders
-                  .stateOf(orderId)
+                  .state(pool, orderId)
                   .map(
                       state -> {
                         throw refusal(state.orElse(null), orderId, actor, actorId, to);
@@ -41,7 +47,7 @@ public final class OrderTransitions {
   }
 
   static DomainException refusal(
-      OrderRepository.OrderState state, long orderId, Actor actor, Long actorId, OrderStatus to) {
+      OrderState state, long orderId, Actor actor, Long actorId, OrderStatus to) {
     if (state == null) {
       return DomainException.notFound("Order " + orderId + " not found.");
     }

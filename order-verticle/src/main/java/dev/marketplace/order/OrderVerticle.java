@@ -1,7 +1,12 @@
 package dev.marketplace.order;
 
+import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.OperationDispatcher;
+import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.PoolSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -11,56 +16,72 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orders, stock reservation, the status machine, history and idempotency, served on the {@value
- * #ADDRESS} address. Also sweeps unpaid orders past their hold and expired idempotency keys.
+ * Orders, stock reservation, the status machine, history and idempotency, served on {@link
+ * Addresses#ORDERS}. Also sweeps unpaid orders past their hold and expired idempotency keys.
  */
 public final class OrderVerticle extends VerticleBase {
 
-  public static final String ADDRESS = "orders";
+  /**
+   * What the order verticle is told.
+   *
+   * @param database the database and the size of the shared pool
+   * @param unpaidOrderHold how long an unpaid order holds its stock before it cancels itself
+   * @param sweepInterval how often overdue orders and expired idempotency keys are swept
+   */
+  public record Settings(PoolSettings database, Duration unpaidOrderHold, Duration sweepInterval) {
+
+    public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
+      return new Settings(
+          new PoolSettings(database, config.databasePoolSize()),
+          Duration.ofMinutes(config.unpaidOrderHoldMinutes()),
+          Duration.ofSeconds(config.orderSweepSeconds()));
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderVerticle.class);
 
+  private final Settings settings;
   private final Clock clock;
   private long sweepTimer;
 
-  public OrderVerticle(Clock clock) {
+  public OrderVerticle(Settings settings, Clock clock) {
+    this.settings = settings;
     this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
-    Pool pool = DatabasePool.shared(vertx, config());
-    OrderRepository orders = new OrderRepository(pool);
+    Pool pool = DatabasePool.shared(vertx, settings.database());
+    OrderRepository orders = new OrderRepository();
+    StockRepository stock = new StockRepository();
     OrderEventPublisher publisher = new OrderEventPublisher(vertx);
     OrderTransitions transitions =
-        new OrderTransitions(orders, new OrderStatusMachine(), publisher);
+        new OrderTransitions(pool, orders, new OrderStatusMachine(), publisher);
     IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock);
     ExpireUnpaidOrders expiry =
-        new ExpireUnpaidOrders(
-            orders,
-            publisher,
-            Duration.ofMinutes(config().getInteger("unpaid_order_hold_minutes")),
-            clock);
+        new ExpireUnpaidOrders(pool, orders, publisher, settings.unpaidOrderHold(), clock);
     sweepTimer =
         vertx.setPeriodic(
-            config().getLong("sweep_interval_ms"),
+            settings.sweepInterval().toMillis(),
             tick ->
                 expiry
                     .sweep()
                     .compose(expired -> idempotency.purgeExpired())
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
-    return new OperationDispatcher(vertx, ADDRESS)
-        .on("placeOrder", new PlaceOrder(orders, idempotency, publisher))
-        .on("checkout", new Checkout(orders, idempotency, publisher))
-        .on("listBuyerOrders", new ListOrders(orders, Actor.BUYER))
-        .on("listSellerOrders", new ListOrders(orders, Actor.SELLER))
-        .on("buyerOrderDetail", new OrderDetail(orders, Actor.BUYER))
-        .on("sellerOrderDetail", new OrderDetail(orders, Actor.SELLER))
+    return new OperationDispatcher(vertx, Addresses.ORDERS)
+        .on("placeOrder", new PlaceOrder(orders, stock, idempotency, publisher))
+        .on(
+            "checkout",
+            new Checkout(new CheckoutRepository(), stock, orders, idempotency, publisher))
+        .on("listBuyerOrders", new ListOrders(pool, orders, Actor.BUYER))
+        .on("listSellerOrders", new ListOrders(pool, orders, Actor.SELLER))
+        .on("buyerOrderDetail", new OrderDetail(pool, orders, Actor.BUYER))
+        .on("sellerOrderDetail", new OrderDetail(pool, orders, Actor.SELLER))
         .on("updateOrderStatus", new UpdateOrderStatus(transitions))
         .on("cancelOrder", new CancelOrder(transitions))
-        .on("addShippingEvent", new AddShippingEvent(orders, transitions, publisher))
-        .on(OrderEventsSince.ACTION, new OrderEventsSince(orders))
-        .on(ExpireUnpaidOrders.ACTION, expiry)
+        .on("addShippingEvent", new AddShippingEvent(pool, orders, transitions, publisher))
+        .on(Actions.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, orders))
+        .on(Actions.EXPIRE_UNPAID_ORDERS, expiry)
         .readiness(pool)
         .register();
   }

@@ -16,12 +16,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PlaceOrder implements OperationHandler {
 
   private final OrderRepository orders;
+  private final StockRepository stock;
   private final IdempotencyKeys idempotency;
   private final OrderEventPublisher publisher;
 
   public PlaceOrder(
-      OrderRepository orders, IdempotencyKeys idempotency, OrderEventPublisher publisher) {
+      OrderRepository orders,
+      StockRepository stock,
+      IdempotencyKeys idempotency,
+      OrderEventPublisher publisher) {
     this.orders = orders;
+    this.stock = stock;
     this.idempotency = idempotency;
     this.publisher = publisher;
   }
@@ -32,7 +37,7 @@ public final class PlaceOrder implements OperationHandler {
     long buyerId = request.callerId();
     long productId = body.getLong("product_id");
     int quantity = body.getInteger("quantity");
-    AtomicReference<OrderRepository.Change> placed = new AtomicReference<>();
+    AtomicReference<OrderChange> placed = new AtomicReference<>();
     return idempotency
         .once(
             buyerId,
@@ -50,7 +55,7 @@ public final class PlaceOrder implements OperationHandler {
                             return Future.succeededFuture(
                                 Reply.created(change.get().order().toJson()));
                           }
-                          return orders
+                          return stock
                               .activeInventory(client, productId)
                               .map(
                                   inventory -> {

@@ -3,8 +3,7 @@ package dev.marketplace.payment;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
-import dev.marketplace.common.error.DomainException;
-import dev.marketplace.order.OrderRepository;
+import dev.marketplace.order.payments.OrderPayments;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,9 +14,9 @@ public final class ListOrderPayments implements OperationHandler {
 
   private final Pool pool;
   private final PaymentRepository payments;
-  private final OrderRepository orders;
+  private final OrderPayments orders;
 
-  public ListOrderPayments(Pool pool, PaymentRepository payments, OrderRepository orders) {
+  public ListOrderPayments(Pool pool, PaymentRepository payments, OrderPayments orders) {
     this.pool = pool;
     this.payments = payments;
     this.orders = orders;
@@ -28,17 +27,8 @@ public final class ListOrderPayments implements OperationHandler {
     long orderId = request.pathId("order_id");
     long buyerId = request.callerId();
     return orders
-        .stateOf(orderId)
-        .compose(
-            state -> {
-              if (state.isEmpty()) {
-                throw DomainException.notFound("Order " + orderId + " not found.");
-              }
-              if (state.get().buyerId() != buyerId) {
-                throw DomainException.forbidden("Order " + orderId + " is not yours.");
-              }
-              return payments.ofOrder(pool, orderId);
-            })
+        .checkBuyer(pool, orderId, buyerId)
+        .compose(owned -> payments.ofOrder(pool, orderId))
         .map(
             found -> {
               JsonArray list = new JsonArray();

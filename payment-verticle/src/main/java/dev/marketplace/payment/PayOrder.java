@@ -6,8 +6,8 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import dev.marketplace.common.security.Sha256;
-import dev.marketplace.order.OrderPayments;
-import dev.marketplace.order.OrderStatus;
+import dev.marketplace.order.payments.OrderPayments;
+import dev.marketplace.order.payments.PayableOrder;
 import dev.marketplace.payment.PaymentRepository.Source;
 import dev.marketplace.payment.gateway.GatewayException;
 import dev.marketplace.payment.gateway.PaymentGateway;
@@ -70,16 +70,9 @@ public final class PayOrder implements OperationHandler {
     return pool.withTransaction(
             tx ->
                 orders
-                    .lock(tx, orderId)
+                    .lockForPayment(tx, orderId, buyerId)
                     .compose(
-                        found -> {
-                          OrderPayments.PayableOrder order =
-                              found.orElseThrow(
-                                  () ->
-                                      DomainException.notFound("Order " + orderId + " not found."));
-                          if (order.buyerId() != buyerId) {
-                            throw DomainException.forbidden("Order " + orderId + " is not yours.");
-                          }
+                        order -> {
                           if (clientKey == null) {
                             return start(tx, order, body, null, null);
                           }
@@ -125,12 +118,8 @@ public final class PayOrder implements OperationHandler {
   }
 
   private Future<Attempt> start(
-      SqlClient tx,
-      OrderPayments.PayableOrder order,
-      JsonObject body,
-      String clientKey,
-      byte[] requestHash) {
-    refuseUnpayable(order);
+      SqlClient tx, PayableOrder order, JsonObject body, String clientKey, byte[] requestHash) {
+    order.refuseUnpayable();
     return payments
         .start(
             tx,
@@ -143,28 +132,7 @@ public final class PayOrder implements OperationHandler {
             requestHash)
         .compose(
             payment ->
-                orders
-                    .paymentInProgress(tx, order.id(), "pending")
-                    .map(done -> new Attempt(payment, true)));
-  }
-
-  private static void refuseUnpayable(OrderPayments.PayableOrder order) {
-    switch (order.paymentStatus()) {
-      case "pending", "authorized" ->
-          throw new DomainException(
-              ErrorCode.INVALID_TRANSITION,
-              "A payment for order " + order.id() + " is already in progress.");
-      case "captured", "refund_pending", "refunded" ->
-          throw new DomainException(
-              ErrorCode.INVALID_TRANSITION, "Order " + order.id() + " is already paid.");
-      default -> {
-        if (order.status() != OrderStatus.PENDING) {
-          throw new DomainException(
-              ErrorCode.INVALID_TRANSITION,
-              "Order " + order.id() + " is " + order.status().dbValue() + " and cannot be paid.");
-        }
-      }
-    }
+                orders.paymentStarted(tx, order.id()).map(done -> new Attempt(payment, true)));
   }
 
   /**

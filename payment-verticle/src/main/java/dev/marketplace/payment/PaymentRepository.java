@@ -1,11 +1,10 @@
 package dev.marketplace.payment;
 
+import dev.marketplace.common.db.Rows;
 import dev.marketplace.common.json.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +30,7 @@ public final class PaymentRepository {
     RECONCILER;
 
     String dbValue() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -53,6 +53,7 @@ public final class PaymentRepository {
                 + " SELECT "
                 + Payment.COLUMNS
                 + " FROM p")
+        .mapping(Payment::fromRow)
         .execute(
             Tuple.from(
                 new Object[] {
@@ -65,7 +66,7 @@ public final class PaymentRepository {
                   clientKey,
                   requestHash == null ? null : Buffer.buffer(requestHash)
                 }))
-        .map(rows -> Payment.fromRow(rows.iterator().next()));
+        .map(rows -> rows.iterator().next());
   }
 
   /** A payment made earlier with the buyer's {@code Idempotency-Key}, and its request's hash. */
@@ -74,16 +75,10 @@ public final class PaymentRepository {
             "SELECT "
                 + Payment.COLUMNS
                 + ", request_hash FROM payments WHERE buyer_id = $1 AND client_key = $2")
+        .mapping(
+            row -> new KeyedPayment(Payment.fromRow(row), row.getBuffer("request_hash").getBytes()))
         .execute(Tuple.of(buyerId, clientKey))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return Optional.empty();
-              }
-              Row row = rows.iterator().next();
-              return Optional.of(
-                  new KeyedPayment(Payment.fromRow(row), row.getBuffer("request_hash").getBytes()));
-            });
+        .map(Rows::first);
   }
 
   /**
@@ -112,6 +107,7 @@ public final class PaymentRepository {
                 + " SELECT "
                 + Payment.COLUMNS
                 + " FROM p")
+        .mapping(Payment::fromRow)
         .execute(
             Tuple.from(
                 new Object[] {
@@ -124,33 +120,30 @@ public final class PaymentRepository {
                   detail,
                   source.dbValue()
                 }))
-        .map(PaymentRepository::first);
+        .map(Rows::first);
   }
 
   public Future<Optional<Payment>> byId(SqlClient client, long paymentId) {
-    return client
-        .preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments WHERE id = $1")
-        .execute(Tuple.of(paymentId))
-        .map(PaymentRepository::first);
+    return first(client, "id = $1", paymentId);
   }
 
   /** The payment a gateway notification is about, by the key we gave the gateway. */
   public Future<Optional<Payment>> byGatewayKey(SqlClient client, UUID key) {
-    return client
-        .preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments WHERE gateway_key = $1")
-        .execute(Tuple.of(key))
-        .map(PaymentRepository::first);
+    return first(client, "gateway_key = $1", key);
   }
 
   /** The captured payment of an order, whose refund is due when the order is cancelled. */
   public Future<Optional<Payment>> capturedOf(SqlClient client, long orderId) {
+    return first(client, "order_id = $1 AND payment_status = 'captured'", orderId);
+  }
+
+  /** The payment that matches {@code where}, whose one parameter is {@code value}. */
+  private static Future<Optional<Payment>> first(SqlClient client, String where, Object value) {
     return client
-        .preparedQuery(
-            "SELECT "
-                + Payment.COLUMNS
-                + " FROM payments WHERE order_id = $1 AND payment_status = 'captured'")
-        .execute(Tuple.of(orderId))
-        .map(PaymentRepository::first);
+        .preparedQuery("SELECT " + Payment.COLUMNS + " FROM payments WHERE " + where)
+        .mapping(Payment::fromRow)
+        .execute(Tuple.of(value))
+        .map(Rows::first);
   }
 
   /**
@@ -168,14 +161,9 @@ public final class PaymentRepository {
                 + " FROM payments WHERE payment_status IN ('pending', 'authorized')"
                 + " AND updated_at < now() - $1 * interval '1 millisecond'"
                 + " ORDER BY updated_at LIMIT $3")
+        .mapping(row -> new Unsettled(Payment.fromRow(row), row.getBoolean("lost")))
         .execute(Tuple.of(settleAfter.toMillis(), lostAfter.toMillis(), limit))
-        .map(
-            rows -> {
-              List<Unsettled> found = new ArrayList<>(rows.size());
-              rows.forEach(
-                  row -> found.add(new Unsettled(Payment.fromRow(row), row.getBoolean("lost"))));
-              return found;
-            });
+        .map(Rows::list);
   }
 
   /** Every payment of an order, oldest first, each with its history. */
@@ -183,8 +171,9 @@ public final class PaymentRepository {
     return client
         .preparedQuery(
             "SELECT " + Payment.COLUMNS + " FROM payments WHERE order_id = $1 ORDER BY id")
+        .mapping(Payment::fromRow)
         .execute(Tuple.of(orderId))
-        .map(PaymentRepository::all)
+        .map(Rows::list)
         .compose(payments -> withHistory(client, payments));
   }
 
@@ -249,18 +238,6 @@ public final class PaymentRepository {
                                       Timestamps.format(row.getOffsetDateTime("created_at")))));
               return result;
             });
-  }
-
-  private static Optional<Payment> first(RowSet<Row> rows) {
-    return rows.size() == 0
-        ? Optional.empty()
-        : Optional.of(Payment.fromRow(rows.iterator().next()));
-  }
-
-  private static List<Payment> all(RowSet<Row> rows) {
-    List<Payment> payments = new ArrayList<>(rows.size());
-    rows.forEach(row -> payments.add(Payment.fromRow(row)));
-    return payments;
   }
 
   /** A payment awaiting the gateway; {@code lost} once no call about it can still arrive. */

@@ -1,8 +1,7 @@
 package dev.marketplace.payment;
 
-import dev.marketplace.order.OrderEventPublisher;
-import dev.marketplace.order.OrderPayments;
-import dev.marketplace.order.OrderRepository;
+import dev.marketplace.order.payments.OrderCapture;
+import dev.marketplace.order.payments.OrderPayments;
 import dev.marketplace.payment.PaymentRepository.Source;
 import dev.marketplace.payment.gateway.GatewayPayment;
 import dev.marketplace.payment.gateway.PaymentGateway;
@@ -28,28 +27,28 @@ public final class PaymentSettlement {
   private final Pool pool;
   private final PaymentRepository payments;
   private final OrderPayments orders;
-  private final OrderEventPublisher publisher;
   private final PaymentGateway gateway;
 
   public PaymentSettlement(
-      Pool pool,
-      PaymentRepository payments,
-      OrderPayments orders,
-      OrderEventPublisher publisher,
-      PaymentGateway gateway) {
+      Pool pool, PaymentRepository payments, OrderPayments orders, PaymentGateway gateway) {
     this.pool = pool;
     this.payments = payments;
     this.orders = orders;
-    this.publisher = publisher;
     this.gateway = gateway;
   }
 
-  /** What recording the gateway's news changed, and what has to follow once it is committed. */
-  public record Recorded(
-      Payment payment, Optional<OrderRepository.Change> orderChange, boolean refundDue) {
+  /**
+   * What recording the gateway's news changed, and what has to follow once it is committed: the
+   * order's side of a capture to publish (or its refund to make), a capture to ask for.
+   */
+  public record Recorded(Payment payment, Optional<OrderCapture> capture) {
 
     boolean needsCapture() {
       return payment.status() == PaymentStatus.AUTHORIZED;
+    }
+
+    boolean refundDue() {
+      return capture.map(OrderCapture::refundDue).orElse(false);
     }
   }
 
@@ -74,7 +73,7 @@ public final class PaymentSettlement {
               null,
               "Authorized by the gateway.",
               source,
-              moved -> orders.paymentInProgress(tx, orderId, "authorized").map(unchanged(moved)));
+              moved -> orders.paymentAuthorized(tx, orderId).map(unchanged(moved)));
       case CAPTURED ->
           advance(
               tx,
@@ -87,8 +86,8 @@ public final class PaymentSettlement {
               source,
               moved ->
                   orders
-                      .paid(tx, orderId)
-                      .map(change -> new Recorded(moved, change, change.isEmpty())));
+                      .captured(tx, orderId)
+                      .map(capture -> new Recorded(moved, Optional.of(capture))));
       case DECLINED ->
           advance(
               tx,
@@ -153,7 +152,7 @@ public final class PaymentSettlement {
 
   /** What follows a committed change: publish the order's move, capture, or refund. */
   public Future<Payment> followUp(Recorded recorded, Source source) {
-    recorded.orderChange().ifPresent(publisher::publish);
+    recorded.capture().ifPresent(orders::afterCommit);
     if (recorded.refundDue()) {
       refund(recorded.payment().orderId(), source)
           .onFailure(
@@ -198,6 +197,6 @@ public final class PaymentSettlement {
   }
 
   private static Recorded unchanged(Payment payment) {
-    return new Recorded(payment, Optional.empty(), false);
+    return new Recorded(payment, Optional.empty());
   }
 }

@@ -1,19 +1,20 @@
 package dev.marketplace.payment;
 
+import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.bus.Topics;
+import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
-import dev.marketplace.order.OrderEventPublisher;
-import dev.marketplace.order.OrderPayments;
-import dev.marketplace.order.OrderRepository;
-import dev.marketplace.order.OrderStatusMachine;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.order.payments.OrderPayments;
 import dev.marketplace.payment.PaymentRepository.Source;
 import dev.marketplace.payment.gateway.HttpPaymentGateway;
 import dev.marketplace.payment.gateway.PaymentGateway;
 import dev.marketplace.payment.gateway.WebhookSignature;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,37 +23,71 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Payments of orders through the configured gateway, gateway webhooks, refunds of cancelled orders
- * and the reconciler, served on the {@value #ADDRESS} address.
+ * and the reconciler, served on {@link Addresses#PAYMENTS}.
  */
 public final class PaymentVerticle extends VerticleBase {
 
-  public static final String ADDRESS = "payments";
+  /**
+   * What the payment verticle is told, once the gateway's URL and secrets are settled (the sandbox
+   * gateway's are known only when it has started).
+   *
+   * @param database the database and the size of the shared pool
+   * @param provider the gateway's name in the webhook path
+   * @param gatewayUrl the gateway's base URL
+   * @param apiKey the key the gateway expects as bearer token
+   * @param webhookSecret the secret the gateway signs its webhooks with
+   * @param gatewayTimeout how long one gateway call may take before its outcome counts as unknown
+   * @param reconcileInterval how often unsettled payments and due refunds are swept
+   */
+  public record Settings(
+      PoolSettings database,
+      String provider,
+      String gatewayUrl,
+      String apiKey,
+      String webhookSecret,
+      Duration gatewayTimeout,
+      Duration reconcileInterval) {
+
+    public static Settings from(
+        MarketplaceConfig config,
+        DatabaseSettings database,
+        String gatewayUrl,
+        String apiKey,
+        String webhookSecret) {
+      return new Settings(
+          new PoolSettings(database, config.databasePoolSize()),
+          config.payments().provider(),
+          gatewayUrl,
+          apiKey,
+          webhookSecret,
+          Duration.ofMillis(config.payments().timeoutMillis()),
+          Duration.ofSeconds(config.payments().reconcileSeconds()));
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentVerticle.class);
 
   /** A gateway call that got no answer for this many timeouts can no longer be under way. */
   private static final int LOST_AFTER_TIMEOUTS = 10;
 
+  private final Settings settings;
   private final Clock clock;
   private long reconcileTimer;
 
-  public PaymentVerticle(Clock clock) {
+  public PaymentVerticle(Settings settings, Clock clock) {
+    this.settings = settings;
     this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
-    JsonObject settings = config().getJsonObject("payments");
-    long timeoutMillis = settings.getLong("timeout_ms");
-    String provider = settings.getString("provider");
-    Pool pool = DatabasePool.shared(vertx, config());
+    Duration timeout = settings.gatewayTimeout();
+    Pool pool = DatabasePool.shared(vertx, settings.database());
     PaymentGateway gateway =
-        new HttpPaymentGateway(
-            vertx, settings.getString("gateway_url"), settings.getString("api_key"), timeoutMillis);
+        new HttpPaymentGateway(vertx, settings.gatewayUrl(), settings.apiKey(), timeout.toMillis());
     PaymentRepository payments = new PaymentRepository();
-    OrderPayments orders = new OrderPayments(new OrderStatusMachine());
-    PaymentSettlement settlement =
-        new PaymentSettlement(pool, payments, orders, new OrderEventPublisher(vertx), gateway);
+    OrderPayments orders = new OrderPayments(vertx);
+    PaymentSettlement settlement = new PaymentSettlement(pool, payments, orders, gateway);
     ReconcilePayments reconciler =
         new ReconcilePayments(
             pool,
@@ -60,11 +95,11 @@ public final class PaymentVerticle extends VerticleBase {
             orders,
             settlement,
             gateway,
-            Duration.ofMillis(timeoutMillis),
-            Duration.ofMillis(timeoutMillis * LOST_AFTER_TIMEOUTS));
+            timeout,
+            timeout.multipliedBy(LOST_AFTER_TIMEOUTS));
     reconcileTimer =
         vertx.setPeriodic(
-            settings.getLong("reconcile_ms"),
+            settings.reconcileInterval().toMillis(),
             tick ->
                 reconciler
                     .run()
@@ -82,9 +117,10 @@ public final class PaymentVerticle extends VerticleBase {
                                 "Refund of order {} left to the reconciler: {}",
                                 message.body(),
                                 failure.toString())));
-    return new OperationDispatcher(vertx, ADDRESS)
+    String provider = settings.provider();
+    return new OperationDispatcher(vertx, Addresses.PAYMENTS)
         .on("payOrder", new PayOrder(pool, payments, orders, settlement, gateway, provider))
-        .on("listOrderPayments", new ListOrderPayments(pool, payments, new OrderRepository(pool)))
+        .on("listOrderPayments", new ListOrderPayments(pool, payments, orders))
         .on(
             "receivePaymentWebhook",
             new ReceiveWebhook(
@@ -92,9 +128,9 @@ public final class PaymentVerticle extends VerticleBase {
                 payments,
                 settlement,
                 provider,
-                new WebhookSignature(settings.getString("webhook_secret")),
+                new WebhookSignature(settings.webhookSecret()),
                 clock))
-        .on(ReconcilePayments.ACTION, reconciler)
+        .on(Actions.RECONCILE_PAYMENTS, reconciler)
         .readiness(pool)
         .register();
   }

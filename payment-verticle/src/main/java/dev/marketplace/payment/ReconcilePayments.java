@@ -3,7 +3,7 @@ package dev.marketplace.payment;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
-import dev.marketplace.order.OrderPayments;
+import dev.marketplace.order.payments.OrderPayments;
 import dev.marketplace.payment.PaymentRepository.Source;
 import dev.marketplace.payment.gateway.PaymentGateway;
 import io.vertx.core.Future;
@@ -21,11 +21,10 @@ import org.slf4j.LoggerFactory;
  * gateway never received is failed once it is older than {@code lostAfter}, as no call about it can
  * still be under way), and due refunds are made. Handled webhook events are forgotten after 30
  * days, long past any redelivery. Every step is idempotent, so several reconcilers running at once
- * only repeat each other. Also an internal event-bus action, for tests and operators.
+ * only repeat each other. Also an internal event-bus action ({@code Actions.RECONCILE_PAYMENTS}),
+ * for tests and operators.
  */
 public final class ReconcilePayments implements OperationHandler {
-
-  public static final String ACTION = "reconcilePayments";
 
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilePayments.class);
   private static final int BATCH = 100;

@@ -9,25 +9,24 @@ import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 
 /**
- * The bytes of an image or its thumbnail, with their media type and ETag, for the HTTP edge to
- * serve. Internal: the edge calls it for {@code GET /api/images/...}.
+ * The bytes of an image or of its thumbnail, with their media type and ETag, for the HTTP edge to
+ * serve ({@code GET /api/images/...}): the edge writes the bytes as the response body itself.
  */
 public final class ImageContent implements OperationHandler {
 
-  public static final String ACTION = "imageContent";
-
   private final ProductImageRepository images;
   private final ImageStorage storage;
+  private final boolean thumbnail;
 
-  public ImageContent(ProductImageRepository images, ImageStorage storage) {
+  public ImageContent(ProductImageRepository images, ImageStorage storage, boolean thumbnail) {
     this.images = images;
     this.storage = storage;
+    this.thumbnail = thumbnail;
   }
 
   @Override
   public Future<Reply> handle(BusRequest request) {
     long imageId = request.pathId("image_id");
-    boolean thumbnail = request.query().getBoolean("thumbnail", false);
     return images
         .find(imageId)
         .compose(

@@ -1,11 +1,9 @@
 package dev.marketplace.catalog.image;
 
+import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +34,7 @@ public final class ProductImageRepository {
                 + " SELECT id, coalesce((SELECT max(position) FROM product_images"
                 + " WHERE product_id = $1), 0) + 1, $3, $4, $5, $6, $7, $8, $9"
                 + " FROM products WHERE id = $1 AND seller_id = $2 RETURNING *")
+        .mapping(ProductImage::fromRow)
         .execute(
             Tuple.from(
                 new Object[] {
@@ -49,24 +48,21 @@ public final class ProductImageRepository {
                   storageKey,
                   thumbnailKey
                 }))
-        .map(ProductImageRepository::first);
+        .map(Rows::first);
   }
 
   public Future<List<ProductImage>> ofProduct(long productId) {
     return pool.preparedQuery(OF_PRODUCT)
+        .mapping(ProductImage::fromRow)
         .execute(Tuple.of(productId))
-        .map(
-            rows -> {
-              List<ProductImage> images = new ArrayList<>(rows.size());
-              rows.forEach(row -> images.add(ProductImage.fromRow(row)));
-              return images;
-            });
+        .map(Rows::list);
   }
 
   public Future<Optional<ProductImage>> find(long imageId) {
     return pool.preparedQuery("SELECT * FROM product_images WHERE id = $1")
+        .mapping(ProductImage::fromRow)
         .execute(Tuple.of(imageId))
-        .map(ProductImageRepository::first);
+        .map(Rows::first);
   }
 
   /** Deletes an image of a product the seller owns; empty when there is no such image. */
@@ -74,8 +70,9 @@ public final class ProductImageRepository {
     return pool.preparedQuery(
             "DELETE FROM product_images i USING products p WHERE i.id = $1 AND i.product_id = $2"
                 + " AND p.id = i.product_id AND p.seller_id = $3 RETURNING i.*")
+        .mapping(ProductImage::fromRow)
         .execute(Tuple.of(imageId, productId, sellerId))
-        .map(ProductImageRepository::first);
+        .map(Rows::first);
   }
 
   /** Whether any image still uses these stored bytes (identical uploads share them). */
@@ -83,11 +80,5 @@ public final class ProductImageRepository {
     return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM product_images WHERE storage_key = $1)")
         .execute(Tuple.of(storageKey))
         .map(rows -> rows.iterator().next().getBoolean(0));
-  }
-
-  private static Optional<ProductImage> first(RowSet<Row> rows) {
-    return rows.size() == 0
-        ? Optional.empty()
-        : Optional.of(ProductImage.fromRow(rows.iterator().next()));
   }
 }

@@ -8,10 +8,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,17 +24,19 @@ import org.slf4j.LoggerFactory;
  * <p>Replies carry the response body already encoded as JSON text, so that amounts keep their exact
  * decimal form wherever the message travels (a clustered event bus would otherwise turn them into
  * doubles). Failures carry the HTTP status as failure code and the error body as message.
+ *
+ * <p>Besides its handlers, every address answers {@link Actions#READY} and {@link
+ * Actions#LIST_ACTIONS}, with which the api verticle checks at start-up that every operation the
+ * contract sends here has a handler. An action without a handler is a wiring bug, not a missing
+ * resource: it is logged and answered 500.
  */
 public final class OperationDispatcher {
-
-  /** Action every domain address answers for readiness checks. */
-  public static final String READY = "ready";
 
   private static final Logger LOG = LoggerFactory.getLogger(OperationDispatcher.class);
 
   private final Vertx vertx;
   private final String address;
-  private final Map<String, OperationHandler> handlers = new HashMap<>();
+  private final Map<String, OperationHandler> handlers = new TreeMap<>();
   private Supplier<Future<?>> readiness = Future::succeededFuture;
 
   public OperationDispatcher(Vertx vertx, String address) {
@@ -40,8 +44,13 @@ public final class OperationDispatcher {
     this.address = address;
   }
 
-  public OperationDispatcher on(String operationId, OperationHandler handler) {
-    handlers.put(operationId, handler);
+  /**
+   * Serves {@code action} (a contract operation's {@code operationId}, or one of {@link Actions}).
+   */
+  public OperationDispatcher on(String action, OperationHandler handler) {
+    if (handlers.putIfAbsent(action, handler) != null) {
+      throw new IllegalStateException(address + " has two handlers for " + action);
+    }
     return this;
   }
 
@@ -59,13 +68,19 @@ public final class OperationDispatcher {
 
   private void dispatch(Message<JsonObject> message) {
     String action = message.headers().get(BusRequest.ACTION);
-    if (READY.equals(action)) {
+    if (Actions.READY.equals(action)) {
       readiness.get().onComplete(ar -> answerReadiness(message, ar.succeeded()));
+      return;
+    }
+    if (Actions.LIST_ACTIONS.equals(action)) {
+      message.reply(
+          new JsonObject().put("actions", new JsonArray(List.copyOf(handlers.keySet()))).encode());
       return;
     }
     OperationHandler handler = handlers.get(action);
     if (handler == null) {
-      fail(message, new ApiError(ErrorCode.NOT_FOUND, "Unknown operation " + action + "."));
+      LOG.error("{} has no handler for action {}", address, action);
+      fail(message, new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side."));
       return;
     }
     Future<Reply> result;

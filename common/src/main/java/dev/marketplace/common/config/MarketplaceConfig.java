@@ -1,7 +1,6 @@
 package dev.marketplace.common.config;
 
 import dev.marketplace.common.security.TokenSettings;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -96,22 +95,5 @@ public record MarketplaceConfig(
         maxImageBytes,
         payments,
         metricsEnabled);
-  }
-
-  /** The part every verticle reads from its deployment configuration. */
-  public JsonObject verticleConfig() {
-    return new JsonObject()
-        .put("http_port", httpPort)
-        .put("db_pool_size", databasePoolSize)
-        .put("request_timeout_ms", requestTimeoutMillis)
-        .put("body_limit_bytes", bodyLimitBytes)
-        .put("tokens", tokens.toJson())
-        .put("unpaid_order_hold_minutes", unpaidOrderHoldMinutes)
-        .put("sweep_interval_ms", orderSweepSeconds * 1000L)
-        .put("heartbeat_ms", heartbeatSeconds * 1000L)
-        .put("image_directory", imageDirectory.toAbsolutePath().toString())
-        .put("max_image_bytes", maxImageBytes)
-        .put("metrics_enabled", metricsEnabled)
-        .put("upload_directory", dataDirectory.resolve("uploads").toAbsolutePath().toString());
   }
 }

@@ -1,6 +1,5 @@
 package dev.marketplace.common.config;
 
-import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /**
@@ -49,16 +48,5 @@ public record PaymentSettings(
 
   public boolean usesSandbox() {
     return gatewayUrl.isEmpty();
-  }
-
-  /** What the payment verticle reads, once the gateway's URL and secrets are settled. */
-  public JsonObject toVerticleConfig(String url, String key, String secret) {
-    return new JsonObject()
-        .put("provider", provider)
-        .put("gateway_url", url)
-        .put("api_key", key)
-        .put("webhook_secret", secret)
-        .put("timeout_ms", (long) timeoutMillis)
-        .put("reconcile_ms", reconcileSeconds * 1000L);
   }
 }

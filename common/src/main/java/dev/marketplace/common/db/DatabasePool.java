@@ -1,7 +1,6 @@
 package dev.marketplace.common.db;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -16,26 +15,18 @@ public final class DatabasePool {
 
   private DatabasePool() {}
 
-  /** The pool for a verticle deployed with {@code MarketplaceConfig#verticleConfig}. */
-  public static Pool shared(Vertx vertx, JsonObject verticleConfig) {
-    return shared(
-        vertx,
-        DatabaseSettings.fromJson(verticleConfig.getJsonObject("db")),
-        verticleConfig.getInteger("db_pool_size"));
-  }
-
-  public static Pool shared(Vertx vertx, DatabaseSettings settings, int size) {
+  public static Pool shared(Vertx vertx, PoolSettings settings) {
     PoolOptions poolOptions =
         new PoolOptions()
             .setShared(true)
             .setName(SHARED_NAME)
-            .setMaxSize(size)
+            .setMaxSize(settings.size())
             .setMaxWaitQueueSize(10_000)
             .setConnectionTimeout(5)
             .setIdleTimeout(60);
     return PgBuilder.pool()
         .with(poolOptions)
-        .connectingTo(settings.connectOptions())
+        .connectingTo(settings.database().connectOptions())
         .using(vertx)
         .build();
   }

@@ -1,6 +1,5 @@
 package dev.marketplace.common.db;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,24 +23,6 @@ public record DatabaseSettings(
         options.getDatabase(),
         options.getUser(),
         options.getPassword());
-  }
-
-  public static DatabaseSettings fromJson(JsonObject json) {
-    return new DatabaseSettings(
-        json.getString("host"),
-        json.getInteger("port"),
-        json.getString("database"),
-        json.getString("user"),
-        json.getString("password"));
-  }
-
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("host", host)
-        .put("port", port)
-        .put("database", database)
-        .put("user", user)
-        .put("password", password);
   }
 
   public DatabaseSettings withDatabase(String otherDatabase) {

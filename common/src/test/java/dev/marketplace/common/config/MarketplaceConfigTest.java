@@ -58,11 +58,7 @@ class MarketplaceConfigTest {
                     "MARKETPLACE_PAYMENT_PROVIDER", "acme"))
             .payments();
     assertThat(external.usesSandbox()).isFalse();
-    assertThat(
-            external
-                .toVerticleConfig("https://gateway.example.com", "key", "secret")
-                .getString("provider"))
-        .isEqualTo("acme");
+    assertThat(external.provider()).isEqualTo("acme");
   }
 
   @Test

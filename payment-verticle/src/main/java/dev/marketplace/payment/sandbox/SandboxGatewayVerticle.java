@@ -1,5 +1,6 @@
 package dev.marketplace.payment.sandbox;
 
+import dev.marketplace.payment.gateway.GatewayPayment.Status;
 import dev.marketplace.payment.gateway.WebhookSignature;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,19 @@ import java.util.UUID;
  */
 public final class SandboxGatewayVerticle extends VerticleBase {
 
+  /**
+   * What the sandbox is told.
+   *
+   * @param port where it listens, on 127.0.0.1 (0 for any free port)
+   * @param apiKey the key clients must send as bearer token
+   * @param webhookSecret the secret its webhooks are signed with
+   * @param webhookUrl where it sends its webhooks
+   * @param slow how long {@code tok_slow} takes to answer
+   */
+  public record Settings(
+      int port, String apiKey, String webhookSecret, String webhookUrl, Duration slow) {}
+
+  private final Settings settings;
   private final Clock clock;
   private final SandboxLedger ledger = new SandboxLedger();
   private HttpServer server;
@@ -35,20 +50,18 @@ public final class SandboxGatewayVerticle extends VerticleBase {
   private byte[] apiKey;
   private long slowMillis;
 
-  public SandboxGatewayVerticle(Clock clock) {
+  public SandboxGatewayVerticle(Settings settings, Clock clock) {
+    this.settings = settings;
     this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
-    apiKey = ("Bearer " + config().getString("api_key")).getBytes(StandardCharsets.UTF_8);
-    slowMillis = config().getLong("slow_ms");
+    apiKey = ("Bearer " + settings.apiKey()).getBytes(StandardCharsets.UTF_8);
+    slowMillis = settings.slow().toMillis();
     webhooks =
         new WebhookSender(
-            vertx,
-            config().getString("webhook_url"),
-            new WebhookSignature(config().getString("webhook_secret")),
-            clock);
+            vertx, settings.webhookUrl(), new WebhookSignature(settings.webhookSecret()), clock);
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
     router.route().handler(this::authenticate);
@@ -60,7 +73,7 @@ public final class SandboxGatewayVerticle extends VerticleBase {
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(config().getInteger("port"), "127.0.0.1")
+        .listen(settings.port(), "127.0.0.1")
         .onSuccess(listening -> server = listening);
   }
 
@@ -122,11 +135,11 @@ public final class SandboxGatewayVerticle extends VerticleBase {
     }
     SandboxPayment payment = found.get();
     switch (payment.status) {
-      case "authorized" -> {
-        payment.status = "captured";
+      case AUTHORIZED -> {
+        payment.status = Status.CAPTURED;
         answer(rc, payment, true);
       }
-      case "captured" -> answer(rc, payment, false);
+      case CAPTURED -> answer(rc, payment, false);
       default -> error(rc, 409, "payment_not_authorized");
     }
   }
@@ -145,11 +158,11 @@ public final class SandboxGatewayVerticle extends VerticleBase {
       return;
     }
     switch (payment.status) {
-      case "captured" -> {
-        payment.status = "refunded";
+      case CAPTURED -> {
+        payment.status = Status.REFUNDED;
         answer(rc, payment, true);
       }
-      case "refunded" -> answer(rc, payment, false);
+      case REFUNDED -> answer(rc, payment, false);
       default -> error(rc, 409, "payment_not_captured");
     }
   }

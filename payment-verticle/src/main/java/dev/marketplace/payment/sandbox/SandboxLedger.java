@@ -1,5 +1,6 @@
 package dev.marketplace.payment.sandbox;
 
+import dev.marketplace.payment.gateway.GatewayPayment.Status;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class SandboxLedger {
             amount,
             cardToken);
     switch (cardToken) {
-      case SUCCESS, SLOW -> payment.status = "authorized";
+      case SUCCESS, SLOW -> payment.status = Status.AUTHORIZED;
       case DECLINED -> decline(payment, "card_declined", "The card was declined.");
       case INSUFFICIENT_FUNDS ->
           decline(payment, "insufficient_funds", "The card has insufficient funds.");
@@ -70,7 +71,7 @@ final class SandboxLedger {
   }
 
   private static void decline(SandboxPayment payment, String code, String message) {
-    payment.status = "declined";
+    payment.status = Status.DECLINED;
     payment.declineCode = code;
     payment.message = message;
   }

@@ -1,5 +1,6 @@
 package dev.marketplace.payment.sandbox;
 
+import dev.marketplace.payment.gateway.GatewayPayment;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -12,7 +13,7 @@ final class SandboxPayment {
   final String reference;
   final BigDecimal amount;
   final String cardToken;
-  String status;
+  GatewayPayment.Status status;
   String declineCode;
   String message;
 
@@ -30,7 +31,7 @@ final class SandboxPayment {
         .put("idempotency_key", key.toString())
         .put("reference", reference)
         .put("amount", amount.toPlainString())
-        .put("status", status)
+        .put("status", status.wireName())
         .put("decline_code", declineCode)
         .put("message", message);
   }

@@ -41,7 +41,7 @@ final class WebhookSender {
     JsonObject event =
         new JsonObject()
             .put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
-            .put("type", "payment." + payment.status)
+            .put("type", "payment." + payment.status.wireName())
             .put("created", clock.instant().getEpochSecond())
             .put("data", payment.toJson());
     deliver(event.encode(), 1);

@@ -1,4 +1,4 @@
-package dev.marketplace.api;
+package dev.marketplace.api.openapi;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,12 +8,13 @@ import io.vertx.openapi.impl.Utils;
 import java.util.List;
 
 /**
- * Loads {@code openapi/marketplace.yaml} for the router and for contract checks in tests.
+ * Loads {@code openapi/marketplace.yaml} for the router and for contract checks in tests, with
+ * validators built once per schema ({@link ValidatorCachingContract}).
  *
- * <p>vertx-openapi 5.0 refuses to load a contract that declares a {@code text/event-stream}
- * response, although it never validates responses on the server. The contract states the truth for
- * clients; the loaded copy calls those responses {@code text/plain}, and the stream handlers send
- * the real media type.
+ * <p>The library refuses to load a contract that declares a response of a media type it cannot
+ * validate, such as {@code text/event-stream}, although it never validates responses on the server.
+ * The contract states the truth for clients; the loaded copy calls those responses {@code
+ * application/octet-stream}, and the stream handlers send the real media type.
  */
 public final class ContractLoader {
 

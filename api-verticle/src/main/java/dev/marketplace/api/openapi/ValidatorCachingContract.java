@@ -1,4 +1,4 @@
-package dev.marketplace.api;
+package dev.marketplace.api.openapi;
 
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.http.HttpMethod;
@@ -24,10 +24,10 @@ import java.util.Map;
 /**
  * The contract, with one change: schema validators are built once per schema and reused.
  *
- * <p>vertx-openapi 5.0 asks its schema repository for a new validator for every parameter of every
- * request, and each new validator copies the repository's map of all the contract's schemas. A
- * profile of the browse benchmark showed that copying as half of the server's CPU. Validators keep
- * no state between calls, so one per schema serves every request.
+ * <p>The library asks its schema repository for a new validator for every parameter of every
+ * request, and each new validator copies the repository's map of all the contract's schemas: the
+ * largest cost of a request in the profile (bench/README.md, first round). Validators keep no state
+ * between calls, so one per schema serves every request.
  */
 final class ValidatorCachingContract implements OpenAPIContract {
 

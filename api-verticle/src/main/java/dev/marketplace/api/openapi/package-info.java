@@ -1,0 +1,25 @@
+/**
+ * Where we work around vertx-openapi and vertx-web-openapi-router 5.0.10: the only classes of the
+ * service that use the libraries' {@code impl} packages, so that an upgrade is checked here and
+ * nowhere else. Each class says what it works around; each can go once the library does it itself:
+ *
+ * <ul>
+ *   <li>{@link dev.marketplace.api.openapi.ContractLoader} rewrites response media types the
+ *       library cannot load ({@code text/event-stream}) and reads the YAML with the library's
+ *       internal {@code Utils}. It goes when the library loads a contract with such responses (it
+ *       does not validate responses on the server anyway); loading then is {@code
+ *       OpenAPIContract.from(vertx, path)}.
+ *   <li>{@link dev.marketplace.api.openapi.ValidatorCachingContract} hands out one schema validator
+ *       per schema. It goes when the library's {@code SchemaRepository} stops building a new
+ *       validator, copying every schema of the contract, for each parameter of each request.
+ *   <li>{@link dev.marketplace.api.openapi.EventLoopRequestValidation} validates on the event loop
+ *       and reads parameters from Vert.x Web decoded once. It goes when the router's validation
+ *       stops sending every request through an ordered {@code executeBlocking} (a queue per event
+ *       loop on a worker thread, and two thread hand-offs a request) and its request extractor
+ *       stops URL-decoding query values a second time (a search for {@code 100%} then fails and
+ *       {@code c++} becomes {@code "c "}); the routes then keep their built-in validation.
+ * </ul>
+ *
+ * <p>What each of them buys, measured, is in {@code bench/README.md}.
+ */
+package dev.marketplace.api.openapi;
