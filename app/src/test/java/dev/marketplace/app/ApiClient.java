@@ -1,12 +1,6 @@
 package dev.marketplace.app;
 
-<<<<<<< HEAD
 import dev.marketplace.app.testing.ContractCheck;
-=======
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.marketplace.api.openapi.ContractLoader;
->>>>>>> main
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

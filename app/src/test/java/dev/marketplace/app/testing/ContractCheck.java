@@ -2,7 +2,7 @@ package dev.marketplace.app.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.api.ContractLoader;
+import dev.marketplace.api.openapi.ContractLoader;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
