@@ -64,11 +64,10 @@ final class OrdersView implements View {
     }
   }
 
+  /** Loads the list again; the rows shown stay until the first page has come. */
   private void reload() {
     generation++;
-    ids.clear();
     nextCursor = null;
-    loaded = false;
     loadPage(null);
   }
 
@@ -82,6 +81,9 @@ final class OrdersView implements View {
         (Page<Order> page) -> {
           if (mine != generation) {
             return;
+          }
+          if (cursor == null) {
+            ids.clear();
           }
           List<Long> added = new ArrayList<>();
           for (Order order : page.items()) {

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 final class Calls {
 
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-  private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
+  private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
   private final Tui tui;
   private final StatusLine status;
