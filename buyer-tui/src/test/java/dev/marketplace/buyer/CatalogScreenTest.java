@@ -7,6 +7,8 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.buyer.ui.Theme;
+import dev.marketplace.client.MarketplaceClient;
+import dev.marketplace.client.Role;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,11 @@ class CatalogScreenTest extends TuiTest {
           .contains("no reviews")
           .contains("12 left");
       assertThat(tui.row(tui.rowOf("Mechanical Keyboard"))).contains("sold out");
-      assertThat(tui.row(23)).contains("/ search").contains("? help").contains("q quit");
+      assertThat(tui.row(23))
+          .contains("/ search")
+          .contains("o orders")
+          .contains("? help")
+          .contains("q quit");
     }
   }
 
@@ -137,6 +143,19 @@ class CatalogScreenTest extends TuiTest {
     assertThat(Theme.forEnvironment(Map.of("TERM", "xterm-256color"), false).hasColour()).isTrue();
     assertThat(Theme.forEnvironment(Map.of("TERM", "dumb"), false).hasColour()).isFalse();
     assertThat(Theme.forEnvironment(Map.of("TERM", "xterm"), true).hasColour()).isFalse();
+  }
+
+  @Test
+  void aSignedInBuyerSignsOutWithL() throws Exception {
+    MarketplaceClient buyer = signedIn(Role.BUYER, "Leaving Buyer", marketplace.baseUrl());
+    try (Driver tui = Driver.start(buyer)) {
+      tui.await("Leaving Buyer");
+      tui.await("● live");
+      tui.type("L").await("not signed in");
+      tui.await("Signed out.");
+      assertThat(tui.screen()).doesNotContain("● live");
+    }
+    assertThat(buyer.accounts().session()).isEmpty();
   }
 
   @Test

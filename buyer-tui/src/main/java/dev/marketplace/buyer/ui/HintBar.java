@@ -17,24 +17,30 @@ final class HintBar {
       always.add(Hint.of("q", canGoBack ? "back" : "quit"));
     }
     // The view's hints come in order of importance: the last ones give way when space is short.
-    while (!hints.isEmpty() && width(hints) + width(always) > bar.width() - 1) {
+    while (!hints.isEmpty() && width(hints) + width(always) - 2 > bar.width() - 1) {
       hints.remove(hints.size() - 1);
     }
     hints.addAll(always);
     int column = 1;
     for (Hint hint : hints) {
+      if (column > 1) {
+        column += bar.text(column, 0, "  ", Style.DIM);
+      }
       column += bar.text(column, 0, hint.key(), Style.KEY);
-      column += bar.text(column, 0, " " + hint.action() + "  ", Style.DIM);
+      column += bar.text(column, 0, " " + hint.action(), Style.DIM);
     }
   }
 
+  /** Columns the hints take: each key, a space, its action; two spaces between hints. */
   private static int width(List<Hint> hints) {
-    return hints.stream()
-        .mapToInt(
-            hint ->
-                TerminalTextUtils.getColumnWidth(hint.key())
-                    + TerminalTextUtils.getColumnWidth(hint.action())
-                    + 3)
-        .sum();
+    int width = 0;
+    for (Hint hint : hints) {
+      width +=
+          TerminalTextUtils.getColumnWidth(hint.key())
+              + 1
+              + TerminalTextUtils.getColumnWidth(hint.action())
+              + 2;
+    }
+    return width;
   }
 }
