@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Benchmarks the service against PostgreSQL's own limit on the same SQL, side by side in one run.
+# Benchmarks the service against PostgreSQL's own limit on the same SQL, side by side in one run;
+# with --topology split, the single process against api, catalog and order on separate cluster
+# nodes of this machine instead, side by side in one run.
 # Usage: bench/run.sh [--products N] [--users N] [--orders N] [--duration S] [--connections N]
 #                     [--port P] [--scenarios "detail browse ..."] [--no-build]
-# Extra JVM flags for the server (a profiler, say) go in BENCH_JVM_FLAGS.
+#                     [--topology single|split] [--cluster-port P] [--db NAME] [--results DIR]
+# Extra JVM flags for the servers (a profiler, say) go in BENCH_JVM_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +20,9 @@ SCENARIOS=$ALL_SCENARIOS
 BUILD=yes
 PG=postgresql://postgres@127.0.0.1:5432
 DB=marketplace_bench
+TOPOLOGY=single
+CLUSTER_PORT=5701
+RESULTS=bench/results
 while [ $# -gt 0 ]; do
   case "$1" in
     --products) PRODUCTS=$2; shift 2 ;;
@@ -27,9 +33,14 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift 2 ;;
     --scenarios) SCENARIOS=$2; shift 2 ;;
     --no-build) BUILD=no; shift ;;
+    --topology) TOPOLOGY=$2; shift 2 ;;
+    --cluster-port) CLUSTER_PORT=$2; shift 2 ;;
+    --db) DB=$2; shift 2 ;;
+    --results) RESULTS=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$TOPOLOGY" in single|split) ;; *) echo "--topology is single or split" >&2; exit 2 ;; esac
 
 # A JDK 21 or newer (the machine's default java may be older).
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
@@ -50,12 +61,14 @@ WORK=$(mktemp -d)
 # whoever stops "marketplace.jar" processes on a shared machine does not stop this one.
 JAR="$WORK/bench-server.jar"
 cp app/target/marketplace.jar "$JAR"
-SERVER_PID=
-# On a failure, show the end of the server's log before it is deleted.
+SERVER_PIDS=()
+# On a failure, show the end of the servers' logs before they are deleted.
 cleanup() {
   local status=$?
-  [ "$status" -ne 0 ] && [ -f "$WORK/server.log" ] && { echo "failed ($status); server log:" >&2; tail -n 40 "$WORK/server.log" >&2; }
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"
+  if [ "$status" -ne 0 ]; then
+    for log in "$WORK"/*.log; do [ -f "$log" ] && { echo "failed ($status); $(basename "$log"):" >&2; tail -n 40 "$log" >&2; }; done
+  fi
+  stop_servers; rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -66,14 +79,60 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   echo "port $PORT is already in use; choose another with --port" >&2
   exit 1
 fi
-echo "== starting the server on port $PORT"
-# The seeded orders are up to days old: the unpaid-order sweep would spend the first scenarios
-# cancelling the overdue pending ones, so it waits an hour, longer than any run.
-MARKETPLACE_ORDER_SWEEP_SECONDS=3600 MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT MARKETPLACE_DATA_DIR="$WORK/data" \
-  MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16} "$JAVA" -Xmx384m -XX:+UseParallelGC ${BENCH_JVM_FLAGS:-} -jar "$JAR" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$WORK/server.log"; exit 1; }
+
+# What every server of a run shares. The seeded orders are up to days old: the unpaid-order sweep
+# would spend the first scenarios cancelling the overdue pending ones, so it waits an hour, longer
+# than any run. The sandbox gateway listens next to the API port.
+SERVER_ENV=(MARKETPLACE_ORDER_SWEEP_SECONDS=3600 MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT
+  MARKETPLACE_SANDBOX_PORT=$((PORT + 1)) MARKETPLACE_DATA_DIR="$WORK/data"
+  MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16})
+
+# start_server NAME HEAP [VAR=value...]: one server process, its log in $WORK/NAME.log.
+start_server() {
+  local name=$1 heap=$2; shift 2
+  env "${SERVER_ENV[@]}" "$@" "$JAVA" -Xmx"$heap" -XX:+UseParallelGC ${BENCH_JVM_FLAGS:-} -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+  SERVER_PIDS+=($!)
+}
+
+stop_servers() {
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  SERVER_PIDS=()
+}
+
+wait_ready() {
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && return 0; sleep 1; done
+  echo "the service did not get ready" >&2; exit 1
+}
+
+start_single() {
+  echo "== starting the server on port $PORT"
+  start_server server 384m
+  wait_ready
+}
+
+# api, catalog (with account) and order (with payment and the sandbox) as three cluster nodes.
+start_split() {
+  local members="127.0.0.1:$CLUSTER_PORT,127.0.0.1:$((CLUSTER_PORT + 1)),127.0.0.1:$((CLUSTER_PORT + 2))"
+  local cluster=(MARKETPLACE_CLUSTER=true MARKETPLACE_CLUSTER_NAME="bench-$$" MARKETPLACE_CLUSTER_MEMBERS="$members")
+  echo "== starting api, catalog and order nodes (cluster ports $CLUSTER_PORT-$((CLUSTER_PORT + 2)))"
+  start_server catalog-node 256m "${cluster[@]}" MARKETPLACE_VERTICLES=account,catalog MARKETPLACE_CLUSTER_PORT=$((CLUSTER_PORT + 1))
+  start_server order-node 256m "${cluster[@]}" MARKETPLACE_VERTICLES=order,payment,sandbox MARKETPLACE_CLUSTER_PORT=$((CLUSTER_PORT + 2))
+  start_server api-node 384m "${cluster[@]}" MARKETPLACE_VERTICLES=api MARKETPLACE_CLUSTER_PORT=$CLUSTER_PORT
+  wait_ready
+}
+
+# Peak RSS of every running server, in MB, as "name N MB, ...".
+peak_rss() {
+  local names=("$@") i=0 out=()
+  for pid in "${SERVER_PIDS[@]}"; do
+    out+=("${names[$i]} $(( $(sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$pid/status") / 1024 )) MB")
+    i=$((i + 1))
+  done
+  local IFS=,; echo "${out[*]}" | sed 's/,/, /g'
+}
+
+start_single
 
 API="http://127.0.0.1:$PORT"
 JSON='content-type: application/json'
@@ -133,8 +192,61 @@ pgbench_run() {
 
 ONLY=$([ "$SCENARIOS" != "$ALL_SCENARIOS" ] && echo yes || true)
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
-CSV="bench/results/$STAMP.csv"
-MD="bench/results/$STAMP.md"
+mkdir -p "$RESULTS"
+LOW_CONNECTIONS=$(( CONNECTIONS / 8 > 0 ? CONNECTIONS / 8 : 1 ))
+COMMAND="bench/run.sh --products $PRODUCTS --users $USERS --orders $ORDERS --duration $DURATION --connections $CONNECTIONS${ONLY:+ --scenarios \"$SCENARIOS\"}"
+
+if [ "$TOPOLOGY" = split ]; then
+  # Every scenario against the single process, then against the split one, on the same data: the
+  # split run follows, so it also sees the orders the single run placed.
+  CSV="$RESULTS/$STAMP-split.csv"
+  MD="$RESULTS/$STAMP-split.md"
+  # Both topologies are measured warm: three fresh JVMs would otherwise pay for their JIT in the
+  # split run alone. Each scenario first runs for a quarter of the duration, unrecorded.
+  run_all() {
+    for scenario in $SCENARIOS; do
+      echo "== $1: $scenario" >&2
+      DURATION=$(( DURATION / 4 > 1 ? DURATION / 4 : 1 )) service_run "$scenario" "$CONNECTIONS" >/dev/null
+      read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$CONNECTIONS")
+      echo "$scenario,$CONNECTIONS,$rps,$p50,$p95,$p99,$errors"
+    done
+    if [[ " $SCENARIOS " == *" mixed "* ]]; then
+      echo "== $1: mixed at lower load" >&2
+      read -r rps p50 p95 p99 errors < <(service_run mixed "$LOW_CONNECTIONS")
+      echo "mixed,$LOW_CONNECTIONS,$rps,$p50,$p95,$p99,$errors"
+    fi
+  }
+  SINGLE=$(run_all single)
+  SINGLE_RSS=$(peak_rss server)
+  stop_servers
+  start_split
+  SPLIT=$(run_all split)
+  SPLIT_RSS=$(peak_rss catalog order api)
+  echo "scenario,connections,single_rps,single_p50_ms,single_p95_ms,single_p99_ms,single_errors,split_rps,split_p50_ms,split_p95_ms,split_p99_ms,split_errors,rps_ratio,added_p50_ms" >"$CSV"
+  paste -d, <(echo "$SINGLE") <(echo "$SPLIT" | cut -d, -f3-) \
+    | awk -F, -v OFS=, '{ printf "%s,%.2f,%.2f\n", $0, ($3 > 0 ? $8 / $3 : 0), $9 - $4 }' | tee -a "$CSV"
+  {
+    echo "# Benchmark $STAMP: one process against a split topology"
+    echo
+    echo "\`$COMMAND --topology split\`"
+    if [ -n "${BENCH_JVM_FLAGS:-}" ]; then echo "with BENCH_JVM_FLAGS=\"$BENCH_JVM_FLAGS\""; fi
+    echo "on $(nproc) cores; every server, PostgreSQL and wrk on the same machine, over loopback."
+    echo "Single: one process runs every verticle. Split: three cluster nodes (Hazelcast), api;"
+    echo "account and catalog; order, payment and sandbox. Each request then crosses the clustered"
+    echo "event bus (TCP) twice, where the single process hands it between event loops."
+    echo
+    echo "| scenario | connections | single req/s | split req/s | split/single | single p50 ms | split p50 ms | added p50 ms | single p99 ms | split p99 ms | errors single / split |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |\n", $1, $2, $3, $8, $13, $4, $9, $14, $6, $11, $7, $12 }'
+    echo
+    echo "Peak RSS: single $SINGLE_RSS; split $SPLIT_RSS."
+  } >"$MD"
+  cat "$MD"
+  exit 0
+fi
+
+CSV="$RESULTS/$STAMP.csv"
+MD="$RESULTS/$STAMP.md"
 echo "scenario,service_rps,service_p50_ms,service_p95_ms,service_p99_ms,service_errors,pgbench_tps,ratio" >"$CSV"
 for scenario in $SCENARIOS; do
   echo "== $scenario"
@@ -150,7 +262,6 @@ done
 
 # Latency below the peak: fewer connections, since wrk cannot cap the rate. For the mixed workload
 # (the p99 target at about half the peak) and for search (the p95 target at 1M products).
-LOW_CONNECTIONS=$(( CONNECTIONS / 8 > 0 ? CONNECTIONS / 8 : 1 ))
 LOW_LOAD=
 for scenario in mixed search; do
   [[ " $SCENARIOS " == *" $scenario "* ]] || continue
@@ -158,12 +269,11 @@ for scenario in mixed search; do
   read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$LOW_CONNECTIONS")
   LOW_LOAD+="${scenario^} at lower load ($LOW_CONNECTIONS connections): $rps req/s, p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, $errors errors."$'\n\n'
 done
-RSS_KB=$(sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$SERVER_PID/status")
 
 {
   echo "# Benchmark $STAMP"
   echo
-  echo "\`bench/run.sh --products $PRODUCTS --users $USERS --orders $ORDERS --duration $DURATION --connections $CONNECTIONS${ONLY:+ --scenarios \"$SCENARIOS\"}\`"
+  echo "\`$COMMAND\`"
   if [ -n "${BENCH_JVM_FLAGS:-}" ]; then echo "with BENCH_JVM_FLAGS=\"$BENCH_JVM_FLAGS\""; fi
   echo "on $(nproc) cores; server and PostgreSQL on the same machine; wrk and pgbench over loopback."
   echo
@@ -172,6 +282,6 @@ RSS_KB=$(sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$SERVER_PID/status")
   tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
   echo
   printf '%s' "$LOW_LOAD"
-  echo "Server peak RSS: $(( RSS_KB / 1024 )) MB."
+  echo "Server peak RSS: $(peak_rss server | sed 's/^server //')."
 } >"$MD"
 cat "$MD"

@@ -30,7 +30,11 @@ public final class AccessTokenIssuer {
     this.settings = settings;
   }
 
-  public String issue(User user) {
+  /**
+   * An access token for {@code user} in the session (refresh-token family) {@code session}, which
+   * the token names in {@code sid}, so that ending the session can refuse it at the edge.
+   */
+  public String issue(User user, UUID session) {
     // The edge checks exp and iat against the system clock, so tokens are stamped by it too.
     Instant now = Instant.now();
     JsonObject claims =
@@ -41,7 +45,8 @@ public final class AccessTokenIssuer {
             .put("role", user.role())
             .put("iat", now.getEpochSecond())
             .put("exp", now.plus(settings.accessTokenTtl()).getEpochSecond())
-            .put("jti", UUID.randomUUID().toString());
+            .put("jti", UUID.randomUUID().toString())
+            .put("sid", session.toString());
     return signer.generateToken(claims, options);
   }
 

@@ -2,6 +2,7 @@ package dev.marketplace.account;
 
 import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
@@ -13,6 +14,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +83,9 @@ public final class AccountVerticle extends VerticleBase {
             refreshTokens,
             new AccessTokenIssuer(vertx, settings.jwtPrivateKeyPem(), tokenSettings),
             tokenSettings.refreshTokenTtl(),
-            clock);
+            clock,
+            ended ->
+                Invalidations.publish(vertx, Invalidations.SESSIONS, List.of(ended.toString())));
     return vertx
         .executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()))
         .compose(

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The {@code refresh_tokens} table: token hashes grouped in families, one family per login. */
@@ -91,13 +92,21 @@ public final class RefreshTokenRepository {
         .mapEmpty();
   }
 
-  /** Revokes the family of the token with this hash; false when no such token exists. */
-  public Future<Boolean> revokeFamilyOf(byte[] hash, Instant now) {
+  /**
+   * Revokes the family of the token with this hash; empty when no such token exists or its family
+   * was revoked already.
+   */
+  public Future<Optional<UUID>> revokeFamilyOf(byte[] hash, Instant now) {
     return pool.preparedQuery(
             "UPDATE refresh_tokens SET revoked_at = $2 WHERE revoked_at IS NULL AND family_id ="
-                + " (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)")
+                + " (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)"
+                + " RETURNING family_id")
         .execute(Tuple.of(Buffer.buffer(hash), utc(now)))
-        .map(rows -> rows.rowCount() > 0);
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getUUID("family_id")));
   }
 
   public Pool pool() {

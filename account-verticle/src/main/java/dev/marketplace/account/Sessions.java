@@ -11,11 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Logged-in sessions: an access token plus an opaque refresh token that rotates on every use. A
  * refresh token presented a second time means it was stolen or replayed, so the whole family of
  * tokens descended from that login is revoked (RFC 9700, 4.14.2).
+ *
+ * <p>A session is a refresh-token family, and its access tokens name it ({@code sid}). Ending one
+ * (logout, or a reused refresh token) revokes its refresh tokens in the database and, once that is
+ * committed, tells every api node over the clustered bus, which then refuses its access tokens too.
  */
 public final class Sessions {
 
@@ -25,26 +30,33 @@ public final class Sessions {
   private final AccessTokenIssuer accessTokens;
   private final Duration refreshTtl;
   private final Clock clock;
+  private final Consumer<UUID> onEnded;
   private final SecureRandom random = new SecureRandom();
 
+  /**
+   * @param onEnded told each session that ended, after the revocation is committed
+   */
   public Sessions(
       RefreshTokenRepository tokens,
       AccessTokenIssuer accessTokens,
       Duration refreshTtl,
-      Clock clock) {
+      Clock clock,
+      Consumer<UUID> onEnded) {
     this.tokens = tokens;
     this.accessTokens = accessTokens;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
+    this.onEnded = onEnded;
   }
 
   /** Starts a session (a new token family) for a user who just proved their password. */
   public Future<JsonObject> start(User user) {
     Instant now = clock.instant();
     String refreshToken = newRefreshToken();
+    UUID session = UUID.randomUUID();
     return tokens
-        .insert(hash(refreshToken), UUID.randomUUID(), user.id(), now, now.plus(refreshTtl))
-        .map(done -> tokenFields(user, refreshToken));
+        .insert(hash(refreshToken), session, user.id(), now, now.plus(refreshTtl))
+        .map(done -> tokenFields(user, session, refreshToken));
   }
 
   /** Exchanges a refresh token for a new pair, once. */
@@ -67,7 +79,7 @@ public final class Sessions {
                             // Committed, not rolled back: the reuse must revoke the family.
                             return tokens
                                 .revokeFamily(connection, stored.family(), now)
-                                .map(done -> Rotation.refused());
+                                .map(done -> Rotation.revoked(stored.family()));
                           }
                           if (!stored.expiresAt().isAfter(now)) {
                             return Future.succeededFuture(Rotation.refused());
@@ -83,14 +95,17 @@ public final class Sessions {
                                           stored.user().id(),
                                           now,
                                           now.plus(refreshTtl)))
-                              .map(done -> Rotation.to(stored.user()));
+                              .map(done -> Rotation.to(stored.user(), stored.family()));
                         }))
         .map(
             rotation -> {
               if (rotation.user() == null) {
+                if (rotation.session() != null) {
+                  onEnded.accept(rotation.session());
+                }
                 throw new DomainException(ErrorCode.UNAUTHORIZED, INVALID);
               }
-              return tokenFields(rotation.user(), next);
+              return tokenFields(rotation.user(), rotation.session(), next);
             });
   }
 
@@ -100,16 +115,16 @@ public final class Sessions {
         .revokeFamilyOf(hash(refreshToken), clock.instant())
         .map(
             revoked -> {
-              if (!revoked) {
-                throw new DomainException(ErrorCode.UNAUTHORIZED, INVALID);
-              }
+              UUID session =
+                  revoked.orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, INVALID));
+              onEnded.accept(session);
               return null;
             });
   }
 
-  private JsonObject tokenFields(User user, String refreshToken) {
+  private JsonObject tokenFields(User user, UUID session, String refreshToken) {
     return new JsonObject()
-        .put("access_token", accessTokens.issue(user))
+        .put("access_token", accessTokens.issue(user, session))
         .put("refresh_token", refreshToken)
         .put("token_type", "Bearer")
         .put("expires_in", accessTokens.lifetimeSeconds());
@@ -125,13 +140,18 @@ public final class Sessions {
     return Sha256.of(token);
   }
 
-  private record Rotation(User user) {
+  /** A refresh's outcome: the user and session to issue for, or a refusal that may end one. */
+  private record Rotation(User user, UUID session) {
     static Rotation refused() {
-      return new Rotation(null);
+      return new Rotation(null, null);
     }
 
-    static Rotation to(User user) {
-      return new Rotation(user);
+    static Rotation revoked(UUID session) {
+      return new Rotation(null, session);
+    }
+
+    static Rotation to(User user, UUID session) {
+      return new Rotation(user, session);
     }
   }
 }

@@ -82,12 +82,24 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    BearerAuthentication authentication =
+        new BearerAuthentication(vertx, settings.jwtPublicKeyPem(), settings.tokens());
+    OrderEventStream streams =
+        new OrderEventStream(
+            vertx, settings.heartbeat().toMillis(), settings.requestTimeout().toMillis());
+    // Both listen on the clustered bus before the port opens, so no request misses an event.
     return Future.all(
-            ContractLoader.load(vertx), vertx.fileSystem().readFile(ContractLoader.CONTRACT))
+            ContractLoader.load(vertx),
+            vertx.fileSystem().readFile(ContractLoader.CONTRACT),
+            authentication.followRevocations(vertx),
+            streams.listen())
         .compose(
             loaded ->
                 ContractWiring.check(vertx, loaded.resultAt(0), settings.requestTimeout())
-                    .map(wired -> router(loaded.resultAt(0), loaded.resultAt(1))))
+                    .map(
+                        wired ->
+                            router(
+                                loaded.resultAt(0), loaded.resultAt(1), authentication, streams)))
         .compose(
             router -> vertx.createHttpServer().requestHandler(router).listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
@@ -98,7 +110,11 @@ public final class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private Router router(OpenAPIContract contract, Buffer contractText) {
+  private Router router(
+      OpenAPIContract contract,
+      Buffer contractText,
+      BearerAuthentication authentication,
+      OrderEventStream streams) {
     long timeoutMillis = settings.requestTimeout().toMillis();
     int bodyLimit = settings.bodyLimitBytes();
     int maxImageBytes = settings.maxImageBytes();
@@ -109,10 +125,7 @@ public final class ApiVerticle extends VerticleBase {
                     .setBodyLimit(Math.max(bodyLimit, maxImageBytes + MULTIPART_OVERHEAD))
                     .setDeleteUploadedFilesOnEnd(true))
             .rootHandler(new ContentTypeGuard(contract, bodyLimit));
-    builder
-        .security("bearerAuth")
-        .httpHandler(
-            new BearerAuthentication(vertx, settings.jwtPublicKeyPem(), settings.tokens()));
+    builder.security("bearerAuth").httpHandler(authentication);
 
     EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -148,8 +161,6 @@ public final class ApiVerticle extends VerticleBase {
         route.addHandler(forwarder.to(address.toString(), route.getOperation()));
       }
     }
-    OrderEventStream streams =
-        new OrderEventStream(vertx, settings.heartbeat().toMillis(), timeoutMillis);
     for (OpenAPIRoute route : builder.getRoutes()) {
       if (route.getOperation().getExtensions().containsKey(STREAM_EXTENSION)) {
         route.addHandler(

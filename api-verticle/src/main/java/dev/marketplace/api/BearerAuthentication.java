@@ -2,9 +2,11 @@ package dev.marketplace.api;
 
 import dev.marketplace.api.VerifiedTokenCache.VerifiedToken;
 import dev.marketplace.common.bus.Caller;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.error.ErrorCode;
 import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.common.security.TokenSettings;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +31,9 @@ import java.util.List;
  * forwarder.
  *
  * <p>A token that passed is remembered until its expiry ({@link VerifiedTokenCache}), so each token
- * pays for its signature check once per event loop rather than once per request.
+ * pays for its signature check once per event loop rather than once per request. A token of a
+ * session that has ended ({@link RevokedSessions}, fed from every node over the clustered bus) is
+ * refused, cached or not.
  */
 final class BearerAuthentication implements JWTAuthHandler {
 
@@ -45,8 +49,10 @@ final class BearerAuthentication implements JWTAuthHandler {
   // The system clock, as tokens are stamped and their signatures checked by it.
   private final VerifiedTokenCache verified =
       new VerifiedTokenCache(Clock.systemUTC(), CACHED_TOKENS);
+  private final RevokedSessions revoked;
 
   BearerAuthentication(Vertx vertx, String publicKeyPem, TokenSettings settings) {
+    this.revoked = new RevokedSessions(Clock.systemUTC(), settings.accessTokenTtl());
     this.verifier =
         JWTAuth.create(
             vertx,
@@ -71,7 +77,7 @@ final class BearerAuthentication implements JWTAuthHandler {
     String token = header.substring(PREFIX.length()).strip();
     VerifiedToken known = verified.get(token);
     if (known != null) {
-      admit(rc, known);
+      admitUnlessRevoked(rc, known);
       return;
     }
     verifier
@@ -85,8 +91,26 @@ final class BearerAuthentication implements JWTAuthHandler {
                 return;
               }
               verified.put(token, identity);
-              admit(rc, identity);
+              admitUnlessRevoked(rc, identity);
             });
+  }
+
+  /**
+   * Listens for ended sessions on the {@code sessions} invalidation channel; the future completes
+   * once this edge hears every one published from then on.
+   */
+  Future<Void> followRevocations(Vertx vertx) {
+    return Invalidations.subscribe(
+            vertx, Invalidations.SESSIONS, ended -> ended.keys().forEach(revoked::revoke))
+        .completion();
+  }
+
+  private void admitUnlessRevoked(RoutingContext rc, VerifiedToken token) {
+    if (revoked.isRevoked(token.session())) {
+      rc.fail(new HttpException(401, INVALID));
+      return;
+    }
+    admit(rc, token);
   }
 
   /** Lets the caller through if the operation's roles include theirs (403 otherwise). */
@@ -119,8 +143,13 @@ final class BearerAuthentication implements JWTAuthHandler {
     if (!"buyer".equals(role) && !"seller".equals(role)) {
       return null;
     }
+    Object session = claims.getValue("sid");
+    if (session != null && !(session instanceof String)) {
+      return null;
+    }
     try {
-      return new VerifiedToken(Long.parseLong(claims.getString("sub")), role, expiry.longValue());
+      return new VerifiedToken(
+          Long.parseLong(claims.getString("sub")), role, (String) session, expiry.longValue());
     } catch (NumberFormatException | ClassCastException e) {
       return null;
     }

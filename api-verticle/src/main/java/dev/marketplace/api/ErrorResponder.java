@@ -27,6 +27,12 @@ final class ErrorResponder implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
+  /**
+   * When to try a 503 again: about what it takes a node to start, or a cluster to notice that one
+   * has gone and route around it.
+   */
+  static final String UNAVAILABLE_RETRY_SECONDS = "2";
+
   @Override
   public void handle(RoutingContext rc) {
     if (rc.response().headWritten()) {
@@ -60,6 +66,8 @@ final class ErrorResponder implements Handler<RoutingContext> {
         Object retryAfter = body.remove(ApiError.RETRY_AFTER);
         if (retryAfter != null) {
           rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        } else if (reply.failureCode() == ErrorCode.UNAVAILABLE.httpStatus()) {
+          rc.response().putHeader(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_SECONDS);
         }
         rc.response()
             .setStatusCode(reply.failureCode())
@@ -68,8 +76,17 @@ final class ErrorResponder implements Handler<RoutingContext> {
       }
       case TIMEOUT ->
           write(rc, new ApiError(ErrorCode.TIMEOUT, "The request took too long; try again."));
-      default ->
+      // No node serves the address: answered at once by the bus, which knows every consumer.
+      case NO_HANDLERS ->
           write(rc, new ApiError(ErrorCode.UNAVAILABLE, "The service is unavailable; try again."));
+      default -> {
+        LOG.warn(
+            "{} {}: the event bus failed: {}",
+            rc.request().method(),
+            rc.request().path(),
+            reply.toString());
+        write(rc, new ApiError(ErrorCode.UNAVAILABLE, "The service is unavailable; try again."));
+      }
     }
   }
 
@@ -160,6 +177,9 @@ final class ErrorResponder implements Handler<RoutingContext> {
   private static void write(RoutingContext rc, ApiError error) {
     if (error.code().httpStatus() == 401) {
       rc.response().putHeader("WWW-Authenticate", "Bearer");
+    }
+    if (error.code() == ErrorCode.UNAVAILABLE) {
+      rc.response().putHeader(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_SECONDS);
     }
     rc.response()
         .setStatusCode(error.code().httpStatus())

@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,12 +20,21 @@ import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Server-sent events of a buyer's or seller's order changes. Live events arrive over the event bus
  * from whichever node made the change. A client that reconnects with {@code Last-Event-ID} first
  * gets what it missed, read from the order history; live events that arrive meanwhile wait in a
  * queue and are sent after, without duplicates, so the client loses nothing.
+ *
+ * <p>Each verticle instance listens to the events once and hands each to its own streams of that
+ * buyer and seller: a client connecting or leaving changes nothing in the cluster's registry of
+ * consumers, which every node would otherwise have to hear about.
  */
 final class OrderEventStream {
 
@@ -35,11 +43,30 @@ final class OrderEventStream {
   private final Vertx vertx;
   private final long heartbeatMillis;
   private final long timeoutMillis;
+  // By owner ("buyer_id:7", "seller_id:3"); touched only on this verticle's event loop.
+  private final Map<String, Set<Subscription>> subscriptions = new HashMap<>();
 
   OrderEventStream(Vertx vertx, long heartbeatMillis, long timeoutMillis) {
     this.vertx = vertx;
     this.heartbeatMillis = heartbeatMillis;
     this.timeoutMillis = timeoutMillis;
+  }
+
+  /** Starts listening to order events; completes once the cluster delivers them here. */
+  Future<Void> listen() {
+    return vertx
+        .eventBus()
+        .<JsonObject>consumer(Topics.ORDER_EVENTS, message -> deliver(message.body()))
+        .completion();
+  }
+
+  private void deliver(JsonObject event) {
+    for (String owner : List.of("buyer_id", "seller_id")) {
+      Set<Subscription> interested = subscriptions.get(owner + ":" + event.getLong(owner));
+      if (interested != null) {
+        List.copyOf(interested).forEach(subscription -> subscription.onLive(event));
+      }
+    }
   }
 
   Handler<RoutingContext> handler(String ownerParameter) {
@@ -73,7 +100,6 @@ final class OrderEventStream {
     private final Deque<JsonObject> queued = new ArrayDeque<>();
     private boolean replaying;
     private long lastSent;
-    private MessageConsumer<JsonObject> consumer;
     private long heartbeat;
 
     Subscription(HttpServerResponse response, Caller caller, String ownerField, long ownerId) {
@@ -91,17 +117,12 @@ final class OrderEventStream {
           .putHeader("content-type", "text/event-stream")
           .putHeader("cache-control", "no-cache")
           .putHeader("x-accel-buffering", "no");
-      consumer = vertx.eventBus().consumer(Topics.ORDER_EVENTS, message -> onLive(message.body()));
+      subscriptions.computeIfAbsent(key(), owner -> new HashSet<>()).add(this);
       heartbeat = vertx.setPeriodic(heartbeatMillis, tick -> response.write(": heartbeat\n\n"));
       response.closeHandler(closed -> close());
-      // Replay starts once live events are being queued, so nothing falls between the two.
-      consumer
-          .completion()
-          .compose(
-              registered -> {
-                response.write(": connected\n\n");
-                return replaying ? replayAfter(lastSent) : Future.succeededFuture();
-              })
+      // Live events are queued from here on, so nothing falls between them and the replay.
+      response.write(": connected\n\n");
+      (replaying ? replayAfter(lastSent) : Future.<Void>succeededFuture())
           .onComplete(
               done -> {
                 replaying = false;
@@ -114,10 +135,11 @@ final class OrderEventStream {
               });
     }
 
+    private String key() {
+      return ownerField + ":" + ownerId;
+    }
+
     private void onLive(JsonObject event) {
-      if (event.getLong(ownerField) != ownerId) {
-        return;
-      }
       if (replaying) {
         queued.add(event);
       } else {
@@ -156,7 +178,10 @@ final class OrderEventStream {
 
     private void close() {
       vertx.cancelTimer(heartbeat);
-      consumer.unregister();
+      Set<Subscription> same = subscriptions.get(key());
+      if (same != null && same.remove(this) && same.isEmpty()) {
+        subscriptions.remove(key());
+      }
     }
   }
 }

@@ -15,8 +15,11 @@ import java.util.Map;
  */
 final class VerifiedTokenCache {
 
-  /** Who a verified token names, and the second ({@code exp}) from which it is no longer valid. */
-  record VerifiedToken(long userId, String role, long expiresAtEpochSecond) {}
+  /**
+   * Who a verified token names, the session it belongs to (null in tokens issued before sessions
+   * were named in them), and the second ({@code exp}) from which it is no longer valid.
+   */
+  record VerifiedToken(long userId, String role, String session, long expiresAtEpochSecond) {}
 
   private final Clock clock;
   private final Map<String, VerifiedToken> entries;

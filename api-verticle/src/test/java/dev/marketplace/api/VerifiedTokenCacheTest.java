@@ -14,7 +14,7 @@ class VerifiedTokenCacheTest {
 
   @Test
   void aVerifiedTokenIsKnownUntilItsExpiry() {
-    VerifiedToken buyer = new VerifiedToken(7, "buyer", secondsFromNow(60));
+    VerifiedToken buyer = new VerifiedToken(7, "buyer", "session-7", secondsFromNow(60));
     cache.put("token-a", buyer);
 
     clock.advance(Duration.ofSeconds(59));
@@ -27,7 +27,7 @@ class VerifiedTokenCacheTest {
 
   @Test
   void anExpiredTokenIsNotRemembered() {
-    cache.put("token-a", new VerifiedToken(7, "buyer", secondsFromNow(0)));
+    cache.put("token-a", new VerifiedToken(7, "buyer", "session-7", secondsFromNow(0)));
 
     assertThat(cache.get("token-a")).isNull();
     assertThat(cache.size()).isZero();
@@ -35,7 +35,7 @@ class VerifiedTokenCacheTest {
 
   @Test
   void onlyTheExactTokenMatches() {
-    cache.put("token-a", new VerifiedToken(7, "buyer", secondsFromNow(60)));
+    cache.put("token-a", new VerifiedToken(7, "buyer", "session-7", secondsFromNow(60)));
 
     assertThat(cache.get("token-A")).isNull();
     assertThat(cache.get("token-a ")).isNull();
@@ -43,11 +43,11 @@ class VerifiedTokenCacheTest {
 
   @Test
   void theLeastRecentlyUsedTokenMakesRoomWhenFull() {
-    cache.put("token-a", new VerifiedToken(1, "buyer", secondsFromNow(60)));
-    cache.put("token-b", new VerifiedToken(2, "seller", secondsFromNow(60)));
+    cache.put("token-a", new VerifiedToken(1, "buyer", "session-1", secondsFromNow(60)));
+    cache.put("token-b", new VerifiedToken(2, "seller", "session-2", secondsFromNow(60)));
     cache.get("token-a");
 
-    cache.put("token-c", new VerifiedToken(3, "buyer", secondsFromNow(60)));
+    cache.put("token-c", new VerifiedToken(3, "buyer", "session-3", secondsFromNow(60)));
 
     assertThat(cache.size()).isEqualTo(2);
     assertThat(cache.get("token-b")).isNull();

@@ -1,6 +1,7 @@
 package dev.marketplace.app;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
@@ -17,10 +18,15 @@ public final class InstrumentedVertx {
   private InstrumentedVertx() {}
 
   public static Vertx create(boolean metrics) {
+    return builder(new VertxOptions(), metrics).build();
+  }
+
+  /** A builder for {@code options} plus metrics when asked, to build alone or clustered. */
+  static VertxBuilder builder(VertxOptions options, boolean metrics) {
     if (!metrics) {
-      return Vertx.vertx();
+      return Vertx.builder().with(options);
     }
-    MicrometerMetricsOptions options =
+    MicrometerMetricsOptions metricsOptions =
         new MicrometerMetricsOptions()
             .setEnabled(true)
             .setJvmMetricsEnabled(true)
@@ -30,8 +36,7 @@ public final class InstrumentedVertx {
             // more than it tells, as the HTTP metrics already time the whole round trip.
             .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
     return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(options))
-        .withMetrics(new MicrometerMetricsFactory())
-        .build();
+        .with(options.setMetricsOptions(metricsOptions))
+        .withMetrics(new MicrometerMetricsFactory());
   }
 }

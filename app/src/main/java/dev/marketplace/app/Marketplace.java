@@ -3,101 +3,133 @@ package dev.marketplace.app;
 import dev.marketplace.account.AccountVerticle;
 import dev.marketplace.api.ApiVerticle;
 import dev.marketplace.catalog.CatalogVerticle;
+import dev.marketplace.catalog.image.LegacyImageImport;
+import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.config.MarketplaceConfig;
-import dev.marketplace.common.config.PaymentSettings;
+import dev.marketplace.common.config.NodeVerticles;
+import dev.marketplace.common.config.VerticleKind;
+import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.order.OrderVerticle;
 import dev.marketplace.payment.PaymentVerticle;
-import dev.marketplace.payment.sandbox.SandboxGatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.security.SecureRandom;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Deploys every verticle of the marketplace into one Vert.x instance: the domain verticles first,
- * so that the HTTP edge opens only when every address it forwards to is served. The private signing
- * key goes to the account verticle only; the edge gets the public key.
+ * Deploys the verticles this process runs ({@link MarketplaceConfig#verticles()}: all of them
+ * alone, the chosen ones in a cluster): the domain verticles first, so that an HTTP edge in the
+ * same process opens only when every address it forwards to is served here. The private signing key
+ * goes to the account verticle only; the edge gets the public key.
  */
 public final class Marketplace {
 
+  /** The event-bus address each domain verticle serves. */
+  static final Map<VerticleKind, String> ADDRESSES =
+      Map.of(
+          VerticleKind.ACCOUNT, Addresses.ACCOUNTS,
+          VerticleKind.CATALOG, Addresses.CATALOG,
+          VerticleKind.ORDER, Addresses.ORDERS,
+          VerticleKind.PAYMENT, Addresses.PAYMENTS);
+
   private Marketplace() {}
 
-  /** Deploys everything against a migrated database; completes once the HTTP port is open. */
+  /**
+   * Deploys against a migrated database; completes once every verticle has started (and the HTTP
+   * port is open, if this process runs the api). {@code database} may be null when no verticle here
+   * uses it, {@code keys} when none signs or verifies tokens.
+   */
   public static Future<Void> deploy(
       Vertx vertx,
       MarketplaceConfig config,
       DatabaseSettings database,
       SigningKeys keys,
       Clock clock) {
-    DeploymentOptions instances = new DeploymentOptions().setInstances(config.verticleInstances());
-    AccountVerticle.Settings accounts =
-        AccountVerticle.Settings.from(config, database, keys.privateKeyPem());
-    CatalogVerticle.Settings catalog = CatalogVerticle.Settings.from(config, database);
-    OrderVerticle.Settings orders = OrderVerticle.Settings.from(config, database);
-    ApiVerticle.Settings edge = ApiVerticle.Settings.from(config, keys.publicKeyPem());
-    return gateway(vertx, config, database, clock)
+    NodeVerticles node = config.verticles();
+    return GatewayDeployment.deploy(vertx, config, database, clock)
         .compose(
             payments ->
-                Future.all(
-                    vertx.deployVerticle(() -> new AccountVerticle(accounts, clock), instances),
-                    vertx.deployVerticle(() -> new CatalogVerticle(catalog), instances),
-                    vertx.deployVerticle(() -> new OrderVerticle(orders, clock), instances),
-                    vertx.deployVerticle(() -> new PaymentVerticle(payments, clock), instances)))
-        .compose(domains -> vertx.deployVerticle(() -> new ApiVerticle(edge), instances))
+                afterLegacyImages(
+                    vertx,
+                    config,
+                    database,
+                    () -> deployDomain(vertx, config, database, keys, clock, payments)))
+        .compose(
+            domain ->
+                node.runs(VerticleKind.API)
+                    ? vertx.deployVerticle(
+                        () ->
+                            new ApiVerticle(ApiVerticle.Settings.from(config, keys.publicKeyPem())),
+                        instances(node, VerticleKind.API))
+                    : Future.succeededFuture())
         .mapEmpty();
   }
 
-  /**
-   * The payment verticle's gateway settings: the configured gateway, or the sandbox, started here
-   * with fresh secrets unless some are given, and sending its webhooks to our own HTTP port.
-   */
-  private static Future<PaymentVerticle.Settings> gateway(
-      Vertx vertx, MarketplaceConfig config, DatabaseSettings database, Clock clock) {
-    PaymentSettings settings = config.payments();
-    if (!settings.usesSandbox()) {
-      return Future.succeededFuture(
-          PaymentVerticle.Settings.from(
-              config,
-              database,
-              settings.gatewayUrl().get(),
-              settings.apiKey().get(),
-              settings.webhookSecret().get()));
+  private static Future<?> deployDomain(
+      Vertx vertx,
+      MarketplaceConfig config,
+      DatabaseSettings database,
+      SigningKeys keys,
+      Clock clock,
+      PaymentVerticle.Settings payments) {
+    NodeVerticles node = config.verticles();
+    List<Future<String>> deployed = new ArrayList<>();
+    if (node.runs(VerticleKind.ACCOUNT)) {
+      AccountVerticle.Settings accounts =
+          AccountVerticle.Settings.from(config, database, keys.privateKeyPem());
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new AccountVerticle(accounts, clock), instances(node, VerticleKind.ACCOUNT)));
     }
-    String apiKey = settings.apiKey().orElseGet(Marketplace::randomSecret);
-    String webhookSecret = settings.webhookSecret().orElseGet(Marketplace::randomSecret);
-    SandboxGatewayVerticle sandbox =
-        new SandboxGatewayVerticle(
-            new SandboxGatewayVerticle.Settings(
-                settings.sandboxPort(),
-                apiKey,
-                webhookSecret,
-                "http://127.0.0.1:"
-                    + config.httpPort()
-                    + "/api/payments/webhooks/"
-                    + settings.provider(),
-                // Slower than the client waits, so that tok_slow always times out.
-                Duration.ofMillis(settings.timeoutMillis() * 4L)),
-            clock);
-    return vertx
-        .deployVerticle(sandbox)
-        .map(
-            deployed ->
-                PaymentVerticle.Settings.from(
-                    config,
-                    database,
-                    "http://127.0.0.1:" + sandbox.actualPort(),
-                    apiKey,
-                    webhookSecret));
+    if (node.runs(VerticleKind.CATALOG)) {
+      CatalogVerticle.Settings catalog = CatalogVerticle.Settings.from(config, database);
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new CatalogVerticle(catalog), instances(node, VerticleKind.CATALOG)));
+    }
+    if (node.runs(VerticleKind.ORDER)) {
+      OrderVerticle.Settings orders = OrderVerticle.Settings.from(config, database);
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new OrderVerticle(orders, clock), instances(node, VerticleKind.ORDER)));
+    }
+    if (node.runs(VerticleKind.PAYMENT)) {
+      deployed.add(
+          vertx.deployVerticle(
+              () -> new PaymentVerticle(payments, clock), instances(node, VerticleKind.PAYMENT)));
+    }
+    return Future.all(deployed);
   }
 
-  private static String randomSecret() {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    return HexFormat.of().formatHex(secret);
+  /**
+   * Earlier versions kept product images as files; a catalog node that finds them copies them into
+   * the database, where every catalog node reads them, before {@code deploy} runs. The copy goes
+   * through the process's shared pool, held until the verticles hold it too, so that the process
+   * keeps one pool (and one set of pool metrics).
+   */
+  private static Future<?> afterLegacyImages(
+      Vertx vertx,
+      MarketplaceConfig config,
+      DatabaseSettings database,
+      Supplier<Future<?>> deploy) {
+    if (!config.verticles().runs(VerticleKind.CATALOG)) {
+      return deploy.get();
+    }
+    Pool pool =
+        DatabasePool.shared(vertx, CatalogVerticle.Settings.from(config, database).database());
+    return LegacyImageImport.run(vertx, pool, config.imageDirectory())
+        .compose(imported -> deploy.get())
+        .eventually(pool::close);
+  }
+
+  private static DeploymentOptions instances(NodeVerticles node, VerticleKind kind) {
+    return new DeploymentOptions().setInstances(node.instancesOf(kind));
   }
 }

@@ -5,7 +5,6 @@ import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.EmbeddedDatabase;
 import dev.marketplace.common.db.SchemaMigrator;
 import dev.marketplace.common.security.SigningKeys;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar marketplace.jar}: reads {@code MARKETPLACE_*} variables, brings the schema up to
- * date, deploys every verticle and serves until SIGTERM, then drains and stops.
+ * date, deploys every verticle (or, as a cluster node, the chosen ones) and serves until SIGTERM,
+ * then drains and stops.
  */
 public final class MarketplaceApplication {
 
@@ -30,62 +30,92 @@ public final class MarketplaceApplication {
       System.exit(2);
       return;
     }
-    EmbeddedDatabase embedded = null;
-    DatabaseSettings database;
-    SigningKeys keys;
-    try {
-      keys =
-          SigningKeys.loadOrCreate(
-              config.jwtPrivateKeyFile(),
-              config.jwtPublicKeyFile(),
-              config.dataDirectory().resolve("keys"));
-    } catch (Exception e) {
-      System.err.println("marketplace: cannot load the token signing keys: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    try {
-      if (config.databaseUrl().isPresent()) {
-        database = DatabaseSettings.fromUri(config.databaseUrl().get());
-      } else {
-        if (EmbeddedDatabase.refusedForCurrentUser()) {
-          System.err.println(
-              "marketplace: PostgreSQL refuses to run as root, so the embedded database cannot"
-                  + " start; set MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db"
-                  + " or run as another user.");
-          System.exit(2);
-          return;
-        }
-        embedded = EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"), 0);
-        database = embedded.database("marketplace");
-        LOG.info("Embedded PostgreSQL running with its data in {}", config.dataDirectory());
+    SigningKeys keys = null;
+    if (config.verticles().useSigningKeys()) {
+      try {
+        keys =
+            SigningKeys.loadOrCreate(
+                config.jwtPrivateKeyFile(),
+                config.jwtPublicKeyFile(),
+                config.dataDirectory().resolve("keys"));
+      } catch (Exception e) {
+        System.err.println("marketplace: cannot load the token signing keys: " + e.getMessage());
+        System.exit(2);
+        return;
       }
-      SchemaMigrator.migrate(database);
+    }
+    EmbeddedDatabase embedded = null;
+    DatabaseSettings database = null;
+    if (config.verticles().useDatabase()) {
+      try {
+        if (config.databaseUrl().isPresent()) {
+          database = DatabaseSettings.fromUri(config.databaseUrl().get());
+        } else {
+          String refusal = embeddedRefusal(config);
+          if (refusal != null) {
+            System.err.println("marketplace: " + refusal);
+            System.exit(2);
+            return;
+          }
+          embedded = EmbeddedDatabase.start(config.dataDirectory().resolve("postgres"), 0);
+          database = embedded.database("marketplace");
+          LOG.info("Embedded PostgreSQL running with its data in {}", config.dataDirectory());
+        }
+        // Nodes starting together queue on Flyway's lock; each finds the schema up to date.
+        SchemaMigrator.migrate(database);
+      } catch (Exception e) {
+        System.err.println("marketplace: cannot prepare the database: " + e.getMessage());
+        closeQuietly(embedded);
+        System.exit(1);
+        return;
+      }
+    }
+
+    MarketplaceNode node;
+    try {
+      node = MarketplaceNode.start(config, database, keys, Clock.systemUTC()).await();
     } catch (Exception e) {
-      System.err.println("marketplace: cannot prepare the database: " + e.getMessage());
+      LOG.error("Marketplace failed to start", e);
       closeQuietly(embedded);
       System.exit(1);
       return;
     }
-
-    Vertx vertx = InstrumentedVertx.create(config.metricsEnabled());
     EmbeddedDatabase ownedDatabase = embedded;
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stop(vertx, ownedDatabase), "marketplace-shutdown"));
-    try {
-      Marketplace.deploy(vertx, config, database, keys, Clock.systemUTC()).await();
+        .addShutdownHook(new Thread(() -> stop(node, ownedDatabase), "marketplace-shutdown"));
+    if (config.cluster().isPresent()) {
+      LOG.info(
+          "Cluster node running {} (cluster {} on {}:{})",
+          config.verticles().kinds(),
+          config.cluster().get().name(),
+          config.cluster().get().host(),
+          config.cluster().get().port());
+    } else {
       LOG.info("Marketplace listening on port {}", config.httpPort());
-    } catch (Exception e) {
-      LOG.error("Marketplace failed to start", e);
-      System.exit(1);
     }
   }
 
-  /** Undeploys every verticle (the HTTP server stops taking requests first) and closes the pool. */
-  private static void stop(Vertx vertx, EmbeddedDatabase embedded) {
+  /** Why the embedded PostgreSQL cannot serve this process, or null if it can. */
+  private static String embeddedRefusal(MarketplaceConfig config) {
+    if (config.cluster().isPresent()) {
+      return "cluster nodes share one database: set"
+          + " MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db on every node";
+    }
+    if (EmbeddedDatabase.refusedForCurrentUser()) {
+      return "PostgreSQL refuses to run as root, so the embedded database cannot start; set"
+          + " MARKETPLACE_DB_URL=postgresql://user:password@host:5432/db or run as another user.";
+    }
+    return null;
+  }
+
+  /**
+   * Undeploys every verticle (the HTTP server stops taking requests first), leaves the cluster and
+   * closes the pool.
+   */
+  private static void stop(MarketplaceNode node, EmbeddedDatabase embedded) {
     LOG.info("Shutting down");
     try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }

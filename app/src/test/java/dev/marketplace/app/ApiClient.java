@@ -92,6 +92,18 @@ final class ApiClient {
     return request(method, path, "application/json", body.toBuffer());
   }
 
+  /** A GET whose checked answer arrives later, for load that does not wait on it. */
+  io.vertx.core.Future<ApiResponse> getLater(String path) {
+    return request(HttpMethod.GET, path, null, null)
+        .compose(response -> checkLater(HttpMethod.GET, path, response));
+  }
+
+  /** A POST with an {@code Idempotency-Key} whose checked answer arrives later. */
+  io.vertx.core.Future<ApiResponse> postLater(String path, JsonObject body, String key) {
+    return sendAsync(HttpMethod.POST, path, body, key)
+        .compose(response -> checkLater(HttpMethod.POST, path, response));
+  }
+
   /** As {@link #sendAsync(HttpMethod, String, JsonObject)}, with an {@code Idempotency-Key}. */
   io.vertx.core.Future<HttpResponse<Buffer>> sendAsync(
       HttpMethod method, String path, JsonObject body, String idempotencyKey) {
@@ -101,10 +113,17 @@ final class ApiClient {
   }
 
   ApiResponse check(HttpMethod method, String path, HttpResponse<Buffer> response) {
+    return checkLater(method, path, response).await();
+  }
+
+  /** {@link #check}, without blocking: usable on an event loop. */
+  io.vertx.core.Future<ApiResponse> checkLater(
+      HttpMethod method, String path, HttpResponse<Buffer> response) {
     Buffer body = response.body() == null ? Buffer.buffer() : response.body();
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), body);
-    contract.verify(method, path, answer.status(), response.getHeader("content-type"), body);
-    return answer;
+    return contract
+        .verifyLater(method, path, answer.status(), response.getHeader("content-type"), body)
+        .map(valid -> answer);
   }
 
   private io.vertx.core.Future<HttpResponse<Buffer>> request(

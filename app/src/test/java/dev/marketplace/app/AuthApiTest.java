@@ -116,7 +116,7 @@ class AuthApiTest extends ApiTest {
   }
 
   @Test
-  void refreshRotatesAndAReusedTokenRevokesTheWholeSession() {
+  void refreshRotatesAndAReusedTokenRevokesTheWholeSession() throws Exception {
     Account seller = fixtures.seller("Rotator");
 
     ApiResponse first = refresh(seller.refreshToken());
@@ -131,6 +131,10 @@ class AuthApiTest extends ApiTest {
     assertThat(refresh(second).status())
         .as("the reuse revoked the token that replaced it too")
         .isEqualTo(401);
+    ApiClient thief = api.withToken(first.json().getString("access_token"));
+    Eventually.until(
+        () -> thief.get("/api/sellers/" + seller.id() + "/products").status() == 401,
+        Duration.ofSeconds(2));
   }
 
   @Test
@@ -157,15 +161,29 @@ class AuthApiTest extends ApiTest {
   }
 
   @Test
-  void logoutEndsTheSession() {
+  void logoutEndsTheSession() throws Exception {
     Account buyer = fixtures.buyer("Leaver");
-    String rotated = refresh(buyer.refreshToken()).json().getString("refresh_token");
+    ApiResponse refreshed = refresh(buyer.refreshToken());
+    String rotated = refreshed.json().getString("refresh_token");
+    ApiClient fresh = api.withToken(refreshed.json().getString("access_token"));
+    Account elsewhere = fixtures.logIn("buyers", buyer.email(), Fixtures.PASSWORD);
+    String orders = "/api/buyers/" + buyer.id() + "/orders";
+    assertThat(fresh.get(orders).status())
+        .as("verified, and remembered by the edge")
+        .isEqualTo(200);
 
     ApiResponse logout =
         api.post("/api/auth/logout", new JsonObject().put("refresh_token", rotated));
 
     assertThat(logout.status()).isEqualTo(204);
     assertThat(refresh(rotated).status()).isEqualTo(401);
+    Eventually.until(() -> fresh.get(orders).status() == 401, Duration.ofSeconds(2));
+    assertThat(buyer.api().get(orders).status())
+        .as("an earlier access token of the same session")
+        .isEqualTo(401);
+    assertThat(elsewhere.api().get(orders).status())
+        .as("the buyer's other session goes on")
+        .isEqualTo(200);
     assertThat(
             api.post("/api/auth/logout", new JsonObject().put("refresh_token", "rt_unknown"))
                 .status())

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.BusRequest;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** Creates the accounts, products and orders a test needs, through the API like any client. */
 final class Fixtures {
@@ -101,6 +109,26 @@ final class Fixtures {
     ApiResponse placed = tryOrder(buyer, productId, quantity);
     assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
     return placed.json();
+  }
+
+  /**
+   * Sends {@code attempts} orders of one unit of the product all at once, from the buyers in turn,
+   * and counts the answers by status.
+   */
+  Map<Integer, Long> orderAllAtOnce(List<Account> buyers, long productId, int attempts) {
+    JsonObject oneUnit = new JsonObject().put("product_id", productId).put("quantity", 1);
+    List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
+    for (int i = 0; i < attempts; i++) {
+      sent.add(
+          buyers
+              .get(i % buyers.size())
+              .api()
+              .sendAsync(HttpMethod.POST, "/api/buyers/orders", oneUnit));
+    }
+    Future.all(sent).await();
+    return sent.stream()
+        .map(answer -> api.check(HttpMethod.POST, "/api/buyers/orders", answer.result()))
+        .collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
   }
 
   /** Places an order and returns whatever the server answered. */

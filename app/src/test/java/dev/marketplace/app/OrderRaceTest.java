@@ -29,23 +29,8 @@ class OrderRaceTest extends ApiTest {
       buyers.add(fixtures.buyer("Racer " + i));
     }
 
-    List<Future<HttpResponse<Buffer>>> attempts = new ArrayList<>();
-    for (int i = 0; i < ATTEMPTS; i++) {
-      attempts.add(
-          buyers
-              .get(i % buyers.size())
-              .api()
-              .sendAsync(
-                  HttpMethod.POST,
-                  "/api/buyers/orders",
-                  new JsonObject().put("product_id", productId).put("quantity", 1)));
-    }
-    Future.all(attempts).await();
+    Map<Integer, Long> byStatus = fixtures.orderAllAtOnce(buyers, productId, ATTEMPTS);
 
-    Map<Integer, Long> byStatus =
-        attempts.stream()
-            .map(attempt -> api.check(HttpMethod.POST, "/api/buyers/orders", attempt.result()))
-            .collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
     assertThat(byStatus)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(201, (long) STOCK, 409, (long) (ATTEMPTS - STOCK)));

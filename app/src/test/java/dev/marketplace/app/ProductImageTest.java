@@ -140,6 +140,69 @@ class ProductImageTest extends ApiTest {
   }
 
   @Test
+  void identicalImagesShareTheirBytesInTheDatabaseUntilTheLastOneGoes() throws Exception {
+    Account seller = fixtures.seller("Twin Photo Shop");
+    long first = fixtures.product(seller, "Left Boot", "Clothing", "40.00", 2).getLong("id");
+    long second = fixtures.product(seller, "Right Boot", "Clothing", "40.00", 2).getLong("id");
+    byte[] bytes = image("png", 31, 17);
+    long a = upload(seller, first, bytes, "boot.png").bodyAsJsonObject().getLong("id");
+    long b = upload(seller, second, bytes, "boot.png").bodyAsJsonObject().getLong("id");
+    String original =
+        database.queryString("SELECT storage_key FROM product_images WHERE id = " + a);
+    String thumbnail =
+        database.queryString("SELECT thumbnail_key FROM product_images WHERE id = " + a);
+    String blobs =
+        "SELECT count(*) FROM image_blobs WHERE storage_key IN ('"
+            + original
+            + "', '"
+            + thumbnail
+            + "')";
+    assertThat(database.queryLong(blobs)).as("one original and one thumbnail").isEqualTo(2);
+
+    assertThat(delete(seller, first, a)).isEqualTo(204);
+    assertThat(http.get("/api/images/" + b).send().await().bodyAsBuffer().getBytes())
+        .isEqualTo(bytes);
+    assertThat(database.queryLong(blobs)).isEqualTo(2);
+
+    assertThat(delete(seller, second, b)).isEqualTo(204);
+    assertThat(database.queryLong(blobs)).as("nothing lists them any more").isZero();
+  }
+
+  @Test
+  void aDeletionRacingAnUploadOfTheSameBytesNeverLeavesAnImageWithout() throws Exception {
+    Account seller = fixtures.seller("Racing Photo Shop");
+    long first = fixtures.product(seller, "Red Scarf", "Clothing", "15.00", 2).getLong("id");
+    long second = fixtures.product(seller, "Blue Scarf", "Clothing", "15.00", 2).getLong("id");
+    for (int round = 0; round < 8; round++) {
+      byte[] bytes = image("png", 10 + round, 10);
+      long doomed = upload(seller, first, bytes, "scarf.png").bodyAsJsonObject().getLong("id");
+
+      var deletion =
+          seller
+              .api()
+              .sendAsync(
+                  io.vertx.core.http.HttpMethod.DELETE,
+                  "/api/sellers/products/" + first + "/images/" + doomed,
+                  new JsonObject());
+      HttpResponse<Buffer> uploaded = upload(seller, second, bytes, "scarf.png");
+
+      assertThat(deletion.await().statusCode()).isEqualTo(204);
+      assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(201);
+      HttpResponse<Buffer> served =
+          http.get("/api/images/" + uploaded.bodyAsJsonObject().getLong("id")).send().await();
+      assertThat(served.statusCode()).isEqualTo(200);
+      assertThat(served.bodyAsBuffer().getBytes()).isEqualTo(bytes);
+    }
+    assertThat(
+            database.queryLong(
+                "SELECT count(*) FROM product_images i WHERE NOT EXISTS (SELECT 1 FROM image_blobs"
+                    + " b WHERE b.storage_key = i.storage_key)"
+                    + " OR NOT EXISTS (SELECT 1 FROM image_blobs b"
+                    + " WHERE b.storage_key = i.thumbnail_key)"))
+        .isZero();
+  }
+
+  @Test
   void aFormWithoutTheFileIsABadRequest() {
     Account seller = fixtures.seller("Empty Form Shop");
     long productId = fixtures.product(seller, "Nothing", "Home", "5.00", 2).getLong("id");
@@ -152,6 +215,17 @@ class ProductImageTest extends ApiTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.bodyAsJsonObject().getString("message")).contains("file");
+  }
+
+  private static int delete(Account seller, long productId, long imageId) {
+    return seller
+        .api()
+        .send(
+            io.vertx.core.http.HttpMethod.DELETE,
+            "/api/sellers/products/" + productId + "/images/" + imageId,
+            null,
+            null)
+        .status();
   }
 
   private static HttpResponse<Buffer> upload(

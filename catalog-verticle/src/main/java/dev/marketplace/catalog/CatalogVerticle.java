@@ -1,9 +1,9 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.catalog.image.DeleteProductImage;
-import dev.marketplace.catalog.image.FileSystemImageStorage;
 import dev.marketplace.catalog.image.ImageContent;
 import dev.marketplace.catalog.image.ImageStorage;
+import dev.marketplace.catalog.image.PostgresImageStorage;
 import dev.marketplace.catalog.image.ProductImageRepository;
 import dev.marketplace.catalog.image.UploadProductImage;
 import dev.marketplace.common.bus.Addresses;
@@ -15,7 +15,6 @@ import dev.marketplace.common.db.PoolSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Path;
 
 /** Products, categories, search, reviews and images, served on {@link Addresses#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
@@ -24,14 +23,11 @@ public final class CatalogVerticle extends VerticleBase {
    * What the catalog verticle is told.
    *
    * @param database the database and the size of the shared pool
-   * @param imageDirectory where product images and thumbnails are stored
    */
-  public record Settings(PoolSettings database, Path imageDirectory) {
+  public record Settings(PoolSettings database) {
 
     public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
-      return new Settings(
-          new PoolSettings(database, config.databasePoolSize()),
-          config.imageDirectory().toAbsolutePath());
+      return new Settings(new PoolSettings(database, config.databasePoolSize()));
     }
   }
 
@@ -47,7 +43,7 @@ public final class CatalogVerticle extends VerticleBase {
     ProductRepository products = new ProductRepository(pool);
     ReviewRepository reviews = new ReviewRepository(pool);
     ProductImageRepository images = new ProductImageRepository(pool);
-    ImageStorage storage = new FileSystemImageStorage(vertx, settings.imageDirectory());
+    ImageStorage storage = new PostgresImageStorage(pool);
     return new OperationDispatcher(vertx, Addresses.CATALOG)
         .on("createProduct", new CreateProduct(products))
         .on("updateProduct", new UpdateProduct(products))

@@ -30,15 +30,9 @@ public final class DeleteProductImage implements OperationHandler {
                       () ->
                           DomainException.notFound(
                               "Image " + imageId + " of one of your products not found."));
-              return images
-                  .stillUsed(image.storageKey())
-                  .compose(
-                      used ->
-                          used
-                              ? Future.succeededFuture()
-                              : storage
-                                  .delete(image.storageKey())
-                                  .compose(done -> storage.delete(image.thumbnailKey())));
+              return storage
+                  .release(image.storageKey())
+                  .compose(released -> storage.release(image.thumbnailKey()));
             })
         .map(done -> Reply.noContent());
   }

@@ -39,14 +39,26 @@ public final class ImageContent implements OperationHandler {
               return storage
                   .get(thumbnail ? image.thumbnailKey() : image.storageKey())
                   .map(
-                      bytes ->
+                      stored ->
                           Reply.ok(
                               new JsonObject()
                                   .put("content_type", contentType)
                                   .put("etag", etag)
                                   .put(
                                       "content",
-                                      Base64.getEncoder().encodeToString(bytes.getBytes()))));
+                                      Base64.getEncoder()
+                                          .encodeToString(
+                                              stored
+                                                  .orElseThrow(() -> gone(imageId))
+                                                  .getBytes()))));
             });
+  }
+
+  /**
+   * An image of an earlier version whose file was not there to import when the catalog moved its
+   * images into the database.
+   */
+  private static DomainException gone(long imageId) {
+    return DomainException.notFound("Image " + imageId + " is no longer available.");
   }
 }

@@ -74,11 +74,4 @@ public final class ProductImageRepository {
         .execute(Tuple.of(imageId, productId, sellerId))
         .map(Rows::first);
   }
-
-  /** Whether any image still uses these stored bytes (identical uploads share them). */
-  public Future<Boolean> stillUsed(String storageKey) {
-    return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM product_images WHERE storage_key = $1)")
-        .execute(Tuple.of(storageKey))
-        .map(rows -> rows.iterator().next().getBoolean(0));
-  }
 }

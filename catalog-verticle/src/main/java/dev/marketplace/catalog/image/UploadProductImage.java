@@ -8,7 +8,9 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgException;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A seller adds an image to one of their products. The HTTP edge hands over the uploaded bytes;
@@ -21,6 +23,11 @@ public final class UploadProductImage implements OperationHandler {
   private final ProductImageRepository images;
   private final ImageStorage storage;
   private final ImageInspector inspector = new ImageInspector();
+
+  /** A deletion can release shared bytes between our put and insert; then we put them again. */
+  private static final int ATTEMPTS = 3;
+
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   public UploadProductImage(
       Vertx vertx,
@@ -51,18 +58,7 @@ public final class UploadProductImage implements OperationHandler {
               }
               return vertx.executeBlocking(() -> inspector.inspect(bytes), false);
             })
-        .compose(
-            inspected -> {
-              String original = inspected.sha256() + ".original";
-              String thumbnail = inspected.sha256() + ".thumbnail.jpg";
-              return storage
-                  .put(original, Buffer.buffer(bytes))
-                  .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
-                  .compose(
-                      stored ->
-                          images.insert(
-                              productId, sellerId, inspected, bytes.length, original, thumbnail));
-            })
+        .compose(inspected -> store(productId, sellerId, bytes, inspected, 1))
         .map(
             inserted ->
                 Reply.created(
@@ -72,5 +68,29 @@ public final class UploadProductImage implements OperationHandler {
                                 DomainException.forbidden(
                                     "Product " + productId + " belongs to another seller."))
                         .toJson()));
+  }
+
+  /** Stores the bytes and the thumbnail, then lists the image after the product's last one. */
+  private Future<Optional<ProductImage>> store(
+      long productId,
+      long sellerId,
+      byte[] bytes,
+      ImageInspector.Inspected inspected,
+      int attempt) {
+    String original = inspected.sha256() + ".original";
+    String thumbnail = inspected.sha256() + ".thumbnail.jpg";
+    return storage
+        .put(original, Buffer.buffer(bytes))
+        .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
+        .compose(
+            stored ->
+                images.insert(productId, sellerId, inspected, bytes.length, original, thumbnail))
+        .recover(
+            failure ->
+                attempt < ATTEMPTS
+                        && failure instanceof PgException pg
+                        && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())
+                    ? store(productId, sellerId, bytes, inspected, attempt + 1)
+                    : Future.failedFuture(failure));
   }
 }

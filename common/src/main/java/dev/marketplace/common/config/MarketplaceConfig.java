@@ -24,10 +24,13 @@ import java.util.Optional;
  * @param orderSweepSeconds how often overdue unpaid orders, expired idempotency keys, expired
  *     refresh tokens and stale login failures are swept
  * @param heartbeatSeconds how often live order streams send a heartbeat
- * @param imageDirectory where product images are stored
+ * @param imageDirectory where earlier versions kept product images, copied into the database at
+ *     start
  * @param maxImageBytes largest image upload accepted
  * @param payments the card gateway
  * @param metricsEnabled whether Prometheus metrics are collected and served on {@code /metrics}
+ * @param cluster how this process joins a cluster, or empty to run alone
+ * @param verticles what this process runs: everything alone, a chosen part in a cluster
  */
 public record MarketplaceConfig(
     int httpPort,
@@ -46,11 +49,21 @@ public record MarketplaceConfig(
     Path imageDirectory,
     int maxImageBytes,
     PaymentSettings payments,
-    boolean metricsEnabled) {
+    boolean metricsEnabled,
+    Optional<ClusterSettings> cluster,
+    NodeVerticles verticles) {
 
   public static MarketplaceConfig fromEnvironment(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(env);
     Path dataDirectory = Path.of(reader.text("MARKETPLACE_DATA_DIR").orElse("data"));
+    int instances =
+        reader.integer(
+            "MARKETPLACE_VERTICLE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64);
+    PaymentSettings payments = PaymentSettings.read(reader);
+    Optional<ClusterSettings> cluster = ClusterSettings.read(reader);
+    NodeVerticles verticles =
+        NodeVerticles.read(reader, cluster.isPresent(), instances, payments.usesSandbox());
+    checkGatewayReachable(payments, verticles);
     return new MarketplaceConfig(
         reader.integer("MARKETPLACE_HTTP_PORT", 8080, 0, 65535),
         reader.text("MARKETPLACE_DB_URL"),
@@ -58,8 +71,7 @@ public record MarketplaceConfig(
         reader.integer("MARKETPLACE_DB_POOL_SIZE", 16, 1, 1000),
         reader.integer("MARKETPLACE_REQUEST_TIMEOUT_MS", 5000, 100, 600_000),
         reader.integer("MARKETPLACE_BODY_LIMIT_BYTES", 65_536, 1024, 64 * 1024 * 1024),
-        reader.integer(
-            "MARKETPLACE_VERTICLE_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64),
+        instances,
         reader.text("MARKETPLACE_JWT_PRIVATE_KEY_FILE").map(Path::of),
         reader.text("MARKETPLACE_JWT_PUBLIC_KEY_FILE").map(Path::of),
         new TokenSettings(
@@ -72,8 +84,30 @@ public record MarketplaceConfig(
         reader.integer("MARKETPLACE_SSE_HEARTBEAT_SECONDS", 15, 1, 300),
         reader.text("MARKETPLACE_IMAGE_DIR").map(Path::of).orElse(dataDirectory.resolve("images")),
         reader.integer("MARKETPLACE_MAX_IMAGE_BYTES", 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
-        PaymentSettings.read(reader),
-        reader.bool("MARKETPLACE_METRICS_ENABLED", true));
+        payments,
+        reader.bool("MARKETPLACE_METRICS_ENABLED", true),
+        cluster,
+        verticles);
+  }
+
+  /**
+   * A payment verticle needs a gateway it can find, and a sandbox on a node of its own is useful
+   * only if payment nodes elsewhere can share its secrets.
+   */
+  private static void checkGatewayReachable(PaymentSettings payments, NodeVerticles verticles) {
+    boolean payment = verticles.runs(VerticleKind.PAYMENT);
+    boolean sandbox = verticles.runs(VerticleKind.SANDBOX);
+    if (payment && !sandbox && payments.usesSandbox()) {
+      throw new IllegalArgumentException(
+          "This node runs payment without the sandbox: set MARKETPLACE_PAYMENT_GATEWAY_URL (the"
+              + " sandbox node's http://host:port, or a real gateway) with"
+              + " MARKETPLACE_PAYMENT_API_KEY and MARKETPLACE_PAYMENT_WEBHOOK_SECRET");
+    }
+    if (sandbox && !payment && !payments.sharedSecrets()) {
+      throw new IllegalArgumentException(
+          "This node runs the sandbox without payment: set MARKETPLACE_PAYMENT_API_KEY and"
+              + " MARKETPLACE_PAYMENT_WEBHOOK_SECRET, the same on the payment nodes");
+    }
   }
 
   public MarketplaceConfig withHttpPort(int port) {
@@ -94,6 +128,8 @@ public record MarketplaceConfig(
         imageDirectory,
         maxImageBytes,
         payments,
-        metricsEnabled);
+        metricsEnabled,
+        cluster,
+        verticles);
   }
 }

@@ -17,7 +17,11 @@ public final class SchemaMigrator {
 
   private SchemaMigrator() {}
 
-  /** Blocking: call it before any verticle is deployed. */
+  /**
+   * Blocking: call it before any verticle is deployed. Nodes of a cluster may call it at the same
+   * instant on one database: Flyway holds a PostgreSQL advisory lock while it migrates, so the
+   * others wait for it and then find nothing left to do.
+   */
   public static MigrateResult migrate(DatabaseSettings settings) {
     return Flyway.configure()
         .dataSource(settings.jdbcUrl(), settings.user(), settings.password())

@@ -1,9 +1,13 @@
 package dev.marketplace.common.security;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -22,6 +26,8 @@ public record SigningKeys(String privateKeyPem, String publicKeyPem) {
 
   private static final String PRIVATE_FILE = "es256-private.pem";
   private static final String PUBLIC_FILE = "es256-public.pem";
+  private static final String LOCK_FILE = ".lock";
+  private static final Object IN_PROCESS = new Object();
 
   /** A new random key pair. */
   public static SigningKeys generate() {
@@ -54,20 +60,39 @@ public record SigningKeys(String privateKeyPem, String publicKeyPem) {
       return new SigningKeys(
           Files.readString(privateKeyFile.get()), Files.readString(publicKeyFile.get()));
     }
+    Files.createDirectories(keyDirectory);
+    // Nodes of a cluster that share the folder may start at the same instant: the first to hold
+    // the lock makes the pair, the others read it, so that all sign and verify with one pair. A
+    // file lock is held per JVM, hence the monitor for threads of one.
+    synchronized (IN_PROCESS) {
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  keyDirectory.resolve(LOCK_FILE),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock held = lockFile.lock()) {
+        return readOrCreate(keyDirectory);
+      }
+    }
+  }
+
+  private static SigningKeys readOrCreate(Path keyDirectory) throws IOException {
     Path privatePath = keyDirectory.resolve(PRIVATE_FILE);
     Path publicPath = keyDirectory.resolve(PUBLIC_FILE);
     if (Files.exists(privatePath) && Files.exists(publicPath)) {
       return new SigningKeys(Files.readString(privatePath), Files.readString(publicPath));
     }
     SigningKeys keys = generate();
-    Files.createDirectories(keyDirectory);
     Files.writeString(publicPath, keys.publicKeyPem(), StandardCharsets.US_ASCII);
-    Files.writeString(privatePath, keys.privateKeyPem(), StandardCharsets.US_ASCII);
+    Path written = Files.createTempFile(keyDirectory, PRIVATE_FILE, ".new");
     try {
-      Files.setPosixFilePermissions(privatePath, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException notPosix) {
       // Windows: the folder's own permissions protect the file.
     }
+    Files.writeString(written, keys.privateKeyPem(), StandardCharsets.US_ASCII);
+    // Written under another name first: a crash half-way never leaves a torn private key.
+    Files.move(written, privatePath, StandardCopyOption.ATOMIC_MOVE);
     return keys;
   }
 

@@ -29,12 +29,17 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static TestDatabase create() throws SQLException {
+    TestDatabase database = createEmpty();
+    SchemaMigrator.migrate(database.settings);
+    return database;
+  }
+
+  /** A database with no schema yet, for tests of the migrations themselves. */
+  public static TestDatabase createEmpty() throws SQLException {
     DatabaseSettings admin = server();
     String name = "mp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute(admin, "CREATE DATABASE " + name);
-    DatabaseSettings settings = admin.withDatabase(name);
-    SchemaMigrator.migrate(settings);
-    return new TestDatabase(settings);
+    return new TestDatabase(admin.withDatabase(name));
   }
 
   public DatabaseSettings settings() {

@@ -33,14 +33,20 @@ public final class SandboxGatewayVerticle extends VerticleBase {
   /**
    * What the sandbox is told.
    *
-   * @param port where it listens, on 127.0.0.1 (0 for any free port)
+   * @param host the address it listens on
+   * @param port where it listens (0 for any free port)
    * @param apiKey the key clients must send as bearer token
    * @param webhookSecret the secret its webhooks are signed with
    * @param webhookUrl where it sends its webhooks
    * @param slow how long {@code tok_slow} takes to answer
    */
   public record Settings(
-      int port, String apiKey, String webhookSecret, String webhookUrl, Duration slow) {}
+      String host,
+      int port,
+      String apiKey,
+      String webhookSecret,
+      String webhookUrl,
+      Duration slow) {}
 
   private final Settings settings;
   private final Clock clock;
@@ -73,7 +79,7 @@ public final class SandboxGatewayVerticle extends VerticleBase {
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(settings.port(), "127.0.0.1")
+        .listen(settings.port(), settings.host())
         .onSuccess(listening -> server = listening);
   }
 

@@ -1,0 +1,68 @@
+package dev.marketplace.app;
+
+import dev.marketplace.common.config.ClusterSettings;
+import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.config.VerticleKind;
+import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.security.SigningKeys;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One running process of the marketplace: Vert.x alone, or joined to the cluster, with the
+ * verticles this process runs deployed on it. A cluster node without the api serves its own health
+ * on {@code MARKETPLACE_HEALTH_PORT} when that is set.
+ */
+public final class MarketplaceNode {
+
+  private final Vertx vertx;
+
+  private MarketplaceNode(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /**
+   * Builds Vert.x as the configuration says and deploys; on a failure Vert.x is closed again, so
+   * that a node that could not start leaves no trace in the cluster.
+   */
+  public static Future<MarketplaceNode> start(
+      MarketplaceConfig config, DatabaseSettings database, SigningKeys keys, Clock clock) {
+    Optional<ClusterSettings> cluster = config.cluster();
+    Future<Vertx> built =
+        cluster.isPresent()
+            ? ClusteredVertx.start(cluster.get(), config.metricsEnabled())
+            : Future.succeededFuture(InstrumentedVertx.create(config.metricsEnabled()));
+    return built.compose(
+        vertx ->
+            Marketplace.deploy(vertx, config, database, keys, clock)
+                .compose(deployed -> healthServer(vertx, config))
+                .map(ready -> new MarketplaceNode(vertx))
+                .recover(
+                    failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
+  }
+
+  private static Future<?> healthServer(Vertx vertx, MarketplaceConfig config) {
+    Optional<Integer> port = config.cluster().flatMap(ClusterSettings::healthPort);
+    if (port.isEmpty() || config.verticles().runs(VerticleKind.API)) {
+      return Future.succeededFuture();
+    }
+    List<String> addresses =
+        config.verticles().kinds().stream()
+            .filter(Marketplace.ADDRESSES::containsKey)
+            .map(Marketplace.ADDRESSES::get)
+            .toList();
+    return NodeHealthServer.start(vertx, port.get(), addresses);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Undeploys everything and, in a cluster, leaves it: the others stop sending here at once. */
+  public Future<Void> stop() {
+    return vertx.close();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.marketplace.common.bus;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Cluster-wide invalidation of what nodes keep in memory. Whoever changes some data publishes, once
+ * the change is committed, which keys of which cache are no longer true (or that none is); every
+ * subscriber on every node drops them, on its own event loop.
+ *
+ * <p>It is a publish on the clustered event bus: prompt (one hop to each node) but not durable. A
+ * node that is cut off, or starts after the publish, never hears of it. So every cache fed by this
+ * channel also bounds its staleness by itself, with an expiry: the channel makes invalidation
+ * prompt, the expiry makes it certain.
+ */
+public final class Invalidations {
+
+  /**
+   * Sessions that ended (logout, or a refresh token used twice); keys are session ids. The api's
+   * verified-token cache refuses their access tokens from then on.
+   */
+  public static final String SESSIONS = "sessions";
+
+  private static final String ADDRESS_PREFIX = "invalidate.";
+
+  private Invalidations() {}
+
+  /** Tells every node that these keys of {@code cache} changed. */
+  public static void publish(Vertx vertx, String cache, Collection<String> keys) {
+    if (!keys.isEmpty()) {
+      vertx
+          .eventBus()
+          .publish(
+              ADDRESS_PREFIX + cache,
+              new JsonObject().put("keys", new JsonArray(List.copyOf(keys))));
+    }
+  }
+
+  /** Tells every node that nothing in {@code cache} can be trusted any more. */
+  public static void publishAll(Vertx vertx, String cache) {
+    vertx.eventBus().publish(ADDRESS_PREFIX + cache, new JsonObject().put("all", true));
+  }
+
+  /**
+   * Calls {@code handler} with every invalidation of {@code cache} published from now on, on the
+   * caller's context; await the consumer's {@code completion()} before relying on it.
+   */
+  public static MessageConsumer<JsonObject> subscribe(
+      Vertx vertx, String cache, Handler<Invalidation> handler) {
+    return vertx
+        .eventBus()
+        .consumer(ADDRESS_PREFIX + cache, message -> handler.handle(of(message.body())));
+  }
+
+  private static Invalidation of(JsonObject body) {
+    JsonArray keys = body.getJsonArray("keys", new JsonArray());
+    return new Invalidation(
+        body.getBoolean("all", false), keys.stream().map(String::valueOf).toList());
+  }
+
+  /** What changed: every key of the cache, or the listed ones. */
+  public record Invalidation(boolean all, List<String> keys) {
+
+    public Invalidation {
+      keys = List.copyOf(keys);
+    }
+  }
+}
