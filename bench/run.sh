@@ -43,12 +43,8 @@ done
 case "$TOPOLOGY" in single|split) ;; *) echo "--topology is single or split" >&2; exit 2 ;; esac
 
 # A JDK 21 or newer (the machine's default java may be older).
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-    [ -x "$candidate/bin/java" ] && export JAVA_HOME="$candidate" && break
-  done
-fi
+. bin/jdk.sh
+use_java_21_or_newer
 JAVA="$JAVA_HOME/bin/java"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }

@@ -43,7 +43,7 @@ public final class AccountVerticle extends VerticleBase {
     public static Settings from(
         MarketplaceConfig config, DatabaseSettings database, String jwtPrivateKeyPem) {
       return new Settings(
-          new PoolSettings(database, config.databasePoolSize()),
+          PoolSettings.from(config, database),
           config.tokens(),
           jwtPrivateKeyPem,
           Duration.ofSeconds(config.orderSweepSeconds()));

@@ -8,17 +8,17 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
@@ -36,22 +36,22 @@ public final class ApiVerticle extends VerticleBase {
    * @param requestTimeout how long it waits for a domain verticle before answering 504
    * @param bodyLimitBytes the largest request body, images aside
    * @param maxImageBytes the largest image upload
-   * @param uploadDirectory where uploads are buffered while a request runs
    * @param jwtPublicKeyPem the key access tokens are verified with (X.509 PEM)
    * @param tokens the claims access tokens must carry
    * @param heartbeat how often live order streams send a heartbeat
    * @param metricsEnabled whether {@code /metrics} serves Prometheus metrics
+   * @param shutdownGrace how long a graceful stop lets requests in flight finish
    */
   public record Settings(
       int httpPort,
       Duration requestTimeout,
       int bodyLimitBytes,
       int maxImageBytes,
-      Path uploadDirectory,
       String jwtPublicKeyPem,
       TokenSettings tokens,
       Duration heartbeat,
-      boolean metricsEnabled) {
+      boolean metricsEnabled,
+      Duration shutdownGrace) {
 
     public static Settings from(MarketplaceConfig config, String jwtPublicKeyPem) {
       return new Settings(
@@ -59,11 +59,11 @@ public final class ApiVerticle extends VerticleBase {
           Duration.ofMillis(config.requestTimeoutMillis()),
           config.bodyLimitBytes(),
           config.maxImageBytes(),
-          config.dataDirectory().resolve("uploads").toAbsolutePath(),
           jwtPublicKeyPem,
           config.tokens(),
           Duration.ofSeconds(config.heartbeatSeconds()),
-          config.metricsEnabled());
+          config.metricsEnabled(),
+          Duration.ofSeconds(config.shutdownGraceSeconds()));
     }
   }
 
@@ -72,6 +72,12 @@ public final class ApiVerticle extends VerticleBase {
 
   /** Room for the multipart framing around an image of the largest accepted size. */
   private static final int MULTIPART_OVERHEAD = 64 * 1024;
+
+  /**
+   * How long the deadline of {@link RequestDeadline} exceeds the request timeout: every answer of
+   * ours, a 504 from the event bus included, comes before it.
+   */
+  private static final long DEADLINE_MARGIN_MILLIS = 1000;
 
   private final Settings settings;
   private HttpServer server;
@@ -82,6 +88,8 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // A connection silent for this long is closed; live streams' heartbeats keep theirs open.
+    int idleSeconds = (int) Math.max(60, 2 * settings.heartbeat().toSeconds());
     BearerAuthentication authentication =
         new BearerAuthentication(vertx, settings.jwtPublicKeyPem(), settings.tokens());
     OrderEventStream streams =
@@ -101,8 +109,25 @@ public final class ApiVerticle extends VerticleBase {
                             router(
                                 loaded.resultAt(0), loaded.resultAt(1), authentication, streams)))
         .compose(
-            router -> vertx.createHttpServer().requestHandler(router).listen(settings.httpPort()))
+            router ->
+                vertx
+                    .createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
+                    .invalidRequestHandler(new InvalidRequestResponder())
+                    .requestHandler(router)
+                    .listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
+  }
+
+  /**
+   * A graceful stop: the server takes no new connections, lets the requests in flight finish for up
+   * to the grace period, then closes what is left. Undeploying the edge before the domain verticles
+   * (see the app's {@code GracefulShutdown}) keeps what those requests need running meanwhile.
+   */
+  @Override
+  public Future<?> stop() {
+    return server == null
+        ? Future.succeededFuture()
+        : server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The port the server listens on (useful when it was asked for any free port). */
@@ -120,11 +145,9 @@ public final class ApiVerticle extends VerticleBase {
     int maxImageBytes = settings.maxImageBytes();
     RouterBuilder builder =
         RouterBuilder.create(vertx, contract)
+            .rootHandler(new RequestDeadline(vertx, timeoutMillis + DEADLINE_MARGIN_MILLIS))
             .rootHandler(
-                BodyHandler.create(settings.uploadDirectory().toString())
-                    .setBodyLimit(Math.max(bodyLimit, maxImageBytes + MULTIPART_OVERHEAD))
-                    .setDeleteUploadedFilesOnEnd(true))
-            .rootHandler(new ContentTypeGuard(contract, bodyLimit));
+                new RequestBodyReader(contract, bodyLimit, maxImageBytes + MULTIPART_OVERHEAD));
     builder.security("bearerAuth").httpHandler(authentication);
 
     EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);
@@ -184,10 +207,7 @@ public final class ApiVerticle extends VerticleBase {
     if (settings.metricsEnabled()) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
-    ErrorResponder errors = new ErrorResponder();
-    router.route().failureHandler(errors);
-    router.errorHandler(404, errors);
-    router.errorHandler(405, errors);
+    new ErrorResponder().install(router);
     return router;
   }
 }

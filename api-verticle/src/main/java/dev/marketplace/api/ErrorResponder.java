@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputUnit;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Turns every failure into {@code {"error","message"}} with its status. Domain verticles send the
  * body ready-made; the edge's own failures (validation, routing, body size, timeouts) are described
  * here. Unexpected failures are logged and answered with a generic 500.
+ *
+ * <p>It serves as the routes' failure handler and, through {@link #install}, as the router's error
+ * handler for every 4xx and 5xx status, which is what Vert.x Web calls for failures it meets before
+ * any route runs (a path with a bad percent-escape, say); without one it answers in plain text.
  */
 final class ErrorResponder implements Handler<RoutingContext> {
 
@@ -33,8 +38,25 @@ final class ErrorResponder implements Handler<RoutingContext> {
    */
   static final String UNAVAILABLE_RETRY_SECONDS = "2";
 
+  /** Answers every failure of {@code router} in the error format. */
+  void install(Router router) {
+    router.route().failureHandler(this);
+    for (int status = 400; status < 600; status++) {
+      int code = status;
+      router.errorHandler(code, rc -> respond(rc, code));
+    }
+  }
+
   @Override
   public void handle(RoutingContext rc) {
+    respond(rc, rc.statusCode());
+  }
+
+  /** Answers a failure for which the router chose {@code status}. */
+  private void respond(RoutingContext rc, int status) {
+    if (rc.response().ended() || rc.response().closed()) {
+      return;
+    }
     if (rc.response().headWritten()) {
       rc.response().reset();
       return;
@@ -46,8 +68,9 @@ final class ErrorResponder implements Handler<RoutingContext> {
       write(rc, new ApiError(ErrorCode.VALIDATION_FAILED, describe(validation)));
     } else if (failure instanceof HttpException http) {
       write(rc, fromHttp(http));
-    } else if (failure == null) {
-      write(rc, fromStatus(rc.statusCode()));
+    } else if (failure == null || status >= 400 && status < 500) {
+      // A status the router chose itself (404, 405, or 400 for a path it cannot decode).
+      write(rc, fromStatus(status));
     } else {
       LOG.error("{} {} failed", rc.request().method(), rc.request().path(), failure);
       write(rc, new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side."));
@@ -121,10 +144,16 @@ final class ErrorResponder implements Handler<RoutingContext> {
           new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "This resource does not take that method.");
       case 413 ->
           new ApiError(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than allowed.");
+      case 414 -> new ApiError(ErrorCode.URI_TOO_LONG, "The request line is too long.");
+      case 431 -> new ApiError(ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large.");
       case 415 ->
           new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body's media type is not accepted.");
       case 503 -> new ApiError(ErrorCode.UNAVAILABLE, "The service is unavailable; try again.");
-      default -> new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side.");
+      case 504 -> new ApiError(ErrorCode.TIMEOUT, "The request took too long; try again.");
+      default ->
+          status >= 400 && status < 500
+              ? new ApiError(ErrorCode.VALIDATION_FAILED, "The request cannot be served as sent.")
+              : new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side.");
     };
   }
 

@@ -7,8 +7,8 @@ import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Base64;
@@ -16,7 +16,7 @@ import java.util.Base64;
 /**
  * Receives a {@code multipart/form-data} image upload and hands its bytes to the catalog verticle,
  * which decides what the file really is. The contract validator does not run here: it cannot read
- * uploaded files, so this handler checks the one field itself.
+ * multipart bodies, so this handler reads the one field itself ({@link MultipartForm}).
  */
 final class ImageUploadForwarder {
 
@@ -38,13 +38,10 @@ final class ImageUploadForwarder {
             .addHeader(BusRequest.ACTION, operationId)
             .setSendTimeout(timeoutMillis);
     return rc -> {
-      FileUpload upload =
-          rc.fileUploads().stream().filter(f -> f.name().equals(field)).findFirst().orElse(null);
-      if (upload == null) {
-        rc.fail(new HttpException(400, "The form needs a file in the field '" + field + "'."));
-        return;
-      }
-      if (upload.size() > maxBytes) {
+      byte[] image =
+          MultipartForm.file(
+              rc.request().getHeader(HttpHeaders.CONTENT_TYPE), rc.body().buffer(), field);
+      if (image.length > maxBytes) {
         rc.fail(
             new HttpException(
                 ErrorCode.PAYLOAD_TOO_LARGE.httpStatus(),
@@ -62,25 +59,17 @@ final class ImageUploadForwarder {
       }
       Caller caller = rc.get(BearerAuthentication.CALLER);
       vertx
-          .fileSystem()
-          .readFile(upload.uploadedFileName())
-          .compose(
-              bytes ->
-                  vertx
-                      .eventBus()
-                      .<String>request(
-                          address,
-                          new BusRequest(
-                                  caller,
-                                  path,
-                                  null,
-                                  null,
-                                  new JsonObject()
-                                      .put(
-                                          "content",
-                                          Base64.getEncoder().encodeToString(bytes.getBytes())))
-                              .toJson(),
-                          options))
+          .eventBus()
+          .<String>request(
+              address,
+              new BusRequest(
+                      caller,
+                      path,
+                      null,
+                      null,
+                      new JsonObject().put("content", Base64.getEncoder().encodeToString(image)))
+                  .toJson(),
+              options)
           .onSuccess(
               reply ->
                   rc.response()

@@ -14,6 +14,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +66,14 @@ final class OperationForwarder {
               signedBody
                   ? new JsonObject().put("raw", rc.body().asString())
                   : validated.getBody() == null ? null : validated.getBody().getJsonObject());
+      String withNul = textWithNul(request, validated);
+      if (withNul != null) {
+        rc.fail(
+            new HttpException(
+                ErrorCode.VALIDATION_FAILED.httpStatus(),
+                withNul + " must not contain the NUL character (U+0000)."));
+        return;
+      }
       if (callerField != null && !bindCaller(callerField.toString(), request)) {
         rc.fail(
             new HttpException(
@@ -85,6 +94,21 @@ final class OperationForwarder {
               })
           .onFailure(rc::fail);
     };
+  }
+
+  /** The first parameter or body field (the parsed one, for a signed body) holding a NUL. */
+  private static String textWithNul(BusRequest request, ValidatedRequest validated) {
+    for (JsonObject part : List.of(request.path(), request.query(), request.headers())) {
+      String field = NulCharacters.fieldWithNul(part);
+      if (field != null) {
+        return field;
+      }
+    }
+    JsonObject body =
+        validated.getBody() != null && validated.getBody().get() instanceof JsonObject parsed
+            ? parsed
+            : request.body();
+    return NulCharacters.fieldWithNul(body);
   }
 
   /** False when the path or body names another account than the caller's. */

@@ -86,7 +86,10 @@ final class OrderEventStream {
           lastEventId == null || lastEventId.isNull()
               ? null
               : Long.parseLong(lastEventId.get().toString());
-      new Subscription(rc.response(), caller, ownerParameter, ownerId).open(resumeAfter);
+      Subscription subscription = new Subscription(rc.response(), caller, ownerParameter, ownerId);
+      // A server shutting down ends the stream, so the client resumes elsewhere with Last-Event-ID.
+      rc.request().connection().shutdownHandler(draining -> subscription.end());
+      subscription.open(resumeAfter);
     };
   }
 
@@ -110,7 +113,11 @@ final class OrderEventStream {
     }
 
     void open(Long resumeAfter) {
-      replaying = resumeAfter != null;
+      // Live events queue until the stream knows where it starts: after the client's last event,
+      // or for a new stream after the newest event so far, which is sent as a message with only
+      // an id. A client whose connection drops before its first event then still resumes from
+      // there, instead of losing what happened while it was away.
+      replaying = true;
       lastSent = resumeAfter == null ? 0 : resumeAfter;
       response
           .setChunked(true)
@@ -122,7 +129,7 @@ final class OrderEventStream {
       response.closeHandler(closed -> close());
       // Live events are queued from here on, so nothing falls between them and the replay.
       response.write(": connected\n\n");
-      (replaying ? replayAfter(lastSent) : Future.<Void>succeededFuture())
+      (resumeAfter != null ? replayAfter(lastSent) : announceStart())
           .onComplete(
               done -> {
                 replaying = false;
@@ -145,6 +152,28 @@ final class OrderEventStream {
       } else {
         send(event);
       }
+    }
+
+    /** Sends the id of the newest event so far, for the client to resume from. */
+    private Future<Void> announceStart() {
+      return vertx
+          .eventBus()
+          .<String>request(
+              Addresses.ORDERS,
+              new BusRequest(caller, null, null, null, new JsonObject()).toJson(),
+              new DeliveryOptions()
+                  .addHeader(BusRequest.ACTION, Actions.ORDER_EVENTS_SINCE)
+                  .setSendTimeout(timeoutMillis))
+          .map(
+              reply -> {
+                long latest = new JsonObject(reply.body()).getLong("latest");
+                if (!response.closed()) {
+                  response.write("id: " + latest + "\n\n");
+                }
+                return (Void) null;
+              })
+          // Without it the stream still works; only a drop before the first event could lose one.
+          .otherwiseEmpty();
     }
 
     private Future<Void> replayAfter(long after) {
@@ -174,6 +203,13 @@ final class OrderEventStream {
       }
       lastSent = id;
       response.write("id: " + id + "\nevent: order\ndata: " + event.encode() + "\n\n");
+    }
+
+    void end() {
+      close();
+      if (!response.ended() && !response.closed()) {
+        response.end();
+      }
     }
 
     private void close() {

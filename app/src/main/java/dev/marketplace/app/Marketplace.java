@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,10 +44,11 @@ public final class Marketplace {
 
   /**
    * Deploys against a migrated database; completes once every verticle has started (and the HTTP
-   * port is open, if this process runs the api). {@code database} may be null when no verticle here
-   * uses it, {@code keys} when none signs or verifies tokens.
+   * port is open, if this process runs the api), with the edge's deployment id if it runs here,
+   * which a graceful stop undeploys first ({@link GracefulShutdown}). {@code database} may be null
+   * when no verticle here uses it, {@code keys} when none signs or verifies tokens.
    */
-  public static Future<Void> deploy(
+  public static Future<Optional<String>> deploy(
       Vertx vertx,
       MarketplaceConfig config,
       DatabaseSettings database,
@@ -64,12 +66,14 @@ public final class Marketplace {
         .compose(
             domain ->
                 node.runs(VerticleKind.API)
-                    ? vertx.deployVerticle(
-                        () ->
-                            new ApiVerticle(ApiVerticle.Settings.from(config, keys.publicKeyPem())),
-                        instances(node, VerticleKind.API))
-                    : Future.succeededFuture())
-        .mapEmpty();
+                    ? vertx
+                        .deployVerticle(
+                            () ->
+                                new ApiVerticle(
+                                    ApiVerticle.Settings.from(config, keys.publicKeyPem())),
+                            instances(node, VerticleKind.API))
+                        .map(Optional::of)
+                    : Future.succeededFuture(Optional.empty()));
   }
 
   private static Future<?> deployDomain(

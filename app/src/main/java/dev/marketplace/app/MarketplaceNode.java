@@ -19,9 +19,11 @@ import java.util.Optional;
 public final class MarketplaceNode {
 
   private final Vertx vertx;
+  private final Optional<String> edgeDeployment;
 
-  private MarketplaceNode(Vertx vertx) {
+  private MarketplaceNode(Vertx vertx, Optional<String> edgeDeployment) {
     this.vertx = vertx;
+    this.edgeDeployment = edgeDeployment;
   }
 
   /**
@@ -38,8 +40,9 @@ public final class MarketplaceNode {
     return built.compose(
         vertx ->
             Marketplace.deploy(vertx, config, database, keys, clock)
-                .compose(deployed -> healthServer(vertx, config))
-                .map(ready -> new MarketplaceNode(vertx))
+                .compose(
+                    edge ->
+                        healthServer(vertx, config).map(ready -> new MarketplaceNode(vertx, edge)))
                 .recover(
                     failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
   }
@@ -59,6 +62,14 @@ public final class MarketplaceNode {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /**
+   * Stops the HTTP edge, if it runs here: it takes no new connections and answers the requests in
+   * flight (within its grace period) while every verticle they need still runs.
+   */
+  public Future<Void> drainEdge() {
+    return edgeDeployment.map(vertx::undeploy).orElseGet(Future::succeededFuture);
   }
 
   /** Undeploys everything and, in a cluster, leaves it: the others stop sending here at once. */

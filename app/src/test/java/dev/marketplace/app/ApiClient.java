@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.openapi.contract.OpenAPIContract;
 
 /**
  * Talks HTTP to the server under test and checks every answer against the contract, so that the
@@ -26,6 +27,11 @@ final class ApiClient {
     this.client = client;
     this.contract = contract;
     this.accessToken = accessToken;
+  }
+
+  /** The contract the answers are checked against. */
+  OpenAPIContract contract() {
+    return contract.contract();
   }
 
   /** A client that sends {@code Authorization: Bearer <token>} with every request. */
@@ -89,7 +95,7 @@ final class ApiClient {
    */
   io.vertx.core.Future<HttpResponse<Buffer>> sendAsync(
       HttpMethod method, String path, JsonObject body) {
-    return request(method, path, "application/json", body.toBuffer());
+    return request(method, path, "application/json", body == null ? null : body.toBuffer());
   }
 
   /** A GET whose checked answer arrives later, for load that does not wait on it. */

@@ -40,6 +40,9 @@ class AuthorizationMatrixTest extends ApiTest {
       updateProduct naming the seller         | PUT  | /api/sellers/products/{product}        | price as seller   | 401 403 403 200 403
       listSellerProducts                      | GET  | /api/sellers/{seller}/products         | -                 | 401 403 403 200 403
       listSellerOrders                        | GET  | /api/sellers/{seller}/orders           | -                 | 401 403 403 200 403
+      sellerProductDetail                     | GET  | /api/sellers/products/{product}        | -                 | 401 403 403 200 403
+      adjustStock                             | POST | /api/sellers/products/{product}/stock  | stock change      | 401 403 403 200 403
+      upsertProductBySku                      | PUT  | /api/sellers/products/by-sku/MATRIX-1  | product           | 401 403 403 201 201
       checkout                                | POST | /api/buyers/checkout                   | cart              | 401 201 201 403 403
       buyerOrderDetail                        | GET  | /api/buyers/{buyer}/orders/{paid}      | -                 | 401 200 403 403 403
       sellerOrderDetail                       | GET  | /api/sellers/{seller}/orders/{paid}    | -                 | 401 403 403 200 403
@@ -63,6 +66,7 @@ class AuthorizationMatrixTest extends ApiTest {
           Map.entry(
               "cart", world -> new JsonObject().put("items", new JsonArray().add(order(world)))),
           Map.entry("whereabouts", world -> new JsonObject().put("location", "Depot")),
+          Map.entry("stock change", world -> new JsonObject().put("change", 1)),
           Map.entry(
               "card",
               world ->

@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +62,8 @@ class LegacyImageImportTest extends ApiTest {
   }
 
   private static int importFrom(Path folder) {
-    Pool pool = DatabasePool.shared(vertx, new PoolSettings(database.settings(), 2));
+    Pool pool =
+        DatabasePool.shared(vertx, new PoolSettings(database.settings(), 2, Duration.ofSeconds(2)));
     try {
       return LegacyImageImport.run(vertx, pool, folder).await();
     } finally {

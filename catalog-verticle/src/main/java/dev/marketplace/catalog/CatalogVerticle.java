@@ -27,7 +27,7 @@ public final class CatalogVerticle extends VerticleBase {
   public record Settings(PoolSettings database) {
 
     public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
-      return new Settings(new PoolSettings(database, config.databasePoolSize()));
+      return new Settings(PoolSettings.from(config, database));
     }
   }
 
@@ -41,6 +41,7 @@ public final class CatalogVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
     ProductRepository products = new ProductRepository(pool);
+    SellerProductRepository sellerProducts = new SellerProductRepository(pool);
     ReviewRepository reviews = new ReviewRepository(pool);
     ProductImageRepository images = new ProductImageRepository(pool);
     ImageStorage storage = new PostgresImageStorage(pool);
@@ -50,14 +51,17 @@ public final class CatalogVerticle extends VerticleBase {
         .on("browseProducts", new BrowseProducts(products, false))
         .on("searchProducts", new BrowseProducts(products, true))
         .on("listCategories", new ListCategories(products))
-        .on("productDetail", new ProductDetail(products, reviews, images))
+        .on("productDetail", ProductDetail.forBuyers(products, reviews, images))
+        .on("sellerProductDetail", ProductDetail.forOwner(sellerProducts, reviews, images))
+        .on("adjustStock", new AdjustStock(sellerProducts))
+        .on("upsertProductBySku", new UpsertProductBySku(sellerProducts))
         .on("uploadProductImage", new UploadProductImage(vertx, products, images, storage))
         .on("deleteProductImage", new DeleteProductImage(images, storage))
         .on("getImage", new ImageContent(images, storage, false))
         .on("getImageThumbnail", new ImageContent(images, storage, true))
         .on("writeReview", new WriteReview(reviews))
         .on("listReviews", new ListReviews(products, reviews))
-        .on("listSellerProducts", new ListSellerProducts(products))
+        .on("listSellerProducts", new ListSellerProducts(sellerProducts))
         .readiness(pool)
         .register();
   }

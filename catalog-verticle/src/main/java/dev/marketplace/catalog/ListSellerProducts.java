@@ -5,26 +5,40 @@ import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 
-/** A seller's own products, including the inactive ones. */
+/**
+ * A seller's own products, active or not, oldest first, filtered by status, category and low stock,
+ * a page at a time: {@code next_cursor} continues after the page's last product.
+ */
 public final class ListSellerProducts implements OperationHandler {
 
-  private final ProductRepository products;
+  private final SellerProductRepository products;
 
-  public ListSellerProducts(ProductRepository products) {
+  public ListSellerProducts(SellerProductRepository products) {
     this.products = products;
   }
 
   @Override
   public Future<Reply> handle(BusRequest request) {
-    long sellerId = request.pathId("seller_id");
+    SellerProductFilter filter = SellerProductFilter.of(request);
     return products
-        .ofSeller(sellerId, request.limit())
+        .list(filter)
         .map(
-            found ->
-                found
-                    .map(list -> Reply.list("products", list, Product::toJson))
-                    .orElseThrow(
-                        () -> DomainException.notFound("Seller " + sellerId + " not found.")));
+            found -> {
+              List<Product> page =
+                  found.orElseThrow(
+                      () ->
+                          DomainException.notFound("Seller " + filter.sellerId() + " not found."));
+              JsonArray items = new JsonArray();
+              page.forEach(product -> items.add(product.toJson()));
+              String next =
+                  page.size() == filter.limit()
+                      ? Long.toString(page.get(page.size() - 1).id())
+                      : null;
+              return Reply.ok(new JsonObject().put("products", items).put("next_cursor", next));
+            });
   }
 }

@@ -11,6 +11,7 @@ public record Product(
     long id,
     long sellerId,
     String sellerName,
+    String sku,
     String name,
     String category,
     String description,
@@ -25,7 +26,7 @@ public record Product(
 
   /** Columns every product query selects, with {@code p} the product and {@code u} its seller. */
   static final String COLUMNS =
-      "p.id, p.seller_id, u.name AS seller_name, p.name, p.category, p.description, p.price,"
+      "p.id, p.seller_id, u.name AS seller_name, p.sku, p.name, p.category, p.description, p.price,"
           + " p.inventory, p.is_active, p.rating_avg, p.rating_count, p.units_sold, p.created_at,"
           + " p.updated_at";
 
@@ -34,6 +35,7 @@ public record Product(
         row.getLong("id"),
         row.getLong("seller_id"),
         row.getString("seller_name"),
+        row.getString("sku"),
         row.getString("name"),
         row.getString("category"),
         row.getString("description"),
@@ -52,6 +54,7 @@ public record Product(
         .put("id", id)
         .put("seller_id", sellerId)
         .put("seller_name", sellerName)
+        .put("sku", sku)
         .put("name", name)
         .put("category", category)
         .put("description", description)

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 
 /** The fields a seller sends to create or change a product; {@code null} means "not given". */
 record ProductChanges(
+    String sku,
     String name,
     String category,
     String description,
@@ -15,6 +16,7 @@ record ProductChanges(
 
   static ProductChanges fromJson(JsonObject body) {
     return new ProductChanges(
+        body.getString("sku"),
         strip(body.getString("name")),
         strip(body.getString("category")),
         body.getString("description"),
@@ -24,7 +26,8 @@ record ProductChanges(
   }
 
   boolean isEmpty() {
-    return name == null
+    return sku == null
+        && name == null
         && category == null
         && description == null
         && price == null

@@ -10,26 +10,59 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** One active product with its seller's name, its rating summary and its images. */
+/**
+ * One product with its seller's name, its rating summary and its images: an active one for anyone,
+ * or, for its seller, one of their own whatever its status.
+ */
 public final class ProductDetail implements OperationHandler {
 
-  private final ProductRepository products;
+  private final Function<BusRequest, Future<Optional<Product>>> lookup;
   private final ReviewRepository reviews;
   private final ProductImageRepository images;
 
-  public ProductDetail(
-      ProductRepository products, ReviewRepository reviews, ProductImageRepository images) {
-    this.products = products;
+  private ProductDetail(
+      Function<BusRequest, Future<Optional<Product>>> lookup,
+      ReviewRepository reviews,
+      ProductImageRepository images) {
+    this.lookup = lookup;
     this.reviews = reviews;
     this.images = images;
+  }
+
+  /** The detail buyers see: active products only. */
+  public static ProductDetail forBuyers(
+      ProductRepository products, ReviewRepository reviews, ProductImageRepository images) {
+    return new ProductDetail(
+        request -> products.findActive(request.pathId("product_id")), reviews, images);
+  }
+
+  /** The detail a seller sees of their own products, active or not; 403 for another's. */
+  public static ProductDetail forOwner(
+      SellerProductRepository products, ReviewRepository reviews, ProductImageRepository images) {
+    return new ProductDetail(
+        request ->
+            products
+                .find(request.pathId("product_id"))
+                .map(
+                    found -> {
+                      if (found.isPresent() && found.get().sellerId() != request.callerId()) {
+                        throw DomainException.forbidden(
+                            "Product " + found.get().id() + " belongs to another seller.");
+                      }
+                      return found;
+                    }),
+        reviews,
+        images);
   }
 
   @Override
   public Future<Reply> handle(BusRequest request) {
     long productId = request.pathId("product_id");
-    return products
-        .findActive(productId)
+    return lookup
+        .apply(request)
         .compose(
             found -> {
               Product product =

@@ -31,7 +31,7 @@ public final class ProductQuery {
   /** How many full-text matches, and how many name matches, a search ranks at most. */
   public static final int CANDIDATES = 500;
 
-  /** The relevance of a product to the search text {@code $1}. */
+  /** The relevance of a product to the search text, which is always parameter {@code $1}. */
   static final String RANK =
       "((CASE WHEN p.search_vector @@ websearch_to_tsquery('english', $1) THEN 1 ELSE 0 END)"
           + " + ts_rank(p.search_vector, websearch_to_tsquery('english', $1))"
@@ -69,22 +69,22 @@ public final class ProductQuery {
       return (key == null ? "" : key + direction + ", ") + "p.id" + direction;
     }
 
-    /** The keyset condition; its parameters are number {@code n} (the key) and {@code n + 1}. */
-    String after(int n) {
+    /** The keyset condition after the key and id of the previous page's last product. */
+    String after(Object lastKey, long lastId, Parameters parameters) {
       String comparison = descending ? " < " : " > ";
-      return key == null
-          ? "p.id" + comparison + "$" + (n + 1) + "::bigint"
-          : "("
-              + key
-              + ", p.id)"
-              + comparison
-              + "($"
-              + n
-              + "::"
-              + keyType
-              + ", $"
-              + (n + 1)
-              + "::bigint)";
+      if (key == null) {
+        return "p.id" + comparison + parameters.add(lastId) + "::bigint";
+      }
+      String keyParameter = parameters.add(lastKey) + "::" + keyType;
+      return "("
+          + key
+          + ", p.id)"
+          + comparison
+          + "("
+          + keyParameter
+          + ", "
+          + parameters.add(lastId)
+          + "::bigint)";
     }
 
     Object keyOf(Product product, double rank) {
@@ -97,14 +97,46 @@ public final class ProductQuery {
       };
     }
 
+    /**
+     * Reads a cursor's key back, refusing any value this sort's column cannot hold: a cursor comes
+     * from the client, so it is checked like any other input.
+     */
     Object parseKey(String text) {
       return switch (this) {
-        case RELEVANCE -> Double.parseDouble(text);
-        case NEWEST -> null;
-        case PRICE_ASC, PRICE_DESC, RATING -> new BigDecimal(text);
-        case BEST_SELLING -> Integer.parseInt(text);
+        case RELEVANCE -> finite(Double.parseDouble(text));
+        case NEWEST -> throw new IllegalArgumentException("newest cursors carry no key");
+        case PRICE_ASC, PRICE_DESC -> bounded(new BigDecimal(text), MAX_PRICE);
+        case RATING -> bounded(new BigDecimal(text), MAX_RATING);
+        case BEST_SELLING -> nonNegative(Integer.parseInt(text));
       };
     }
+  }
+
+  /** The largest price a product can have: NUMERIC(12, 2). */
+  private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
+
+  private static final BigDecimal MAX_RATING = new BigDecimal("5.00");
+
+  private static double finite(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("not a finite rank");
+    }
+    return value;
+  }
+
+  private static int nonNegative(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("negative count");
+    }
+    return value;
+  }
+
+  /** A decimal of at most two places between 0 and {@code max}; compared before scaling. */
+  private static BigDecimal bounded(BigDecimal value, BigDecimal max) {
+    if (value.signum() < 0 || value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return value.setScale(2);
   }
 
   private final String text;
@@ -117,6 +149,8 @@ public final class ProductQuery {
   private final Sort sort;
   private final Cursor after;
   private final int limit;
+  private final Parameters parameters = new Parameters();
+  private final String sql;
 
   private ProductQuery(
       String text,
@@ -139,6 +173,7 @@ public final class ProductQuery {
     this.sort = sort;
     this.after = after;
     this.limit = limit;
+    this.sql = build();
   }
 
   /** Reads the validated query parameters of a browse ({@code text} null) or a search. */
@@ -177,46 +212,64 @@ public final class ProductQuery {
 
   /** The SQL of this page; its parameters come from {@link #parameters()}. */
   public String sql() {
+    return sql;
+  }
+
+  public Tuple parameters() {
+    return parameters.tuple;
+  }
+
+  /**
+   * Writes the statement and its parameters together: each value is numbered as it is added, so the
+   * SQL names exactly the parameters the tuple holds, whichever filters and sort are used.
+   */
+  private String build() {
     List<String> filters = new ArrayList<>();
-    // A search's text and its LIKE pattern are $1 and $2.
-    int n = text == null ? 1 : 3;
+    String searchText = text == null ? null : parameters.add(text);
+    String likePattern =
+        text == null ? null : parameters.add("%" + ProductRepository.escapeLike(text) + "%");
     filters.add("p.is_active");
     if (categories.size() == 1) {
       // Equality lets the (category, id) index return a category's products already in order.
-      filters.add("lower(p.category) = $" + n++ + "::text");
+      filters.add("lower(p.category) = " + parameters.add(categories.get(0)) + "::text");
     } else if (!categories.isEmpty()) {
-      filters.add("lower(p.category) = ANY($" + n++ + "::text[])");
+      filters.add(
+          "lower(p.category) = ANY("
+              + parameters.add(categories.toArray(String[]::new))
+              + "::text[])");
     }
     if (minPrice != null) {
-      filters.add("p.price >= $" + n++ + "::numeric");
+      filters.add("p.price >= " + parameters.add(minPrice) + "::numeric");
     }
     if (maxPrice != null) {
-      filters.add("p.price <= $" + n++ + "::numeric");
+      filters.add("p.price <= " + parameters.add(maxPrice) + "::numeric");
     }
     if (minRating != null) {
-      filters.add("p.rating_avg >= $" + n++ + "::numeric");
+      filters.add("p.rating_avg >= " + parameters.add(minRating) + "::numeric");
     }
     if (inStockOnly) {
       filters.add("p.inventory > 0");
     }
     if (sellerId != null) {
-      filters.add("p.seller_id = $" + n++ + "::bigint");
+      filters.add("p.seller_id = " + parameters.add(sellerId) + "::bigint");
     }
     List<String> where = new ArrayList<>();
     if (text == null) {
       where.addAll(filters);
     } else {
       String filtered = String.join(" AND ", filters);
+      String fullText = "websearch_to_tsquery('english', " + searchText + ")";
       where.add(
           "p.id IN ("
-              + candidates("p.search_vector @@ websearch_to_tsquery('english', $1)", filtered)
+              + candidates("p.search_vector @@ " + fullText, filtered)
               + " UNION ALL "
-              + candidates("($1 <% p.name OR p.name ILIKE $2 ESCAPE '\\')", filtered)
+              + candidates(
+                  "(" + searchText + " <% p.name OR p.name ILIKE " + likePattern + " ESCAPE '\\')",
+                  filtered)
               + ")");
     }
     if (after != null) {
-      where.add(sort.after(n));
-      n += 2;
+      where.add(sort.after(after.key(), after.id(), parameters));
     }
     return "SELECT "
         + Product.COLUMNS
@@ -226,8 +279,8 @@ public final class ProductQuery {
         + String.join(" AND ", where)
         + " ORDER BY "
         + sort.orderBy()
-        + " LIMIT $"
-        + n;
+        + " LIMIT "
+        + parameters.add(limit);
   }
 
   /** At most {@link #CANDIDATES} ids of products that match and pass the filters. */
@@ -242,42 +295,34 @@ public final class ProductQuery {
         + ")";
   }
 
-  public Tuple parameters() {
-    Tuple tuple = Tuple.tuple();
-    if (text != null) {
-      tuple.addString(text).addString("%" + ProductRepository.escapeLike(text) + "%");
-    }
-    if (categories.size() == 1) {
-      tuple.addString(categories.get(0));
-    } else if (!categories.isEmpty()) {
-      tuple.addValue(categories.toArray(String[]::new));
-    }
-    if (minPrice != null) {
-      tuple.addValue(minPrice);
-    }
-    if (maxPrice != null) {
-      tuple.addValue(maxPrice);
-    }
-    if (minRating != null) {
-      tuple.addValue(minRating);
-    }
-    if (sellerId != null) {
-      tuple.addLong(sellerId);
-    }
-    if (after != null) {
-      tuple.addValue(after.key()).addLong(after.id());
-    }
-    return tuple.addInteger(limit);
-  }
-
   /** The cursor that continues after {@code last}, the last product of a full page. */
   public String cursorAfter(Product last, double rank) {
     return new Cursor(sort, sort.keyOf(last, rank), last.id()).encode();
   }
 
+  /** A validated number parameter; the contract bounds it, and this refuses what slips past. */
   private static BigDecimal decimal(JsonObject query, String name) {
     Object value = query.getValue(name);
-    return value == null ? null : new BigDecimal(value.toString());
+    if (value == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.toString());
+    } catch (NumberFormatException notFinite) {
+      throw DomainException.badRequest(name + " must be a finite number.");
+    }
+  }
+
+  /** The values of a statement, each added where the SQL refers to it as {@code $n}. */
+  static final class Parameters {
+
+    private final Tuple tuple = Tuple.tuple();
+
+    /** Adds {@code value} and returns the placeholder that stands for it. */
+    String add(Object value) {
+      tuple.addValue(value);
+      return "$" + tuple.size();
+    }
   }
 
   /** Where the previous page ended: its sort, the last sort key and id. */
@@ -309,7 +354,11 @@ public final class ProductQuery {
       }
       try {
         String key = json.getString("k");
-        return new Cursor(sort, key == null ? null : sort.parseKey(key), json.getLong("i"));
+        long id = json.getLong("i");
+        if (id < 1 || (key == null) != (sort == Sort.NEWEST)) {
+          throw new IllegalArgumentException("incomplete cursor");
+        }
+        return new Cursor(sort, key == null ? null : sort.parseKey(key), id);
       } catch (RuntimeException malformed) {
         throw DomainException.badRequest("cursor is not one this server gave out.");
       }

@@ -29,8 +29,8 @@ public final class ProductRepository {
     return pool.preparedQuery(
             "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
                 + " p AS (INSERT INTO products"
-                + " (seller_id, name, category, description, price, inventory, is_active)"
-                + " SELECT u.id, $2, $3, $4, $5, $6, $7 FROM u RETURNING *)"
+                + " (seller_id, name, category, description, price, inventory, is_active, sku)"
+                + " SELECT u.id, $2, $3, $4, $5, $6, $7, $8 FROM u RETURNING *)"
                 + " SELECT "
                 + Product.COLUMNS
                 + " FROM p JOIN u ON u.id = p.seller_id")
@@ -44,9 +44,14 @@ public final class ProductRepository {
                   product.description() == null ? "" : product.description(),
                   product.price(),
                   product.inventory(),
-                  product.active() == null || product.active()
+                  product.active() == null || product.active(),
+                  product.sku()
                 }))
-        .map(Rows::first);
+        .map(Rows::first)
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    SellerProductRepository.explainDuplicateSku(failure, product.sku())));
   }
 
   /**
@@ -59,7 +64,7 @@ public final class ProductRepository {
                 + " name = COALESCE($3, name), category = COALESCE($4, category),"
                 + " description = COALESCE($5, description), price = COALESCE($6, price),"
                 + " inventory = COALESCE($7, inventory), is_active = COALESCE($8, is_active),"
-                + " updated_at = now()"
+                + " sku = COALESCE($9, sku), updated_at = now()"
                 + " WHERE id = $1 AND seller_id = $2 RETURNING *)"
                 + " SELECT "
                 + Product.COLUMNS
@@ -75,9 +80,14 @@ public final class ProductRepository {
                   changes.description(),
                   changes.price(),
                   changes.inventory(),
-                  changes.active()
+                  changes.active(),
+                  changes.sku()
                 }))
-        .map(Rows::first);
+        .map(Rows::first)
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    SellerProductRepository.explainDuplicateSku(failure, changes.sku())));
   }
 
   /** The seller of a product, if the product exists. */
@@ -120,33 +130,6 @@ public final class ProductRepository {
         .mapping(row -> new Category(row.getString("name"), row.getLong("products")))
         .execute()
         .map(Rows::list);
-  }
-
-  /**
-   * Every product of a seller, active or not; empty when {@code sellerId} is not a seller (so that
-   * "no such seller" and "no products yet" can be told apart in one round trip).
-   */
-  public Future<Optional<List<Product>>> ofSeller(long sellerId, int limit) {
-    return pool.preparedQuery(
-            "SELECT u.id AS seller_exists, "
-                + Product.COLUMNS
-                + " FROM users u LEFT JOIN LATERAL (SELECT * FROM products WHERE seller_id = u.id"
-                + " ORDER BY id LIMIT $2) p ON true"
-                + " WHERE u.id = $1 AND u.role = 'seller' ORDER BY p.id")
-        .execute(Tuple.of(sellerId, limit))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return Optional.empty();
-              }
-              List<Product> products = new ArrayList<>(rows.size());
-              for (Row row : rows) {
-                if (row.getLong("id") != null) {
-                  products.add(Product.fromRow(row));
-                }
-              }
-              return Optional.of(products);
-            });
   }
 
   /** A page of products and, in the same order, their search ranks. */

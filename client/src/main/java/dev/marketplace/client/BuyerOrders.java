@@ -18,11 +18,11 @@ import java.util.Map;
 public final class BuyerOrders {
 
   private final Transport transport;
-  private final Identity identity;
+  private final OwnOrders own;
 
   BuyerOrders(Transport transport, Identity identity) {
     this.transport = transport;
-    this.identity = identity;
+    this.own = new OwnOrders(transport, Role.BUYER, identity);
   }
 
   /** Orders {@code quantity} of one product; 409 {@code insufficient_inventory} if short. */
@@ -47,21 +47,12 @@ public final class BuyerOrders {
 
   /** A page of the buyer's orders, newest first; {@code status} null for all. */
   public Page<Order> list(OrderStatus status, String cursor, Integer limit) {
-    return transport
-        .send(
-            Call.get("/api/buyers/" + identity.userId() + "/orders")
-                .query("status", status == null ? null : status.wireName())
-                .query("cursor", cursor)
-                .query("limit", limit)
-                .authenticated())
-        .page("orders", Order.class);
+    return own.list(status, cursor, limit);
   }
 
   /** One order with its lines, payment state and timeline. */
   public Order get(long orderId) {
-    return transport.send(
-        Call.get("/api/buyers/" + identity.userId() + "/orders/" + orderId).authenticated(),
-        Order.class);
+    return own.get(orderId);
   }
 
   /** Cancels an order that has not shipped; {@code reason} may be null. */

@@ -5,9 +5,6 @@ import dev.marketplace.client.auth.Session;
 import dev.marketplace.client.auth.SessionKeeper;
 import dev.marketplace.client.http.ExchangeListener;
 import dev.marketplace.client.http.Transport;
-import dev.marketplace.client.model.Order;
-import dev.marketplace.client.model.OrderEvent;
-import dev.marketplace.client.model.Page;
 import dev.marketplace.client.stream.OrderEventListener;
 import dev.marketplace.client.stream.OrderEventStream;
 import java.net.URI;
@@ -126,29 +123,6 @@ public final class MarketplaceClient {
     Session session = sessions.require();
     String path = "/api/" + role.pathSegment() + "/" + session.userId() + "/orders/events";
     return OrderEventStream.start(transport, path, lastEventId, listener, streamIdleTimeout);
-  }
-
-  /**
-   * As {@link #followOrders}, starting from the newest event of the account's newest order (from
-   * the very first event when it has none), so that a stream dropped before its first event still
-   * resumes where it began and loses nothing. Events on older orders that came after that one
-   * arrive first. Asks the server for that order before the stream starts.
-   */
-  public OrderEventStream followOrdersFromLatest(OrderEventListener listener) {
-    return followOrders(newestEventId(), listener);
-  }
-
-  private long newestEventId() {
-    Page<Order> newest =
-        role == Role.SELLER ? sellerOrders.list(null, null, 1) : buyerOrders.list(null, null, 1);
-    if (newest.items().isEmpty()) {
-      return 0;
-    }
-    long orderId = newest.items().get(0).id();
-    Order detail = role == Role.SELLER ? sellerOrders.get(orderId) : buyerOrders.get(orderId);
-    return detail.timeline() == null
-        ? 0
-        : detail.timeline().stream().mapToLong(OrderEvent::id).max().orElse(0);
   }
 
   /** How a {@link MarketplaceClient} is made. */

@@ -17,30 +17,21 @@ import java.util.Map;
 public final class SellerOrders {
 
   private final Transport transport;
-  private final Identity identity;
+  private final OwnOrders own;
 
   SellerOrders(Transport transport, Identity identity) {
     this.transport = transport;
-    this.identity = identity;
+    this.own = new OwnOrders(transport, Role.SELLER, identity);
   }
 
   /** A page of the seller's orders, newest first; {@code status} null for all. */
   public Page<Order> list(OrderStatus status, String cursor, Integer limit) {
-    return transport
-        .send(
-            Call.get("/api/sellers/" + identity.userId() + "/orders")
-                .query("status", status == null ? null : status.wireName())
-                .query("cursor", cursor)
-                .query("limit", limit)
-                .authenticated())
-        .page("orders", Order.class);
+    return own.list(status, cursor, limit);
   }
 
   /** One order with its lines, payment state and timeline. */
   public Order get(long orderId) {
-    return transport.send(
-        Call.get("/api/sellers/" + identity.userId() + "/orders/" + orderId).authenticated(),
-        Order.class);
+    return own.get(orderId);
   }
 
   /** Ships a paid order; {@code location} (where it left from) may be null. */

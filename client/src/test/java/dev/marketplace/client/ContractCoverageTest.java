@@ -12,6 +12,7 @@ import dev.marketplace.client.model.OrderItem;
 import dev.marketplace.client.model.Payment;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductImage;
+import dev.marketplace.client.model.ProductUpsert;
 import dev.marketplace.client.model.Rating;
 import dev.marketplace.client.model.Review;
 import dev.marketplace.client.model.User;
@@ -51,6 +52,7 @@ class ContractCoverageTest extends ClientTest {
         contract, Payment.Entry.class, "/components/schemas/Payment/properties/history/items");
     assertCovers(contract, Category.class, categories + "/properties/categories/items");
     assertCovers(contract, Checkout.class, checkout);
+    assertCovers(contract, ProductUpsert.class, "/components/schemas/ProductUpsert");
     assertCovers(contract, Accounts.LoginAnswer.class, "/components/schemas/Login");
     assertCovers(contract, Accounts.TokenAnswer.class, "/components/schemas/Tokens");
   }

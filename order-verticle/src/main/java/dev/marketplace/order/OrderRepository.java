@@ -245,6 +245,18 @@ public final class OrderRepository {
         Tuple.of(ownerId, afterId, limit));
   }
 
+  /**
+   * The id of the newest event of any order (0 if none): every event of anyone's orders so far has
+   * this id or a smaller one. Read backwards from the primary key.
+   */
+  public Future<Long> latestEventId(SqlClient client) {
+    return client
+        .preparedQuery("SELECT coalesce(max(id), 0) AS latest FROM order_tracking")
+        .mapping(row -> row.getLong("latest"))
+        .execute()
+        .map(rows -> rows.iterator().next());
+  }
+
   /** Orders, with the names they are read with, that match {@code where}. */
   private static Future<RowSet<Order>> orders(SqlClient client, String where, Tuple values) {
     return select(client, ORDERS + where, Order::fromRow, values);

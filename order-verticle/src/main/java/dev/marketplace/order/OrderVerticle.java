@@ -32,7 +32,7 @@ public final class OrderVerticle extends VerticleBase {
 
     public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
       return new Settings(
-          new PoolSettings(database, config.databasePoolSize()),
+          PoolSettings.from(config, database),
           Duration.ofMinutes(config.unpaidOrderHoldMinutes()),
           Duration.ofSeconds(config.orderSweepSeconds()));
     }

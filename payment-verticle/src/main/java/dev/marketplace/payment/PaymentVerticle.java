@@ -55,7 +55,7 @@ public final class PaymentVerticle extends VerticleBase {
         String apiKey,
         String webhookSecret) {
       return new Settings(
-          new PoolSettings(database, config.databasePoolSize()),
+          PoolSettings.from(config, database),
           config.payments().provider(),
           gatewayUrl,
           apiKey,

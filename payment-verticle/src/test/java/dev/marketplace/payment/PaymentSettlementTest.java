@@ -55,7 +55,8 @@ class PaymentSettlementTest {
   static void openTheDatabase() throws SQLException {
     vertx = Vertx.vertx();
     database = TestDatabase.create();
-    pool = DatabasePool.shared(vertx, new PoolSettings(database.settings(), 4));
+    pool =
+        DatabasePool.shared(vertx, new PoolSettings(database.settings(), 4, Duration.ofSeconds(2)));
     vertx
         .eventBus()
         .<JsonObject>consumer(Topics.ORDER_EVENTS, message -> published.add(message.body()))

@@ -39,7 +39,7 @@ public final class ContractCheck {
 
   /**
    * Fails with an {@link AssertionError} when the answer to {@code method path} (query string
-   * allowed) is not what the contract says.
+   * allowed) is not what the contract says. Blocks: not for an event loop.
    */
   public void verify(HttpMethod method, String path, int status, String contentType, Buffer body) {
     verifyLater(method, path, status, contentType, body).await();
@@ -78,8 +78,8 @@ public final class ContractCheck {
         });
   }
 
-  private static boolean isHealthReport(Buffer content) {
-    JsonObject body = content.toJsonObject();
-    return body.containsKey("status") && body.containsKey("checks");
+  private static boolean isHealthReport(Buffer body) {
+    JsonObject json = body.toJsonObject();
+    return json.containsKey("status") && json.containsKey("checks");
   }
 }

@@ -80,7 +80,7 @@ public final class LiveOrders {
     Duration wait = Duration.ofSeconds(1);
     while (mine == generation) {
       try {
-        OrderEventStream opened = client.followOrdersFromLatest(new Listener(mine));
+        OrderEventStream opened = client.followOrders(null, new Listener(mine));
         tui.post(
             () -> {
               if (mine == generation) {

@@ -15,6 +15,7 @@ class CartTest {
         id,
         sellerId,
         "Seller " + sellerId,
+        null,
         "Product " + id,
         "Home",
         null,

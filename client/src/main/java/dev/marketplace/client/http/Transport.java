@@ -1,18 +1,15 @@
 package dev.marketplace.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.marketplace.client.ApiException;
 import dev.marketplace.client.MarketplaceException;
 import dev.marketplace.client.NotSignedInException;
 import dev.marketplace.client.ServerUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,9 +29,6 @@ import java.util.StringJoiner;
  * ExchangeListener}.
  */
 public final class Transport {
-
-  /** The most of an error body read from a stream that failed. */
-  private static final int MAX_ERROR_BODY = 64 * 1024;
 
   private final URI server;
   private final HttpClient http;
@@ -90,15 +84,15 @@ public final class Transport {
     }
     HttpResponse<B> response = attempt(call, token, handler);
     if (response.statusCode() == 401 && call.authenticated) {
-      discard(response);
+      FailedExchanges.discard(response);
       token = requireTokens().rejected(token);
       response = attempt(call, token, handler);
       if (response.statusCode() == 401) {
-        throw new NotSignedInException(failure(response).getMessage());
+        throw new NotSignedInException(FailedExchanges.refusal(response).getMessage());
       }
     }
     if (response.statusCode() >= 400) {
-      throw failure(response);
+      throw FailedExchanges.refusal(response);
     }
     return response;
   }
@@ -124,7 +118,7 @@ public final class Transport {
         report(request, requestBody, null, started, e);
         // A connection kept alive may have been closed by the server just as it was reused.
         if (!call.retryable || attempt > 1 || e instanceof HttpTimeoutException) {
-          throw unreachable(e);
+          throw FailedExchanges.unreachable(server, requestTimeout, e);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -230,78 +224,5 @@ public final class Transport {
       return "(" + bytes.length + " bytes of " + (type.isEmpty() ? "data" : type) + ")";
     }
     return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  /** The server's error as an exception, with its code and message when it sent them. */
-  private static ApiException failure(HttpResponse<?> response) {
-    byte[] bytes = bodyBytes(response);
-    String code = "http_" + response.statusCode();
-    String message = "The server answered HTTP " + response.statusCode() + ".";
-    try {
-      JsonNode error = Json.mapper().readTree(bytes);
-      if (error != null && error.hasNonNull("error") && error.hasNonNull("message")) {
-        code = error.get("error").asText();
-        message = error.get("message").asText();
-      }
-    } catch (IOException notJson) {
-      // A proxy's page, say: the status alone is what we know.
-    }
-    Long retryAfter =
-        response.headers().firstValue("retry-after").map(Transport::seconds).orElse(null);
-    return new ApiException(response.statusCode(), code, message, retryAfter);
-  }
-
-  private static byte[] bodyBytes(HttpResponse<?> response) {
-    Object body = response.body();
-    if (body instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (body instanceof InputStream stream) {
-      try (stream) {
-        return stream.readNBytes(MAX_ERROR_BODY);
-      } catch (IOException e) {
-        return new byte[0];
-      }
-    }
-    return new byte[0];
-  }
-
-  private static void discard(HttpResponse<?> response) {
-    if (response.body() instanceof InputStream stream) {
-      try {
-        stream.close();
-      } catch (IOException ignored) {
-        // Nothing left to read anyway.
-      }
-    }
-  }
-
-  private static Long seconds(String value) {
-    try {
-      return Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private ServerUnreachableException unreachable(IOException e) {
-    String why;
-    if (e instanceof HttpConnectTimeoutException) {
-      why = "the connection timed out";
-    } else if (e instanceof HttpTimeoutException) {
-      return new ServerUnreachableException(
-          "The marketplace at "
-              + server
-              + " did not answer within "
-              + requestTimeout.toSeconds()
-              + " s.",
-          e);
-    } else if (e instanceof ConnectException) {
-      why = "nothing answers there";
-    } else {
-      why = "the connection failed" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-    }
-    return new ServerUnreachableException(
-        "Cannot reach the marketplace at " + server + ": " + why + ".", e);
   }
 }

@@ -1,5 +1,6 @@
 package dev.marketplace.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,5 +31,5 @@ public record Order(
     String cancelReason,
     Instant createdAt,
     Instant updatedAt,
-    List<OrderItem> items,
-    List<OrderEvent> timeline) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<OrderItem> items,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<OrderEvent> timeline) {}

@@ -1,5 +1,6 @@
 package dev.marketplace.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +14,7 @@ public record Product(
     long id,
     long sellerId,
     String sellerName,
+    String sku,
     String name,
     String category,
     String description,
@@ -23,5 +25,5 @@ public record Product(
     Integer ratingCount,
     Instant createdAt,
     Instant updatedAt,
-    Rating rating,
-    List<ProductImage> images) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) Rating rating,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ProductImage> images) {}

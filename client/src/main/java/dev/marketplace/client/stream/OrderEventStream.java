@@ -170,6 +170,9 @@ public final class OrderEventStream implements AutoCloseable {
       if (line.isEmpty()) {
         if (!data.isEmpty()) {
           dispatch(type, id, data.toString());
+        } else if (id != null) {
+          // An id alone says where this stream starts: resume from there after a drop.
+          advanceTo(parseId(id));
         }
         data.setLength(0);
         type = null;
@@ -206,16 +209,24 @@ public final class OrderEventStream implements AutoCloseable {
     } catch (JsonProcessingException e) {
       return;
     }
-    if (id != null && !id.isBlank()) {
-      try {
-        lastEventId = Long.parseLong(id.strip());
-      } catch (NumberFormatException e) {
-        lastEventId = event.id();
-      }
-    } else {
-      lastEventId = event.id();
-    }
+    Long given = id == null ? null : parseId(id);
+    advanceTo(given != null ? given : event.id());
     listener.onEvent(event);
+  }
+
+  /** Event ids only grow: the server resumes after the highest one a client saw. */
+  private void advanceTo(Long id) {
+    if (id != null && (lastEventId == null || id > lastEventId)) {
+      lastEventId = id;
+    }
+  }
+
+  private static Long parseId(String id) {
+    try {
+      return Long.parseLong(id.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private void closeIfIdle() {

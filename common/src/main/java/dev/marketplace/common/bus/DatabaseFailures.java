@@ -1,17 +1,31 @@
 package dev.marketplace.common.bus;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 
-/** Tells a database that cannot be reached apart from a bug in a query. */
+/**
+ * Tells a database that cannot serve us now (down, unreachable, too slow to hand out a connection)
+ * apart from a bug in a query. The first answers 503 and is worth retrying; the second is a 500.
+ */
 final class DatabaseFailures {
+
+  /** What the Vert.x SQL pool fails with when no connection frees up in time. */
+  private static final String POOL_QUERY_TIMEOUT = "Timeout waiting for connection";
+
+  private static final String POOL_ACQUIRE_TIMEOUT = "Timeout";
 
   private DatabaseFailures() {}
 
   static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+      if (t instanceof ConnectException
+          || t instanceof ClosedConnectionException
+          || t instanceof ConnectionPoolTooBusyException
+          || isPoolTimeout(t)) {
         return true;
       }
       if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
@@ -19,6 +33,16 @@ final class DatabaseFailures {
       }
     }
     return false;
+  }
+
+  /**
+   * The pool reports a wait for a connection that ran out of time with a bare message, not a type
+   * of its own: {@code pool.query(...)} with a {@code VertxException}, {@code getConnection} and
+   * {@code withTransaction} with a {@code NoStackTraceThrowable}.
+   */
+  private static boolean isPoolTimeout(Throwable t) {
+    return t instanceof VertxException && POOL_QUERY_TIMEOUT.equals(t.getMessage())
+        || t instanceof NoStackTraceThrowable && POOL_ACQUIRE_TIMEOUT.equals(t.getMessage());
   }
 
   // Class 08: connection exceptions; 53300: too many connections; 57P0x: the server is going away.

@@ -37,11 +37,13 @@ public final class OperationDispatcher {
   private final Vertx vertx;
   private final String address;
   private final Map<String, OperationHandler> handlers = new TreeMap<>();
+  private final DatabaseOutageLog outages;
   private Supplier<Future<?>> readiness = Future::succeededFuture;
 
   public OperationDispatcher(Vertx vertx, String address) {
     this.vertx = vertx;
     this.address = address;
+    this.outages = DatabaseOutageLog.of(vertx);
   }
 
   /**
@@ -69,7 +71,7 @@ public final class OperationDispatcher {
   private void dispatch(Message<JsonObject> message) {
     String action = message.headers().get(BusRequest.ACTION);
     if (Actions.READY.equals(action)) {
-      readiness.get().onComplete(ar -> answerReadiness(message, ar.succeeded()));
+      readiness.get().onComplete(ar -> answerReadiness(message, ar.cause()));
       return;
     }
     if (Actions.LIST_ACTIONS.equals(action)) {
@@ -92,6 +94,7 @@ public final class OperationDispatcher {
     result.onComplete(
         ar -> {
           if (ar.succeeded()) {
+            outages.served();
             Reply reply = ar.result();
             message.reply(
                 reply.body() == null ? null : reply.body().encode(),
@@ -102,10 +105,13 @@ public final class OperationDispatcher {
         });
   }
 
-  private void answerReadiness(Message<JsonObject> message, boolean up) {
-    if (up) {
+  /** Answers a readiness check whose database query failed with {@code failure}, if not null. */
+  private void answerReadiness(Message<JsonObject> message, Throwable failure) {
+    if (failure == null) {
+      outages.served();
       message.reply(new JsonObject().put("status", "up").encode());
     } else {
+      outages.refused("the readiness check of " + address, failure);
       fail(message, new ApiError(ErrorCode.UNAVAILABLE, address + " cannot reach its database."));
     }
   }
@@ -115,7 +121,7 @@ public final class OperationDispatcher {
       return domain.toApiError();
     }
     if (DatabaseFailures.isUnavailable(failure)) {
-      LOG.warn("{} on {}: database unavailable: {}", action, address, failure.toString());
+      outages.refused(action + " on " + address, failure);
       return new ApiError(ErrorCode.UNAVAILABLE, "The database is unavailable; try again.");
     }
     LOG.error("{} on {} failed", action, address, failure);

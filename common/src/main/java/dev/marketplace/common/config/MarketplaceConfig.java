@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param maxImageBytes largest image upload accepted
  * @param payments the card gateway
  * @param metricsEnabled whether Prometheus metrics are collected and served on {@code /metrics}
+ * @param shutdownGraceSeconds how long a stopping server lets requests in flight finish
  * @param cluster how this process joins a cluster, or empty to run alone
  * @param verticles what this process runs: everything alone, a chosen part in a cluster
  */
@@ -50,6 +51,7 @@ public record MarketplaceConfig(
     int maxImageBytes,
     PaymentSettings payments,
     boolean metricsEnabled,
+    int shutdownGraceSeconds,
     Optional<ClusterSettings> cluster,
     NodeVerticles verticles) {
 
@@ -86,6 +88,7 @@ public record MarketplaceConfig(
         reader.integer("MARKETPLACE_MAX_IMAGE_BYTES", 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
         payments,
         reader.bool("MARKETPLACE_METRICS_ENABLED", true),
+        reader.integer("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", 10, 0, 3600),
         cluster,
         verticles);
   }
@@ -129,6 +132,7 @@ public record MarketplaceConfig(
         maxImageBytes,
         payments,
         metricsEnabled,
+        shutdownGraceSeconds,
         cluster,
         verticles);
   }

@@ -16,6 +16,20 @@ class MarketplaceConfigTest {
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.databaseUrl()).isEmpty();
     assertThat(config.bodyLimitBytes()).isEqualTo(65_536);
+    assertThat(config.shutdownGraceSeconds()).isEqualTo(10);
+  }
+
+  @Test
+  void readsTheShutdownGracePeriod() {
+    assertThat(
+            MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", "30"))
+                .shutdownGraceSeconds())
+        .isEqualTo(30);
+    assertThatThrownBy(
+            () ->
+                MarketplaceConfig.fromEnvironment(
+                    Map.of("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", "-1")))
+        .hasMessageContaining("MARKETPLACE_SHUTDOWN_GRACE_SECONDS");
   }
 
   @Test

@@ -4,17 +4,21 @@ import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.EmbeddedDatabase;
 import dev.marketplace.common.db.SchemaMigrator;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * A fresh, migrated database of its own for one test class, on a real PostgreSQL server: the one
- * {@code MARKETPLACE_TEST_DB_URL} names (CI sets it to the machine's server), or else an embedded
- * server started once per JVM. Dropped again on {@link #close()}.
+ * A fresh, migrated database of its own for one test class, on a real PostgreSQL server (see {@link
+ * #server()} for which). Dropped again on {@link #close()}.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -80,6 +84,12 @@ public final class TestDatabase implements AutoCloseable {
     execute(server(), "DROP DATABASE IF EXISTS " + settings.database() + " WITH (FORCE)");
   }
 
+  /**
+   * The server the test databases go on, chosen once per JVM in this order: the one {@value
+   * #URL_VARIABLE} names; else an embedded PostgreSQL (as any user: as root it runs as an
+   * unprivileged system user); else, where a Docker engine answers, a PostgreSQL container
+   * (Testcontainers); else a failure that says what to set.
+   */
   private static synchronized DatabaseSettings server() {
     if (server != null) {
       return server;
@@ -89,30 +99,73 @@ public final class TestDatabase implements AutoCloseable {
       server = DatabaseSettings.fromUri(url);
       return server;
     }
-    if (EmbeddedDatabase.refusedForCurrentUser()) {
-      throw new IllegalStateException(
-          "Tests need PostgreSQL: set "
-              + URL_VARIABLE
-              + "=postgresql://postgres@127.0.0.1:5432/postgres (a server where that user may"
-              + " create databases), or run the tests as a user other than root so that the"
-              + " embedded PostgreSQL can start.");
-    }
+    Exception embeddedFailure;
     try {
-      EmbeddedDatabase embedded =
-          EmbeddedDatabase.start(Files.createTempDirectory("marketplace-test-pg"), 0);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
-      server = embedded.database("postgres");
+      server = embedded();
       return server;
     } catch (Exception e) {
-      throw new IllegalStateException("The embedded PostgreSQL did not start: " + e, e);
+      embeddedFailure = e;
+    }
+    if (DockerPostgres.engineAnswers()) {
+      server = DockerPostgres.start();
+      return server;
+    }
+    throw new IllegalStateException(
+        "Tests need PostgreSQL, and none could be found: "
+            + URL_VARIABLE
+            + " is not set, the embedded PostgreSQL did not start ("
+            + embeddedFailure.getMessage()
+            + ") and no Docker engine answers for Testcontainers. Set "
+            + URL_VARIABLE
+            + "=postgresql://postgres@127.0.0.1:5432/postgres (a server where that user may create"
+            + " databases).",
+        embeddedFailure);
+  }
+
+  private static DatabaseSettings embedded() throws Exception {
+    // In the temporary folder itself, which any user can reach (as root, the server's own user).
+    Path folder = Files.createTempDirectory("marketplace-test-pg");
+    EmbeddedDatabase embedded = EmbeddedDatabase.startForTests(folder);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stopAndDelete(embedded, folder), "test-postgres-stop"));
+    return embedded.database("postgres");
+  }
+
+  private static void stopAndDelete(EmbeddedDatabase embedded, Path folder) {
+    try {
+      embedded.close();
+      try (Stream<Path> paths = Files.walk(embedded.dataDirectory())) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+      Files.deleteIfExists(folder.resolveSibling(folder.getFileName() + ".lock"));
+    } catch (Exception ignored) {
+      // The JVM is exiting; a temporary folder left behind is all that can go wrong.
     }
   }
 
-  private static void closeQuietly(EmbeddedDatabase embedded) {
-    try {
-      embedded.close();
-    } catch (Exception ignored) {
-      // The JVM is exiting; the temporary folder goes with it.
+  /** Testcontainers, loaded only when the earlier choices failed. */
+  private static final class DockerPostgres {
+
+    static boolean engineAnswers() {
+      try {
+        return DockerClientFactory.instance().isDockerAvailable();
+      } catch (RuntimeException | LinkageError noDocker) {
+        return false;
+      }
+    }
+
+    static DatabaseSettings start() {
+      PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+      container.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-postgres-stop"));
+      return new DatabaseSettings(
+          container.getHost(),
+          container.getMappedPort(5432),
+          container.getDatabaseName(),
+          container.getUsername(),
+          container.getPassword());
     }
   }
 

@@ -1,0 +1,105 @@
+package dev.marketplace.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy in front of PostgreSQL, for fault tests: it forwards faithfully, or delays every
+ * packet, or goes away (an outage: existing connections are cut and new ones refused) and comes
+ * back on the same port.
+ */
+final class PostgresProxy {
+
+  private final Vertx vertx;
+  private final String upstreamHost;
+  private final int upstreamPort;
+  private final NetClient upstream;
+  private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
+  private volatile long delayMillis;
+  private NetServer server;
+  private int port;
+
+  private PostgresProxy(Vertx vertx, String upstreamHost, int upstreamPort) {
+    this.vertx = vertx;
+    this.upstreamHost = upstreamHost;
+    this.upstreamPort = upstreamPort;
+    this.upstream = vertx.createNetClient();
+  }
+
+  static PostgresProxy start(Vertx vertx, String upstreamHost, int upstreamPort) {
+    PostgresProxy proxy = new PostgresProxy(vertx, upstreamHost, upstreamPort);
+    proxy.listen(0).await();
+    return proxy;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Every packet, in either direction, arrives this much later (0: at once). */
+  void delay(long millis) {
+    delayMillis = millis;
+  }
+
+  /** The database goes away: open connections are cut, new ones refused. */
+  void cut() {
+    server.close().await();
+    open.forEach(NetSocket::close);
+  }
+
+  /** The database is back, on the same port. */
+  void restore() {
+    listen(port).await();
+  }
+
+  private Future<Void> listen(int onPort) {
+    server = vertx.createNetServer().connectHandler(this::accept);
+    return server
+        .listen(onPort, "127.0.0.1")
+        .onSuccess(listening -> port = listening.actualPort())
+        .mapEmpty();
+  }
+
+  private void accept(NetSocket client) {
+    client.pause();
+    open.add(client);
+    upstream
+        .connect(upstreamPort, upstreamHost)
+        .onFailure(failed -> client.close())
+        .onSuccess(
+            database -> {
+              open.add(database);
+              pipe(client, database);
+              pipe(database, client);
+              client.resume();
+            });
+  }
+
+  /** Forwards {@code from} to {@code to} in order, each packet after the current delay. */
+  private void pipe(NetSocket from, NetSocket to) {
+    Queue<Buffer> queued = new ArrayDeque<>();
+    from.handler(
+        packet -> {
+          long delay = delayMillis;
+          if (delay <= 0 && queued.isEmpty()) {
+            to.write(packet);
+            return;
+          }
+          queued.add(packet);
+          vertx.setTimer(Math.max(1, delay), fired -> to.write(queued.poll()));
+        });
+    from.closeHandler(
+        closed -> {
+          open.remove(from);
+          to.close();
+        });
+  }
+}

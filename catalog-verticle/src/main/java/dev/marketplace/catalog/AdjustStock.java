@@ -1,0 +1,72 @@
+package dev.marketplace.catalog;
+
+import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationHandler;
+import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Future;
+
+/**
+ * A seller adds stock to one of their products or removes some, relative to whatever it is at that
+ * moment (orders may be taking stock at the same time): one conditional statement, never a read
+ * then a write, and never below zero. Removing more than there is changes nothing (409).
+ */
+public final class AdjustStock implements OperationHandler {
+
+  private final SellerProductRepository products;
+
+  public AdjustStock(SellerProductRepository products) {
+    this.products = products;
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request) {
+    long productId = request.pathId("product_id");
+    long sellerId = request.callerId();
+    int change = request.body().getInteger("change");
+    return products
+        .adjustStock(productId, sellerId, change)
+        .compose(
+            adjusted -> {
+              if (adjusted.isPresent()) {
+                return Future.succeededFuture(Reply.ok(adjusted.get().toJson()));
+              }
+              return products
+                  .stock(productId)
+                  .map(stock -> explain(productId, sellerId, change, stock));
+            });
+  }
+
+  private static Reply explain(
+      long productId,
+      long sellerId,
+      int change,
+      java.util.Optional<SellerProductRepository.Stock> stock) {
+    if (stock.isEmpty()) {
+      throw DomainException.notFound("Product " + productId + " not found.");
+    }
+    if (stock.get().sellerId() != sellerId) {
+      throw DomainException.forbidden("Product " + productId + " belongs to another seller.");
+    }
+    if (change < 0) {
+      throw new DomainException(
+          ErrorCode.INSUFFICIENT_INVENTORY,
+          "Product "
+              + productId
+              + " has "
+              + stock.get().inventory()
+              + " in stock; cannot remove "
+              + -change
+              + ".");
+    }
+    throw DomainException.badRequest(
+        "Product "
+            + productId
+            + " has "
+            + stock.get().inventory()
+            + " in stock; adding "
+            + change
+            + " would exceed 1000000000.");
+  }
+}

@@ -1,0 +1,97 @@
+package dev.marketplace.common.bus;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.Shareable;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs a database outage as an operator wants to read it: the moment it starts (once, with the
+ * cause), a summary at most every {@link #SUMMARY_INTERVAL} while it lasts, and the moment it ends,
+ * however many requests it refuses meanwhile. One per Vert.x instance, shared by every verticle, so
+ * that an outage is told once rather than once per verticle instance and request.
+ */
+public final class DatabaseOutageLog implements Shareable {
+
+  static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageLog.class);
+  private static final String SHARED_NAME = "marketplace.database-outage-log";
+
+  private final LongSupplier nanoClock;
+  private final long intervalNanos;
+
+  private volatile boolean down;
+  private long downSince;
+  private long lastReport;
+  private long refusedSinceReport;
+  private long refusedInOutage;
+  private String lastCause;
+
+  DatabaseOutageLog(LongSupplier nanoClock, Duration summaryInterval) {
+    this.nanoClock = nanoClock;
+    this.intervalNanos = summaryInterval.toNanos();
+  }
+
+  /** The log of {@code vertx}'s process. */
+  public static DatabaseOutageLog of(Vertx vertx) {
+    return vertx
+        .sharedData()
+        .<String, DatabaseOutageLog>getLocalMap(SHARED_NAME)
+        .computeIfAbsent(
+            SHARED_NAME, name -> new DatabaseOutageLog(System::nanoTime, SUMMARY_INTERVAL));
+  }
+
+  /** A request was refused because the database is unavailable. */
+  public synchronized void refused(String where, Throwable cause) {
+    long now = nanoClock.getAsLong();
+    lastCause = cause.toString();
+    refusedInOutage++;
+    if (!down) {
+      down = true;
+      downSince = now;
+      lastReport = now;
+      refusedSinceReport = 0;
+      LOG.warn(
+          "Database unavailable ({} failed: {}); requests that need it answer 503 until it is back",
+          where,
+          lastCause);
+      return;
+    }
+    refusedSinceReport++;
+    if (now - lastReport >= intervalNanos) {
+      LOG.warn(
+          "Database still unavailable after {} s: {} more requests answered 503 (last cause: {})",
+          seconds(now - downSince),
+          refusedSinceReport,
+          lastCause);
+      lastReport = now;
+      refusedSinceReport = 0;
+    }
+  }
+
+  /** The database answered; ends an outage if one was going on. */
+  public void served() {
+    // A volatile read first: this runs on every successful request.
+    if (!down) {
+      return;
+    }
+    synchronized (this) {
+      if (!down) {
+        return;
+      }
+      down = false;
+      LOG.info(
+          "Database available again after {} s; {} requests were answered 503 meanwhile",
+          seconds(nanoClock.getAsLong() - downSince),
+          refusedInOutage);
+      refusedInOutage = 0;
+    }
+  }
+
+  private static String seconds(long nanos) {
+    return String.format("%.1f", nanos / 1e9);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.marketplace.seller;
+
+import dev.marketplace.client.ApiException;
+import dev.marketplace.client.MarketplaceException;
+import dev.marketplace.client.NotSignedInException;
+import dev.marketplace.client.ServerUnreachableException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns what went wrong into one line on standard error and an exit code: the server's message for
+ * a refusal (1), a hint to sign in (3), the reason the server cannot be reached (4). Never a stack
+ * trace, unless {@code --verbose} asks for details of an unexpected failure.
+ */
+final class Failures implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
+    SellerCli cli = command.getCommandSpec().root().commandLine().getCommand();
+    var err = cli.environment().err();
+    int code;
+    String message;
+    if (failure instanceof CommandFailure stop) {
+      code = stop.exitCode();
+      message = stop.getMessage();
+    } else if (failure instanceof NotSignedInException) {
+      code = ExitCode.NOT_SIGNED_IN;
+      message = failure.getMessage() + " Run: marketplace-seller login";
+    } else if (failure instanceof ApiException refused) {
+      // A wrong password is a refusal; a token the server no longer takes means signing in again.
+      boolean sessionEnded =
+          refused.status() == 401 && !"invalid_credentials".equals(refused.error());
+      code = sessionEnded ? ExitCode.NOT_SIGNED_IN : ExitCode.REFUSED;
+      message = refused.getMessage();
+    } else if (failure instanceof ServerUnreachableException) {
+      code = ExitCode.UNREACHABLE;
+      message = failure.getMessage();
+    } else if (failure instanceof MarketplaceException || failure instanceof UncheckedIOException) {
+      code = ExitCode.REFUSED;
+      message = failure.getMessage();
+    } else if (failure instanceof CommandLine.ParameterException problem) {
+      return usage(problem, new String[0]);
+    } else {
+      code = ExitCode.REFUSED;
+      message = "unexpected failure: " + failure;
+      if (cli.verbose()) {
+        failure.printStackTrace(err);
+      }
+    }
+    err.println("marketplace-seller: " + oneLine(message));
+    err.flush();
+    return code;
+  }
+
+  /** A usage error: the problem on one line, then where to find the command's help (exit 2). */
+  static int usage(CommandLine.ParameterException problem, String[] args) {
+    CommandLine command = problem.getCommandLine();
+    var err = command.getErr();
+    err.println("marketplace-seller: " + oneLine(problem.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
+    err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return ExitCode.USAGE;
+  }
+
+  static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+}

@@ -1,0 +1,157 @@
+package dev.marketplace.seller;
+
+import dev.marketplace.client.MarketplaceClient;
+import dev.marketplace.client.Role;
+import dev.marketplace.client.ServerUrl;
+import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.seller.account.LoginCommand;
+import dev.marketplace.seller.account.LogoutCommand;
+import dev.marketplace.seller.account.RegisterCommand;
+import dev.marketplace.seller.account.WhoamiCommand;
+import dev.marketplace.seller.images.ImagesCommand;
+import dev.marketplace.seller.orders.OrdersCommand;
+import dev.marketplace.seller.output.Styles;
+import dev.marketplace.seller.products.ProductsCommand;
+import dev.marketplace.seller.stock.StockCommand;
+import java.net.URI;
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code marketplace-seller}: a seller runs their shop from the terminal. Each command is a class
+ * of its own; adding one is that class plus its line in {@code subcommands} below.
+ */
+@Command(
+    name = "marketplace-seller",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Run your marketplace shop from the terminal: products, stock, images, orders.",
+    footer = {
+      "",
+      "The server is --server URL, else $MARKETPLACE_URL, else http://localhost:8080.",
+      "Sessions are kept per server in $XDG_CONFIG_HOME/marketplace/credentials.json.",
+      "Run 'marketplace-seller COMMAND --help' for a command's options."
+    },
+    subcommands = {
+      RegisterCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
+      WhoamiCommand.class,
+      ProductsCommand.class,
+      StockCommand.class,
+      ImagesCommand.class,
+      OrdersCommand.class,
+      GenerateCompletion.class,
+    })
+public final class SellerCli {
+
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "The marketplace to talk to (default: $MARKETPLACE_URL or http://localhost:8080).")
+  private String server;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Show every HTTP exchange on standard error, tokens masked.")
+  private boolean verbose;
+
+  private final Environment environment;
+  private MarketplaceClient client;
+
+  SellerCli(Environment environment) {
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(Environment.system(), args));
+  }
+
+  /** Runs one command line; the exit code. */
+  public static int run(Environment environment, String... args) {
+    int code = commandLine(environment).execute(args);
+    environment.out().flush();
+    environment.err().flush();
+    return code;
+  }
+
+  static CommandLine commandLine(Environment environment) {
+    CommandLine commandLine = new CommandLine(new SellerCli(environment));
+    Help.Ansi ansi = environment.colour() ? Help.Ansi.ON : Help.Ansi.OFF;
+    commandLine
+        .setOut(environment.out())
+        .setErr(environment.err())
+        .setColorScheme(Help.defaultColorScheme(ansi))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new Failures())
+        .setParameterExceptionHandler(Failures::usage);
+    document(commandLine.getCommandSpec());
+    return commandLine;
+  }
+
+  /** Every command's help lists the exit codes. */
+  private static void document(CommandSpec spec) {
+    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.described());
+    spec.subcommands().values().forEach(sub -> document(sub.getCommandSpec()));
+  }
+
+  /**
+   * A usage error of the command being run (the deepest one parsed, so that its help is the one
+   * pointed to), for checks made while it runs.
+   */
+  public static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+    CommandLine command = spec.commandLine();
+    CommandLine.ParseResult parsed = command.getParseResult();
+    while (parsed != null && parsed.subcommand() != null) {
+      parsed = parsed.subcommand();
+      command = parsed.commandSpec().commandLine();
+    }
+    return new CommandLine.ParameterException(command, message);
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** The server this run talks to, normalized. */
+  public URI server() {
+    try {
+      return ServerUrl.resolve(server, environment.variables());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--server: " + e.getMessage());
+    }
+  }
+
+  /** The seller's client of that server, made on first use. */
+  public MarketplaceClient client() {
+    if (client == null) {
+      MarketplaceClient.Builder builder =
+          MarketplaceClient.builder(server())
+              .role(Role.SELLER)
+              .credentials(CredentialStore.defaultLocation(environment.variables()));
+      if (verbose) {
+        builder.exchangeListener(new VerboseLog(environment.err()));
+      }
+      client = builder.build();
+    }
+    return client;
+  }
+
+  /** Colours for this run's standard output. */
+  public Styles styles() {
+    return new Styles(environment.colour());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.marketplace.seller.account;
+
+import dev.marketplace.client.MarketplaceClient;
+import dev.marketplace.client.auth.Session;
+import dev.marketplace.seller.SellerCli;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code login}: sign in and keep the session for this server. */
+@Command(
+    name = "login",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sign in as a seller; the session is kept for this server until logout.",
+      "The password is asked for without echo, or read from --password-stdin."
+    })
+public final class LoginCommand implements Callable<Integer> {
+
+  @ParentCommand SellerCli cli;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--email", required = true)
+  String email;
+
+  @Option(names = "--password-stdin", description = "Read the password from standard input.")
+  boolean passwordStdin;
+
+  @Override
+  public Integer call() {
+    String password = Passwords.read(cli.environment(), passwordStdin, false, spec.commandLine());
+    MarketplaceClient client = cli.client();
+    Session session = client.accounts().login(email, password);
+    cli.environment().out().println("Signed in " + SignedIn.to(client.server(), session));
+    return 0;
+  }
+}

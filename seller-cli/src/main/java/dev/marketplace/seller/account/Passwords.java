@@ -1,0 +1,49 @@
+package dev.marketplace.seller.account;
+
+import dev.marketplace.seller.Environment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Where a password comes from: a prompt that does not echo, or with {@code --password-stdin} the
+ * first line of standard input. Never a command-line argument, which other users can see.
+ */
+final class Passwords {
+
+  private Passwords() {}
+
+  static String read(
+      Environment environment, boolean fromStdin, boolean confirm, CommandLine command) {
+    if (fromStdin) {
+      try {
+        String line =
+            new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8))
+                .readLine();
+        if (line == null || line.isEmpty()) {
+          throw new ParameterException(
+              command, "--password-stdin: standard input has no password.");
+        }
+        return line;
+      } catch (IOException e) {
+        throw new ParameterException(command, "--password-stdin: " + e.getMessage());
+      }
+    }
+    char[] password = environment.passwords().read("Password: ");
+    if (password == null) {
+      throw new ParameterException(
+          command, "No terminal to ask for the password on: pipe it in with --password-stdin.");
+    }
+    if (confirm) {
+      char[] again = environment.passwords().read("Password again: ");
+      if (again == null || !Arrays.equals(password, again)) {
+        throw new ParameterException(command, "The two passwords differ.");
+      }
+    }
+    return new String(password);
+  }
+}
