@@ -1,0 +1,370 @@
+package dev.marketplace.buyer.screens;
+
+// Over 300 lines: two panes, the search, the filters, the sort and paging belong together.
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.marketplace.buyer.BuyerApp;
+import dev.marketplace.buyer.ui.Canvas;
+import dev.marketplace.buyer.ui.Cells;
+import dev.marketplace.buyer.ui.Hint;
+import dev.marketplace.buyer.ui.ListView;
+import dev.marketplace.buyer.ui.PromptView;
+import dev.marketplace.buyer.ui.Style;
+import dev.marketplace.buyer.ui.Tui;
+import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.model.CatalogQuery;
+import dev.marketplace.client.model.Category;
+import dev.marketplace.client.model.Page;
+import dev.marketplace.client.model.Product;
+import dev.marketplace.client.model.ProductSort;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first screen: categories with their counts on the left, products on the right. Browsing needs
+ * no sign-in. Pages of products are fetched as the cursor nears the end of what is loaded.
+ */
+public final class CatalogView implements View {
+
+  private static final int PAGE = 30;
+  private static final List<ProductSort> BROWSE_SORTS =
+      List.of(
+          ProductSort.NEWEST,
+          ProductSort.PRICE_ASC,
+          ProductSort.PRICE_DESC,
+          ProductSort.RATING,
+          ProductSort.BEST_SELLING);
+
+  private final BuyerApp app;
+  private final Tui tui;
+  private final ListView<Category> categories = new ListView<>();
+  private final ListView<Product> products = new ListView<>();
+  private boolean categoriesFocused;
+  private String category;
+  private String search;
+  private Filters filters = Filters.NONE;
+  private ProductSort sort;
+  private String nextCursor;
+  private boolean pageLoading;
+  private boolean loaded;
+  private boolean started;
+  private int generation;
+
+  public CatalogView(BuyerApp app) {
+    this.app = app;
+    this.tui = app.tui();
+  }
+
+  @Override
+  public String title() {
+    return "Catalog" + (category == null ? "" : " › " + category);
+  }
+
+  @Override
+  public List<Hint> hints() {
+    List<Hint> hints = new ArrayList<>();
+    hints.add(
+        Hint.of(
+            "Enter",
+            categoriesFocused ? "show" : "open",
+            categoriesFocused ? "show the category's products" : "open the product"));
+    hints.add(Hint.of("/", "search", "search (typos are forgiven)"));
+    hints.add(Hint.of("f", "filter", "filter: price range, minimum rating, in stock only"));
+    hints.add(Hint.of("s", "sort", "sort: newest, price up or down, rating, best selling"));
+    hints.add(Hint.of("a", "add", "add the product to the cart"));
+    hints.add(Hint.of("c", "cart", "open the cart"));
+    hints.add(Hint.of("o", "orders", "my orders (sign-in needed)"));
+    hints.add(Hint.of("Tab ←/→", "pane", "switch between categories and products"));
+    hints.add(Hint.of("↑/↓ PgUp/PgDn", "move", "move; more products load as you go down"));
+    hints.add(Hint.of("r", "reload", "reload categories and products"));
+    if (search != null) {
+      hints.add(Hint.of("Esc", "clear search"));
+    }
+    hints.add(
+        app.session().isPresent()
+            ? Hint.of("L", "sign out", "sign out (here and at the server)")
+            : Hint.of("l", "sign in", "sign in or register"));
+    return hints;
+  }
+
+  @Override
+  public void shown() {
+    if (!started) {
+      started = true;
+      reload();
+    }
+  }
+
+  @Override
+  public void draw(Canvas canvas) {
+    String sortName = sortLabel(effectiveSort());
+    String about =
+        (search == null ? "All products" : "Search \"" + search + "\"")
+            + "  ·  sort: "
+            + sortName
+            + "  ·  filters: "
+            + filters.describe();
+    canvas.text(1, 0, about, Style.DIM);
+    int leftWidth = Math.max(16, Math.min(26, canvas.width() / 4));
+    Canvas left = canvas.area(0, 1, leftWidth, canvas.height() - 1);
+    Canvas right =
+        canvas.area(leftWidth + 1, 1, canvas.width() - leftWidth - 1, canvas.height() - 1);
+    for (int row = 1; row < canvas.height(); row++) {
+      canvas.text(leftWidth, row, "│", Style.DIM);
+    }
+    left.text(1, 0, "Categories", Style.TITLE);
+    categories.draw(
+        left.area(0, 1, leftWidth, left.height() - 1),
+        (line, item, style) -> {
+          String name = item.name() == null ? "All" : item.name();
+          boolean applied = item.name() == null ? category == null : item.name().equals(category);
+          String count = Long.toString(item.productCount());
+          line.text(
+              0,
+              0,
+              (applied ? "▸" : " ") + Cells.left(name, line.width() - count.length() - 2),
+              style);
+          line.text(line.width() - count.length() - 1, 0, count, style);
+        },
+        categoriesFocused);
+    drawProducts(right);
+  }
+
+  private void drawProducts(Canvas pane) {
+    int price = 10;
+    int rating = 12;
+    int stock = 9;
+    int name = Math.max(10, pane.width() - price - rating - stock - 2);
+    pane.text(
+        1,
+        0,
+        Cells.left("Product", name)
+            + Cells.right("Price", price)
+            + "  "
+            + Cells.left("Rating", rating)
+            + Cells.right("Stock", stock - 1),
+        Style.TITLE);
+    Canvas list = pane.area(0, 1, pane.width(), pane.height() - 1);
+    if (products.isEmpty()) {
+      list.text(1, 0, loaded ? "No products match." : "Loading…", Style.DIM);
+      if (loaded && (search != null || !filters.isNone() || category != null)) {
+        list.text(
+            1,
+            1,
+            "Esc clears the search; f changes the filters; Tab, Enter picks a category.",
+            Style.DIM);
+      }
+      return;
+    }
+    products.draw(
+        list,
+        (line, product, style) -> {
+          String stars =
+              product.ratingCount() == null || product.ratingCount() == 0
+                  ? "no reviews"
+                  : Display.stars(product.ratingAverage()) + " " + product.ratingCount();
+          line.text(
+              1,
+              0,
+              Cells.left(product.name(), name)
+                  + Cells.right(Display.money(product.price()), price)
+                  + "  "
+                  + Cells.left(stars, rating)
+                  + Cells.right(Display.stock(product.inventory()), stock - 1),
+              style);
+        },
+        !categoriesFocused);
+    if (nextCursor != null && pageLoading) {
+      pane.text(1, pane.height() - 1, "Loading more…", Style.DIM);
+    }
+  }
+
+  @Override
+  public boolean onKey(KeyStroke key) {
+    KeyType type = key.getKeyType();
+    if (type == KeyType.Tab || type == KeyType.ReverseTab) {
+      categoriesFocused = !categoriesFocused;
+      return true;
+    }
+    if (type == KeyType.ArrowLeft) {
+      categoriesFocused = true;
+      return true;
+    }
+    if (type == KeyType.ArrowRight) {
+      categoriesFocused = false;
+      return true;
+    }
+    if (type == KeyType.Escape && search != null) {
+      search = null;
+      if (sort == ProductSort.RELEVANCE) {
+        sort = null;
+      }
+      reloadProducts();
+      return true;
+    }
+    if (type == KeyType.Enter) {
+      if (categoriesFocused) {
+        categories.selected().ifPresent(chosen -> showCategory(chosen.name()));
+      } else {
+        products.selected().ifPresent(product -> tui.open(new ProductView(app, product.id())));
+      }
+      return true;
+    }
+    ListView<?> focused = categoriesFocused ? categories : products;
+    if (focused.onKey(key)) {
+      loadMoreIfNear();
+      return true;
+    }
+    if (type != KeyType.Character || key.isCtrlDown() || key.isAltDown()) {
+      return false;
+    }
+    switch (key.getCharacter()) {
+      case '/' ->
+          tui.open(
+              new PromptView(
+                  tui,
+                  "Search",
+                  "Search the catalog (typos are forgiven):",
+                  search,
+                  200,
+                  text -> null,
+                  text -> {
+                    search = text.isEmpty() ? null : text;
+                    if (search == null && sort == ProductSort.RELEVANCE) {
+                      sort = null;
+                    }
+                    reloadProducts();
+                  }));
+      case 'f' ->
+          tui.open(
+              new FilterView(
+                  tui,
+                  filters,
+                  chosen -> {
+                    filters = chosen;
+                    reloadProducts();
+                  }));
+      case 's' -> {
+        sort = nextSort();
+        tui.info("Sorted by " + sortLabel(sort) + ".");
+        reloadProducts();
+      }
+      case 'a' -> products.selected().ifPresent(product -> AddToCart.ask(app, product));
+      case 'c' -> tui.open(new CartView(app));
+      case 'o' -> app.whenSignedIn(() -> tui.open(new OrdersView(app)));
+      case 'r' -> reload();
+      case 'l' -> {
+        if (app.session().isPresent()) {
+          tui.info("Signed in as " + app.session().get().email() + "; L signs out.");
+        } else {
+          app.whenSignedIn(() -> {});
+        }
+      }
+      case 'L' -> app.signOut();
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void showCategory(String name) {
+    category = name;
+    categoriesFocused = false;
+    reloadProducts();
+  }
+
+  private void reload() {
+    tui.load(
+        this,
+        () -> app.client().catalog().categories(),
+        loadedCategories -> {
+          List<Category> withAll = new ArrayList<>();
+          withAll.add(
+              new Category(
+                  null, loadedCategories.stream().mapToLong(Category::productCount).sum()));
+          withAll.addAll(loadedCategories);
+          categories.replace(withAll);
+        });
+    reloadProducts();
+  }
+
+  private void reloadProducts() {
+    generation++;
+    products.clear();
+    nextCursor = null;
+    pageLoading = false;
+    loaded = false;
+    loadPage(null);
+  }
+
+  private void loadMoreIfNear() {
+    if (!categoriesFocused && nextCursor != null && !pageLoading && products.nearEnd()) {
+      loadPage(nextCursor);
+    }
+  }
+
+  private void loadPage(String cursor) {
+    pageLoading = true;
+    int mine = generation;
+    CatalogQuery query =
+        filters
+            .applyTo(CatalogQuery.all())
+            .withCategories(category == null ? List.of() : List.of(category))
+            .withSort(sort)
+            .withCursor(cursor)
+            .withLimit(PAGE);
+    String text = search;
+    tui.load(
+        this,
+        () ->
+            text == null
+                ? app.client().catalog().browse(query)
+                : app.client().catalog().search(text, query),
+        (Page<Product> page) -> {
+          if (mine != generation) {
+            return;
+          }
+          products.append(page.items());
+          nextCursor = page.nextCursor();
+          pageLoading = false;
+          loaded = true;
+          loadMoreIfNear();
+        },
+        failure -> {
+          if (mine == generation) {
+            pageLoading = false;
+            loaded = true;
+          }
+        });
+  }
+
+  private ProductSort effectiveSort() {
+    if (sort != null) {
+      return sort;
+    }
+    return search == null ? ProductSort.NEWEST : ProductSort.RELEVANCE;
+  }
+
+  private ProductSort nextSort() {
+    List<ProductSort> choices = new ArrayList<>();
+    if (search != null) {
+      choices.add(ProductSort.RELEVANCE);
+    }
+    choices.addAll(BROWSE_SORTS);
+    int at = choices.indexOf(effectiveSort());
+    return choices.get((at + 1) % choices.size());
+  }
+
+  private static String sortLabel(ProductSort sort) {
+    return switch (sort) {
+      case RELEVANCE -> "relevance";
+      case NEWEST -> "newest";
+      case PRICE_ASC -> "price, lowest first";
+      case PRICE_DESC -> "price, highest first";
+      case RATING -> "rating";
+      case BEST_SELLING -> "best selling";
+    };
+  }
+}

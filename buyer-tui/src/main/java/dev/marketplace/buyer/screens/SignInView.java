@@ -1,0 +1,181 @@
+package dev.marketplace.buyer.screens;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.marketplace.buyer.BuyerApp;
+import dev.marketplace.buyer.ui.Canvas;
+import dev.marketplace.buyer.ui.Hint;
+import dev.marketplace.buyer.ui.LineEditor;
+import dev.marketplace.buyer.ui.Style;
+import dev.marketplace.buyer.ui.Tui;
+import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.ApiException;
+import dev.marketplace.client.auth.Session;
+import java.util.List;
+
+/**
+ * Asked for when an action needs an account: sign in, or register and be signed in. The session is
+ * kept in the credentials file shared with the seller CLI; then the action goes on.
+ */
+public final class SignInView implements View {
+
+  private enum Mode {
+    CHOOSE,
+    SIGN_IN,
+    REGISTER
+  }
+
+  private final BuyerApp app;
+  private final Tui tui;
+  private final Runnable then;
+  private Mode mode = Mode.CHOOSE;
+  private LineEditor name;
+  private LineEditor email;
+  private LineEditor password;
+  private int focus;
+  private boolean sending;
+  private String problem;
+
+  public SignInView(BuyerApp app, Runnable then) {
+    this.app = app;
+    this.tui = app.tui();
+    this.then = then;
+  }
+
+  @Override
+  public String title() {
+    return switch (mode) {
+      case CHOOSE -> "Sign in";
+      case SIGN_IN -> "Sign in";
+      case REGISTER -> "Register";
+    };
+  }
+
+  @Override
+  public List<Hint> hints() {
+    if (mode == Mode.CHOOSE) {
+      return List.of(Hint.of("s", "sign in"), Hint.of("r", "register"));
+    }
+    return List.of(
+        Hint.of("Tab/↓", "next field"), Hint.of("Enter", "go"), Hint.of("Esc", "cancel"));
+  }
+
+  @Override
+  public boolean dialog() {
+    return true;
+  }
+
+  @Override
+  public boolean editing() {
+    return mode != Mode.CHOOSE;
+  }
+
+  private List<LineEditor> fields() {
+    return mode == Mode.REGISTER ? List.of(name, email, password) : List.of(email, password);
+  }
+
+  @Override
+  public void draw(Canvas canvas) {
+    if (mode == Mode.CHOOSE) {
+      Canvas inside = canvas.dialog(60, 8, "Sign in to go on");
+      inside.text(
+          0, 0, "This needs a buyer account on " + app.client().server() + ".", Style.NORMAL);
+      inside.text(0, 2, "s", Style.KEY);
+      inside.text(2, 2, "Sign in with your email and password", Style.NORMAL);
+      inside.text(0, 3, "r", Style.KEY);
+      inside.text(2, 3, "Register a new account", Style.NORMAL);
+      inside.text(0, 5, "Esc: not now", Style.DIM);
+      return;
+    }
+    List<LineEditor> fields = fields();
+    List<String> labels =
+        mode == Mode.REGISTER ? List.of("Name", "Email", "Password") : List.of("Email", "Password");
+    Canvas inside =
+        canvas.dialog(60, fields.size() + 6, mode == Mode.REGISTER ? "Register" : "Sign in");
+    for (int i = 0; i < fields.size(); i++) {
+      inside.text(0, i, labels.get(i), focus == i ? Style.TITLE : Style.NORMAL);
+      fields.get(i).draw(inside, 10, i, inside.width() - 10, focus == i && !sending);
+    }
+    int row = fields.size() + 1;
+    if (mode == Mode.REGISTER) {
+      inside.text(0, row, "At least 8 characters for the password.", Style.DIM);
+    }
+    if (problem != null) {
+      inside.text(0, row + 1, problem, Style.ERROR);
+    } else {
+      inside.text(0, row + 1, sending ? "Please wait…" : "Enter: go on   Esc: cancel", Style.DIM);
+    }
+  }
+
+  @Override
+  public boolean onKey(KeyStroke key) {
+    KeyType type = key.getKeyType();
+    if (mode == Mode.CHOOSE) {
+      if (type == KeyType.Character && (key.getCharacter() == 's' || key.getCharacter() == 'r')) {
+        mode = key.getCharacter() == 's' ? Mode.SIGN_IN : Mode.REGISTER;
+        name = new LineEditor("", 255, false);
+        email = new LineEditor("", 254, false);
+        password = new LineEditor("", 128, true);
+        focus = 0;
+        return true;
+      }
+      return false;
+    }
+    if (sending) {
+      return type != KeyType.Escape;
+    }
+    int count = fields().size();
+    if (type == KeyType.Tab || type == KeyType.ArrowDown) {
+      focus = (focus + 1) % count;
+      return true;
+    }
+    if (type == KeyType.ReverseTab || type == KeyType.ArrowUp) {
+      focus = (focus + count - 1) % count;
+      return true;
+    }
+    if (type == KeyType.Enter) {
+      if (focus < count - 1) {
+        focus++;
+      } else {
+        submit();
+      }
+      return true;
+    }
+    problem = null;
+    return fields().get(focus).onKey(key);
+  }
+
+  private void submit() {
+    String who = email.text().strip();
+    String secret = password.text();
+    String fullName = mode == Mode.REGISTER ? name.text().strip() : null;
+    if (who.isEmpty() || secret.isEmpty() || (fullName != null && fullName.isEmpty())) {
+      problem = "Please fill in every field.";
+      return;
+    }
+    sending = true;
+    tui.act(
+        this,
+        () -> {
+          if (fullName != null) {
+            app.client().accounts().register(fullName, who, secret);
+          }
+          return app.client().accounts().login(who, secret);
+        },
+        (Session session) -> {
+          tui.close(this);
+          app.signedIn(session);
+          tui.info("Signed in as " + session.name() + ".");
+          then.run();
+        },
+        failure -> {
+          sending = false;
+          problem = failure.getMessage();
+          if (failure instanceof ApiException refused && "duplicate".equals(refused.error())) {
+            // Registered already (perhaps by an attempt whose answer was lost): sign in instead.
+            mode = Mode.SIGN_IN;
+            focus = 1;
+          }
+        });
+  }
+}

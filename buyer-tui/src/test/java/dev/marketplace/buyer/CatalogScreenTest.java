@@ -1,0 +1,179 @@
+package dev.marketplace.buyer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyType;
+import dev.marketplace.buyer.ui.Theme;
+import dev.marketplace.client.MarketplaceClient;
+import dev.marketplace.client.Role;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The catalog, signed out: categories, search with a typo, filters, sorts, pages, resizing. */
+class CatalogScreenTest extends TuiTest {
+
+  @Test
+  void opensOnTheCatalogWithoutSignIn() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Wireless Headphones");
+      String screen = tui.await("Electronics");
+      assertThat(screen).contains("Marketplace › Catalog").contains("not signed in");
+      assertThat(tui.row(tui.rowOf("Electronics"))).contains("Electronics").contains(" 3 │");
+      assertThat(tui.row(tui.rowOf("Wireless Headphones")))
+          .contains("79.99")
+          .contains("no reviews")
+          .contains("12 left");
+      assertThat(tui.row(tui.rowOf("Mechanical Keyboard"))).contains("sold out");
+      assertThat(tui.row(23))
+          .contains("/ search")
+          .contains("o orders")
+          .contains("? help")
+          .contains("q quit");
+    }
+  }
+
+  @Test
+  void findsAProductByAMisspeltSearchAndQuitsWithQ() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      tui.type("/").await("Search the catalog");
+      tui.type("hedphones").press(KeyType.Enter);
+      String found = tui.await("Search \"hedphones\"");
+      tui.awaitGone("Desk Lamp");
+      assertThat(tui.await("Wireless Headphones")).doesNotContain("Ceramic Mug");
+      assertThat(found).contains("sort: relevance");
+
+      tui.type("q");
+      tui.awaitExit();
+    }
+  }
+
+  @Test
+  void escapeClearsTheSearch() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      tui.type("/lamp").press(KeyType.Enter).awaitGone("Ceramic Mug");
+      tui.press(KeyType.Escape).await("All products");
+      tui.await("Ceramic Mug");
+      assertThat(tui.running()).isTrue();
+    }
+  }
+
+  @Test
+  void filtersByPriceAndStock() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      tui.type("f").await("Lowest price");
+      tui.press(KeyType.Tab).type("30").press(KeyType.Tab).press(KeyType.Tab).type(" ");
+      tui.press(KeyType.Enter).await("filters: –30.00, in stock");
+      tui.awaitGone("Desk Lamp");
+      String screen = tui.await("Ceramic Mug");
+      assertThat(screen)
+          .contains("USB-C Charger")
+          .doesNotContain("Wireless Headphones")
+          .doesNotContain("Mechanical Keyboard");
+
+      tui.type("f").await("Lowest price");
+      tui.type("50").press(KeyType.Enter).await("The lowest price is above the highest.");
+    }
+  }
+
+  @Test
+  void sortsByPriceBothWays() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      showCategory(tui, "Electronics");
+      tui.type("s").await("sort: price, lowest first");
+      tui.await("USB-C Charger");
+      assertThat(tui.rowOf("USB-C Charger")).isLessThan(tui.rowOf("Wireless Headphones"));
+      assertThat(tui.rowOf("Wireless Headphones")).isLessThan(tui.rowOf("Mechanical Keyboard"));
+
+      tui.type("s").await("sort: price, highest first");
+      tui.awaitScreen(
+          screen -> screen.indexOf("Mechanical Keyboard") < screen.indexOf("USB-C Charger"),
+          "the dearest first");
+      assertThat(tui.rowOf("Wireless Headphones")).isLessThan(tui.rowOf("USB-C Charger"));
+    }
+  }
+
+  @Test
+  void helpListsTheKeysAndEscapeClosesIt() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      String help = tui.type("?").await("Keys: Catalog");
+      assertThat(help).contains("search").contains("filter").contains("Ctrl-C");
+      tui.press(KeyType.Escape).awaitGone("Keys: Catalog");
+      tui.press(KeyType.Escape).await("Press q to quit.");
+      assertThat(tui.running()).isTrue();
+    }
+  }
+
+  @Test
+  void redrawsWhenTheTerminalIsResized() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      tui.terminal().setTerminalSize(new TerminalSize(120, 40));
+      tui.awaitScreen(screen -> tui.row(39).contains("? help"), "the hints on the last row");
+      assertThat(tui.row(0).stripTrailing()).hasSize(119).endsWith("not signed in");
+      tui.terminal().setTerminalSize(new TerminalSize(80, 24));
+      tui.awaitScreen(screen -> tui.row(23).contains("? help"), "the hints on the last row");
+      assertThat(tui.row(0).stripTrailing()).hasSize(79).endsWith("not signed in");
+      assertThat(tui.screen()).contains("Wireless Headphones");
+    }
+  }
+
+  @Test
+  void withNoColorItUsesNoColour() throws Exception {
+    Theme plain = Theme.forEnvironment(Map.of("NO_COLOR", "1", "TERM", "xterm-256color"), false);
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()), plain, 80, 24)) {
+      tui.await("Desk Lamp");
+      for (int row = 0; row < 24; row++) {
+        for (int column = 0; column < 80; column++) {
+          TextCharacter cell = tui.cell(column, row);
+          assertThat(cell.getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+          assertThat(cell.getBackgroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+        }
+      }
+      // The header and the cursor's row still stand out, in reverse video.
+      assertThat(tui.cell(1, 0).isReversed()).isTrue();
+    }
+    assertThat(Theme.forEnvironment(Map.of("TERM", "xterm-256color"), false).hasColour()).isTrue();
+    assertThat(Theme.forEnvironment(Map.of("TERM", "dumb"), false).hasColour()).isFalse();
+    assertThat(Theme.forEnvironment(Map.of("TERM", "xterm"), true).hasColour()).isFalse();
+  }
+
+  @Test
+  void aSignedInBuyerSignsOutWithL() throws Exception {
+    MarketplaceClient buyer = signedIn(Role.BUYER, "Leaving Buyer", marketplace.baseUrl());
+    try (Driver tui = Driver.start(buyer)) {
+      tui.await("Leaving Buyer");
+      tui.await("● live");
+      tui.type("L").await("not signed in");
+      tui.await("Signed out.");
+      assertThat(tui.screen()).doesNotContain("● live");
+    }
+    assertThat(buyer.accounts().session()).isEmpty();
+  }
+
+  @Test
+  void ctrlCQuitsFromADialog() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      tui.type("/").await("Search the catalog");
+      tui.ctrl('c');
+      tui.awaitExit();
+    }
+  }
+
+  static void showCategory(Driver tui, String name) {
+    tui.await(name);
+    tui.press(KeyType.Tab);
+    int row = tui.rowStarting("▸All");
+    int target = tui.rowStarting(" " + name + " ");
+    tui.press(KeyType.ArrowDown, target - row).press(KeyType.Enter);
+    tui.await("Catalog › " + name);
+  }
+}
