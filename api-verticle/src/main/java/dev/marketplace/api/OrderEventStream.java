@@ -32,6 +32,11 @@ import java.util.Set;
  * gets what it missed, read from the order history; live events that arrive meanwhile wait in a
  * queue and are sent after, without duplicates, so the client loses nothing.
  *
+ * <p>Event ids come from a sequence, taken before their transactions commit, so two transactions on
+ * one owner's orders can commit, and publish, in the opposite order to their ids. A live event is
+ * therefore sent even when its id is below one already sent: only the events that the replay has
+ * already sent are held back from the queue.
+ *
  * <p>Each verticle instance listens to the events once and hands each to its own streams of that
  * buyer and seller: a client connecting or leaving changes nothing in the cluster's registry of
  * consumers, which every node would otherwise have to hear about.
@@ -101,6 +106,8 @@ final class OrderEventStream {
     private final String ownerField;
     private final long ownerId;
     private final Deque<JsonObject> queued = new ArrayDeque<>();
+    // Ids the replay sent, so that the same events queued live meanwhile are not sent twice.
+    private final Set<Long> replayed = new HashSet<>();
     private boolean replaying;
     private long lastSent;
     private long heartbeat;
@@ -134,8 +141,12 @@ final class OrderEventStream {
               done -> {
                 replaying = false;
                 while (!queued.isEmpty()) {
-                  send(queued.poll());
+                  JsonObject event = queued.poll();
+                  if (!replayed.contains(event.getLong("id"))) {
+                    send(event);
+                  }
                 }
+                replayed.clear();
                 if (done.failed()) {
                   response.end();
                 }
@@ -189,7 +200,11 @@ final class OrderEventStream {
           .compose(
               reply -> {
                 JsonArray events = new JsonObject(reply.body()).getJsonArray("events");
-                events.forEach(event -> send((JsonObject) event));
+                for (Object event : events) {
+                  JsonObject replayedEvent = (JsonObject) event;
+                  replayed.add(replayedEvent.getLong("id"));
+                  send(replayedEvent);
+                }
                 return events.size() < REPLAY_PAGE
                     ? Future.succeededFuture()
                     : replayAfter(lastSent);
@@ -198,10 +213,10 @@ final class OrderEventStream {
 
     private void send(JsonObject event) {
       long id = event.getLong("id");
-      if (id <= lastSent || response.closed()) {
+      if (response.closed()) {
         return;
       }
-      lastSent = id;
+      lastSent = Math.max(lastSent, id);
       response.write("id: " + id + "\nevent: order\ndata: " + event.encode() + "\n\n");
     }
 

@@ -2,6 +2,7 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.bus.Topics;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,43 @@ class OrderEventStreamTest extends ApiTest {
         assertThat(resumed.hasMoreEvents()).as("no duplicates").isFalse();
       }
     }
+  }
+
+  @Test
+  void eventsCommittedOutOfIdOrderAreAllSent() throws Exception {
+    Account seller = fixtures.seller("Race Shop");
+    Account buyer = fixtures.buyer("Racer");
+    long productId = fixtures.product(seller, "Clock", "Home", "12.00", 10).getLong("id");
+    try (EventStreamClient stream =
+        open("/api/buyers/" + buyer.id() + "/orders/events", buyer, null)) {
+      JsonObject placed = fixtures.order(buyer, productId, 1);
+      JsonObject first = stream.nextEvent();
+      assertThat(first.getLong("order_id")).isEqualTo(placed.getLong("id"));
+
+      // Two transactions on the buyer's orders took ids in one order and committed in the other:
+      // the later id is published first. The earlier one must still reach the buyer.
+      long later = first.getLong("id") + 2;
+      long earlier = first.getLong("id") + 1;
+      vertx.eventBus().publish(Topics.ORDER_EVENTS, event(later, placed, buyer, seller));
+      vertx.eventBus().publish(Topics.ORDER_EVENTS, event(earlier, placed, buyer, seller));
+
+      assertThat(stream.nextEvent().getLong("sse_id")).isEqualTo(later);
+      assertThat(stream.nextEvent().getLong("sse_id")).isEqualTo(earlier);
+    }
+  }
+
+  private static JsonObject event(long id, JsonObject order, Account buyer, Account seller) {
+    return new JsonObject()
+        .put("id", id)
+        .put("order_id", order.getLong("id"))
+        .put("buyer_id", buyer.id())
+        .put("seller_id", seller.id())
+        .put("kind", "shipping")
+        .put("status", "pending")
+        .put("location", "Depot " + id)
+        .put("notes", null)
+        .put("actor", "seller")
+        .put("created_at", order.getString("created_at"));
   }
 
   @Test
