@@ -81,7 +81,9 @@ class ClusterTest {
       assertThat(placed.getString("status")).isEqualTo("pending");
       assertThat(captured.getString("status")).isEqualTo("processing");
     }
-    assertThat(cluster.database.queryLong("SELECT inventory FROM products WHERE id = " + productId))
+    assertThat(
+            cluster.database.queryLong(
+                "SELECT inventory FROM product_stock WHERE product_id = " + productId))
         .isEqualTo(3);
     ApiResponse ready = api.get("/health/ready");
     assertThat(ready.status()).isEqualTo(200);
@@ -184,7 +186,8 @@ class ClusterTest {
       assertThat(onFirst.get()).as("orders the first order node took").isPositive();
       assertThat(onSecond.get()).as("orders the second order node took").isPositive();
       assertThat(
-              cluster.database.queryLong("SELECT inventory FROM products WHERE id = " + productId))
+              cluster.database.queryLong(
+                  "SELECT inventory FROM product_stock WHERE product_id = " + productId))
           .isZero();
       assertThat(
               cluster.database.queryLong(
@@ -215,7 +218,8 @@ class ClusterTest {
 
       assertThat(expired).as("orders expired, over all sweeps").isEqualTo(orders.size());
       assertThat(
-              cluster.database.queryLong("SELECT inventory FROM products WHERE id = " + productId))
+              cluster.database.queryLong(
+                  "SELECT inventory FROM product_stock WHERE product_id = " + productId))
           .isEqualTo(40);
       assertThat(
               cluster.database.queryLong(

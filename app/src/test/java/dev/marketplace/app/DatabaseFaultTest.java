@@ -188,7 +188,8 @@ class DatabaseFaultTest {
             "SELECT coalesce(sum(i.quantity), 0) FROM order_items i JOIN orders o ON o.id = i.order_id"
                 + " WHERE o.status <> 'cancelled' AND i.product_id = "
                 + productId);
-    long inventory = database.queryLong("SELECT inventory FROM products WHERE id = " + productId);
+    long inventory =
+        database.queryLong("SELECT inventory FROM product_stock WHERE product_id = " + productId);
     assertThat(inventory + ordered).isEqualTo(STOCK);
   }
 

@@ -101,7 +101,8 @@ class NodeFailureTest {
                   "SELECT count(*) FROM orders WHERE product_id = " + productId))
           .isEqualTo(sent.size());
       assertThat(
-              cluster.database.queryLong("SELECT inventory FROM products WHERE id = " + productId))
+              cluster.database.queryLong(
+                  "SELECT inventory FROM product_stock WHERE product_id = " + productId))
           .isEqualTo(STOCK - sent.size());
     }
   }

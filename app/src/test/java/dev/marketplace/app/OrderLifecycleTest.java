@@ -319,6 +319,7 @@ class OrderLifecycleTest extends ApiTest {
   }
 
   private static long inventoryOf(long productId) throws Exception {
-    return database.queryLong("SELECT inventory FROM products WHERE id = " + productId);
+    return database.queryLong(
+        "SELECT inventory FROM product_stock WHERE product_id = " + productId);
   }
 }

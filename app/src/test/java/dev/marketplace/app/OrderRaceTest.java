@@ -34,8 +34,14 @@ class OrderRaceTest extends ApiTest {
     assertThat(byStatus)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(201, (long) STOCK, 409, (long) (ATTEMPTS - STOCK)));
-    assertThat(database.queryLong("SELECT inventory FROM products WHERE id = " + productId))
+    assertThat(
+            database.queryLong(
+                "SELECT inventory FROM product_stock WHERE product_id = " + productId))
         .isZero();
+    assertThat(
+            database.queryLong(
+                "SELECT units_sold FROM product_stock WHERE product_id = " + productId))
+        .isEqualTo(STOCK);
     assertThat(database.queryLong("SELECT count(*) FROM orders WHERE product_id = " + productId))
         .isEqualTo(STOCK);
     assertThat(
@@ -64,7 +70,8 @@ class OrderRaceTest extends ApiTest {
     long sold =
         database.queryLong(
             "SELECT coalesce(sum(quantity), 0) FROM orders WHERE product_id = " + productId);
-    long left = database.queryLong("SELECT inventory FROM products WHERE id = " + productId);
+    long left =
+        database.queryLong("SELECT inventory FROM product_stock WHERE product_id = " + productId);
     assertThat(sold + left).isEqualTo(25);
     // Stock never goes below 0 (a CHECK constraint sees to that); what can go wrong is a refusal
     // while enough was left: any refused request asked for at most 4.

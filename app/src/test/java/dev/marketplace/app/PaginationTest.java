@@ -59,10 +59,10 @@ class PaginationTest extends ApiTest {
               + rating
               + ", rating_count = 1, rating_sum = "
               + rating.intValue()
-              + ", units_sold = "
-              + units
               + " WHERE id = "
               + listed.id());
+      database.execute(
+          "UPDATE product_stock SET units_sold = " + units + " WHERE product_id = " + listed.id());
       products.put(
           listed.id(),
           new Listed(

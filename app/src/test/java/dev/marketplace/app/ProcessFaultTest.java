@@ -132,7 +132,7 @@ class ProcessFaultTest {
     // One statement, so both sums come from one snapshot.
     long inventoryPlusOrdered =
         database.queryLong(
-            "SELECT (SELECT inventory FROM products WHERE id = "
+            "SELECT (SELECT inventory FROM product_stock WHERE product_id = "
                 + shop.productId()
                 + ") + (SELECT coalesce(sum(quantity), 0) FROM order_items WHERE product_id = "
                 + shop.productId()

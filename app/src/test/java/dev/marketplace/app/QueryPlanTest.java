@@ -2,6 +2,7 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.catalog.Product;
 import dev.marketplace.catalog.ProductQuery;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
@@ -10,6 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +42,8 @@ class QueryPlanTest {
     // Names are mostly unique tokens, as in a real catalogue; one product in 500 has a common
     // phrase, so that searches for real words match a realistic share of the products.
     database.execute(
-        "INSERT INTO products (seller_id, name, category, description, price, inventory, is_active,"
-            + " rating_avg, units_sold)"
+        "INSERT INTO products (seller_id, name, category, description, price, is_active,"
+            + " rating_avg)"
             + " SELECT 1 + i % 200,"
             + " CASE WHEN i % 500 = 0"
             + " THEN (ARRAY['Wireless','Leather','Ceramic','Cotton','Steel'])[1 + i / 500 % 5] || ' '"
@@ -49,11 +52,15 @@ class QueryPlanTest {
             + " END,"
             + " 'Category ' || (i % 40),"
             + " 'Model ' || substr(md5((i * 7)::text), 1, 12) || ' in ' || substr(md5((i * 11)::text), 1, 6),"
-            + " round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), i % 50, i % 10 <> 0,"
-            + " round(((i * 31) % 500 / 100.0)::numeric, 2), (i * 17) % 1000"
+            + " round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), i % 10 <> 0,"
+            + " round(((i * 31) % 500 / 100.0)::numeric, 2)"
             + " FROM generate_series(1, "
             + PRODUCTS
             + ") i");
+    // One product in five is sold out.
+    database.execute(
+        "INSERT INTO product_stock (product_id, inventory, units_sold)"
+            + " SELECT id, (id % 5) * 10, (id * 17) % 1000 FROM products");
     database.execute("ANALYZE");
     pool = PgBuilder.pool().connectingTo(database.settings().connectOptions()).using(vertx).build();
   }
@@ -82,7 +89,55 @@ class QueryPlanTest {
     assertIndexed(browse(new JsonObject()), "products_pkey");
     assertIndexed(browse(new JsonObject().put("sort", "price_desc")), "products_active_price_idx");
     assertIndexed(browse(new JsonObject().put("sort", "rating")), "products_active_rating_idx");
-    assertIndexed(browse(new JsonObject().put("sort", "best_selling")), "products_active_sold_idx");
+    assertIndexed(browse(new JsonObject().put("sort", "best_selling")), "product_stock_sold_idx");
+  }
+
+  @Test
+  void onlyInStockKeepsEverySortOnItsIndex() {
+    JsonObject inStock = new JsonObject().put("in_stock", true);
+    assertIndexed(browse(inStock.copy()), "products_pkey");
+    assertIndexed(browse(inStock.copy().put("sort", "price_asc")), "products_active_price_idx");
+    assertIndexed(browse(inStock.copy().put("sort", "rating")), "products_active_rating_idx");
+    assertIndexed(browse(inStock.copy().put("sort", "best_selling")), "product_stock_sold_idx");
+    assertIndexed(
+        browse(inStock.copy().put("category", "Category 7")), "products_active_category_idx");
+    assertIndexed(search("ceramic kettle", inStock.copy()), "products_search_idx");
+  }
+
+  @Test
+  void theNextPageOfBestSellingStartsWithinItsIndex() {
+    ProductQuery first = ProductQuery.of(null, new JsonObject().put("sort", "best_selling"));
+    Product last =
+        new Product(
+            123_456,
+            1,
+            "Seller 1",
+            null,
+            "Lamp",
+            "Category 1",
+            "",
+            BigDecimal.ONE,
+            3,
+            true,
+            BigDecimal.ZERO,
+            0,
+            500,
+            OffsetDateTime.now(),
+            OffsetDateTime.now());
+    JsonObject next =
+        new JsonObject().put("sort", "best_selling").put("cursor", first.cursorAfter(last, 0));
+
+    JsonObject plan = browse(next);
+
+    assertIndexed(plan, "product_stock_sold_idx");
+    List<JsonObject> nodes = new ArrayList<>();
+    collect(plan, nodes);
+    assertThat(nodes)
+        .as("the cursor bounds the index scan in %s", plan.encodePrettily())
+        .anyMatch(
+            node ->
+                "product_stock_sold_idx".equals(node.getString("Index Name"))
+                    && node.getString("Index Cond", "").contains("units_sold"));
   }
 
   @Test
@@ -123,7 +178,11 @@ class QueryPlanTest {
   }
 
   private static JsonObject search(String text) {
-    return plan(ProductQuery.of(text, new JsonObject()));
+    return search(text, new JsonObject());
+  }
+
+  private static JsonObject search(String text, JsonObject query) {
+    return plan(ProductQuery.of(text, query));
   }
 
   private static JsonObject plan(ProductQuery query) {
@@ -146,11 +205,12 @@ class QueryPlanTest {
     List<JsonObject> nodes = new ArrayList<>();
     collect(plan, nodes);
     assertThat(nodes)
-        .as("no sequential scan of products in %s", plan.encodePrettily())
+        .as("no sequential scan of products or their stock in %s", plan.encodePrettily())
         .noneMatch(
             node ->
                 "Seq Scan".equals(node.getString("Node Type"))
-                    && "products".equals(node.getString("Relation Name")));
+                    && List.of("products", "product_stock")
+                        .contains(node.getString("Relation Name")));
     assertThat(nodes)
         .as("%s used in %s", index, plan.encodePrettily())
         .anyMatch(node -> index.equals(node.getString("Index Name")));

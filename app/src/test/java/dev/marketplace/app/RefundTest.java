@@ -35,7 +35,8 @@ class RefundTest extends PaymentApiTest {
       assertThat(gateway.count(orderId, "refunded")).isEqualTo(1);
       assertThat(gateway.paymentsOf(orderId)).hasSize(1);
     }
-    assertThat(database("SELECT inventory FROM products WHERE id = " + productId)).isEqualTo(4);
+    assertThat(database("SELECT inventory FROM product_stock WHERE product_id = " + productId))
+        .isEqualTo(4);
     JsonArray attempts = attemptsOn(buyer, byBuyer);
     assertThat(statuses(attempts.getJsonObject(0).getJsonArray("history")))
         .containsExactly("pending", "authorized", "captured", "refunded");
@@ -59,7 +60,8 @@ class RefundTest extends PaymentApiTest {
     waitFor(() -> "refunded".equals(orderOf(buyer, orderId).getString("payment_status")));
     assertThat(orderOf(buyer, orderId).getString("status")).isEqualTo("cancelled");
     assertThat(gateway.count(orderId, "refunded")).isEqualTo(1);
-    assertThat(database("SELECT inventory FROM products WHERE id = " + productId)).isEqualTo(2);
+    assertThat(database("SELECT inventory FROM product_stock WHERE product_id = " + productId))
+        .isEqualTo(2);
   }
 
   @Test

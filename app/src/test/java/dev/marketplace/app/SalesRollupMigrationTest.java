@@ -48,9 +48,11 @@ class SalesRollupMigrationTest {
             + " 'user' || i || '@example.com', CASE WHEN i <= 3 THEN 'seller' ELSE 'buyer' END,"
             + " 'x' FROM generate_series(1, 20) i");
     database.execute(
-        "INSERT INTO products (seller_id, name, category, price, inventory)"
-            + " SELECT 1 + i % 3, 'Product ' || i, 'Things', (i * 3.17)::numeric(12, 2), 100"
+        "INSERT INTO products (seller_id, name, category, price)"
+            + " SELECT 1 + i % 3, 'Product ' || i, 'Things', (i * 3.17)::numeric(12, 2)"
             + " FROM generate_series(1, 12) i");
+    database.execute(
+        "INSERT INTO product_stock (product_id, inventory) SELECT id, 100 FROM products");
     database.execute(
         "INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price, total_price,"
             + " status, payment_status, paid_at, created_at, updated_at)"

@@ -24,11 +24,18 @@ public record Product(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
-  /** Columns every product query selects, with {@code p} the product and {@code u} its seller. */
+  /**
+   * Columns every product query selects, with {@code p} the product, {@code s} its row of {@code
+   * product_stock} and {@code u} its seller.
+   */
   static final String COLUMNS =
       "p.id, p.seller_id, u.name AS seller_name, p.sku, p.name, p.category, p.description, p.price,"
-          + " p.inventory, p.is_active, p.rating_avg, p.rating_count, p.units_sold, p.created_at,"
+          + " s.inventory, p.is_active, p.rating_avg, p.rating_count, s.units_sold, p.created_at,"
           + " p.updated_at";
+
+  /** The tables {@link #COLUMNS} reads, under their aliases. */
+  static final String TABLES =
+      "products p JOIN product_stock s ON s.product_id = p.id JOIN users u ON u.id = p.seller_id";
 
   static Product fromRow(Row row) {
     return new Product(

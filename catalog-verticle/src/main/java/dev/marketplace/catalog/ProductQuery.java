@@ -37,23 +37,29 @@ public final class ProductQuery {
           + " + ts_rank(p.search_vector, websearch_to_tsquery('english', $1))"
           + " + word_similarity($1, p.name))::float8";
 
-  /** How products are ordered: by a key (highest or lowest first), then by id. */
+  /**
+   * How products are ordered: by a key (highest or lowest first), then by id. Each names the id
+   * column of the table its index is on ({@code s.product_id} equals {@code p.id}), so that the
+   * keyset condition is a range of that index.
+   */
   public enum Sort {
-    RELEVANCE(RANK, "float8", true),
-    NEWEST(null, null, true),
-    PRICE_ASC("p.price", "numeric", false),
-    PRICE_DESC("p.price", "numeric", true),
-    RATING("p.rating_avg", "numeric", true),
-    BEST_SELLING("p.units_sold", "int", true);
+    RELEVANCE(RANK, "float8", true, "p.id"),
+    NEWEST(null, null, true, "p.id"),
+    PRICE_ASC("p.price", "numeric", false, "p.id"),
+    PRICE_DESC("p.price", "numeric", true, "p.id"),
+    RATING("p.rating_avg", "numeric", true, "p.id"),
+    BEST_SELLING("s.units_sold", "int", true, "s.product_id");
 
     private final String key;
     private final String keyType;
     private final boolean descending;
+    private final String id;
 
-    Sort(String key, String keyType, boolean descending) {
+    Sort(String key, String keyType, boolean descending, String id) {
       this.key = key;
       this.keyType = keyType;
       this.descending = descending;
+      this.id = id;
     }
 
     /** The contract allows {@code relevance} for searches only. */
@@ -66,19 +72,21 @@ public final class ProductQuery {
 
     String orderBy() {
       String direction = descending ? " DESC" : "";
-      return (key == null ? "" : key + direction + ", ") + "p.id" + direction;
+      return (key == null ? "" : key + direction + ", ") + id + direction;
     }
 
     /** The keyset condition after the key and id of the previous page's last product. */
     String after(Object lastKey, long lastId, Parameters parameters) {
       String comparison = descending ? " < " : " > ";
       if (key == null) {
-        return "p.id" + comparison + parameters.add(lastId) + "::bigint";
+        return id + comparison + parameters.add(lastId) + "::bigint";
       }
       String keyParameter = parameters.add(lastKey) + "::" + keyType;
       return "("
           + key
-          + ", p.id)"
+          + ", "
+          + id
+          + ")"
           + comparison
           + "("
           + keyParameter
@@ -248,7 +256,7 @@ public final class ProductQuery {
       filters.add("p.rating_avg >= " + parameters.add(minRating) + "::numeric");
     }
     if (inStockOnly) {
-      filters.add("p.inventory > 0");
+      filters.add("s.inventory > 0");
     }
     if (sellerId != null) {
       filters.add("p.seller_id = " + parameters.add(sellerId) + "::bigint");
@@ -261,11 +269,12 @@ public final class ProductQuery {
       String fullText = "websearch_to_tsquery('english', " + searchText + ")";
       where.add(
           "p.id IN ("
-              + candidates("p.search_vector @@ " + fullText, filtered)
+              + candidates("p.search_vector @@ " + fullText, filtered, inStockOnly)
               + " UNION ALL "
               + candidates(
                   "(" + searchText + " <% p.name OR p.name ILIKE " + likePattern + " ESCAPE '\\')",
-                  filtered)
+                  filtered,
+                  inStockOnly)
               + ")");
     }
     if (after != null) {
@@ -275,7 +284,9 @@ public final class ProductQuery {
         + Product.COLUMNS
         + ", "
         + (text == null ? "0::float8" : RANK)
-        + " AS rank FROM products p JOIN users u ON u.id = p.seller_id WHERE "
+        + " AS rank FROM "
+        + Product.TABLES
+        + " WHERE "
         + String.join(" AND ", where)
         + " ORDER BY "
         + sort.orderBy()
@@ -283,10 +294,15 @@ public final class ProductQuery {
         + parameters.add(limit);
   }
 
-  /** At most {@link #CANDIDATES} ids of products that match and pass the filters. */
-  private static String candidates(String match, String filters) {
-    // The inner alias is p as well, so that the filters read the candidate's row.
-    return "(SELECT p.id FROM products p WHERE "
+  /**
+   * At most {@link #CANDIDATES} ids of products that match and pass the filters; the stock is
+   * joined only for a filter on it.
+   */
+  private static String candidates(String match, String filters, boolean readsStock) {
+    // The inner aliases are p and s as well, so that the filters read the candidate's rows.
+    return "(SELECT p.id FROM products p"
+        + (readsStock ? " JOIN product_stock s ON s.product_id = p.id" : "")
+        + " WHERE "
         + match
         + " AND "
         + filters

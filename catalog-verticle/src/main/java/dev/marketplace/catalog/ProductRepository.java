@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code products} table, joined to the seller's name for display. */
+/**
+ * The {@code products} table with each product's stock (its row of {@code product_stock}), joined
+ * to the seller's name for display.
+ */
 public final class ProductRepository {
 
   private static final String ACTIVE_PRODUCTS =
-      "SELECT " + Product.COLUMNS + " FROM products p JOIN users u ON u.id = p.seller_id";
+      "SELECT " + Product.COLUMNS + " FROM " + Product.TABLES;
 
   /** An active product by id ($1); public so that the benchmark runs the very same SQL. */
   public static final String FIND_ACTIVE = ACTIVE_PRODUCTS + " WHERE p.id = $1 AND p.is_active";
@@ -24,16 +27,21 @@ public final class ProductRepository {
     this.pool = pool;
   }
 
-  /** Inserts a product for a seller; empty when {@code sellerId} is not a seller. */
+  /**
+   * Inserts a product for a seller, with its stock row in the same statement; empty when {@code
+   * sellerId} is not a seller.
+   */
   public Future<Optional<Product>> insert(long sellerId, ProductChanges product) {
     return pool.preparedQuery(
             "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
                 + " p AS (INSERT INTO products"
-                + " (seller_id, name, category, description, price, inventory, is_active, sku)"
-                + " SELECT u.id, $2, $3, $4, $5, $6, $7, $8 FROM u RETURNING *)"
+                + " (seller_id, name, category, description, price, is_active, sku)"
+                + " SELECT u.id, $2, $3, $4, $5, $7, $8 FROM u RETURNING *),"
+                + " s AS (INSERT INTO product_stock (product_id, inventory)"
+                + " SELECT id, $6 FROM p RETURNING *)"
                 + " SELECT "
                 + Product.COLUMNS
-                + " FROM p JOIN u ON u.id = p.seller_id")
+                + " FROM p JOIN s ON s.product_id = p.id JOIN u ON u.id = p.seller_id")
         .mapping(Product::fromRow)
         .execute(
             Tuple.from(
@@ -57,18 +65,23 @@ public final class ProductRepository {
   /**
    * Applies the given fields to a product of {@code sellerId}; empty when the product does not
    * exist or belongs to another seller.
+   *
+   * <p>The product row is locked first, then its stock row, the order every statement that changes
+   * both keeps. The stock row is written even when the stock is not given: that reads its latest
+   * value (an order may have committed since this statement began) for the answer.
    */
   public Future<Optional<Product>> update(long productId, long sellerId, ProductChanges changes) {
     return pool.preparedQuery(
             "WITH p AS (UPDATE products SET"
                 + " name = COALESCE($3, name), category = COALESCE($4, category),"
                 + " description = COALESCE($5, description), price = COALESCE($6, price),"
-                + " inventory = COALESCE($7, inventory), is_active = COALESCE($8, is_active),"
-                + " sku = COALESCE($9, sku), updated_at = now()"
-                + " WHERE id = $1 AND seller_id = $2 RETURNING *)"
+                + " is_active = COALESCE($8, is_active), sku = COALESCE($9, sku), updated_at = now()"
+                + " WHERE id = $1 AND seller_id = $2 RETURNING *),"
+                + " s AS (UPDATE product_stock SET inventory = COALESCE($7, inventory)"
+                + " WHERE product_id = (SELECT id FROM p) RETURNING *)"
                 + " SELECT "
                 + Product.COLUMNS
-                + " FROM p JOIN users u ON u.id = p.seller_id")
+                + " FROM p JOIN s ON s.product_id = p.id JOIN users u ON u.id = p.seller_id")
         .mapping(Product::fromRow)
         .execute(
             Tuple.from(

@@ -25,7 +25,10 @@ record SellerProductFilter(
         request.limit());
   }
 
-  /** The SQL conditions on {@code p}, with parameters numbered from {@code first}. */
+  /**
+   * The SQL conditions on {@code p} and its stock {@code s}, with parameters numbered from {@code
+   * first}.
+   */
   String conditions(int first) {
     List<String> conditions = new ArrayList<>();
     int n = first;
@@ -38,7 +41,7 @@ record SellerProductFilter(
       conditions.add("lower(p.category) = $" + n++);
     }
     if (stockBelow != null) {
-      conditions.add("p.inventory < $" + n++);
+      conditions.add("s.inventory < $" + n++);
     }
     if (afterId != null) {
       conditions.add("p.id > $" + n);

@@ -13,9 +13,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code products} table as sellers manage it: their listing with its filters, one product
- * whatever its status, relative stock changes and create-or-update by SKU. Each change is one
- * conditional statement, so concurrent changes (and orders) never lose an update.
+ * The {@code products} table and its {@code product_stock} as sellers manage them: their listing
+ * with its filters, one product whatever its status, relative stock changes and create-or-update by
+ * SKU. Each change is one conditional statement (a put by SKU is two, each atomic: see {@link
+ * #upsert}), so concurrent changes (and orders) never lose an update.
+ *
+ * <p>A statement that changes both tables locks the product row first and its stock row second, as
+ * orders do (see the order module's {@code StockRepository}), so that no two such statements can
+ * wait for each other. A seller's stock change counts as an edit of the product and moves its
+ * {@code updated_at}; an order's does not.
  */
 public final class SellerProductRepository {
 
@@ -36,9 +42,12 @@ public final class SellerProductRepository {
     return pool.preparedQuery(
             "SELECT u.id AS seller_exists, "
                 + Product.COLUMNS
-                + " FROM users u LEFT JOIN LATERAL (SELECT * FROM products p WHERE p.seller_id = u.id"
+                + " FROM users u LEFT JOIN LATERAL (SELECT p.id FROM products p"
+                + " JOIN product_stock s ON s.product_id = p.id WHERE p.seller_id = u.id"
                 + filter.conditions(3)
-                + " ORDER BY p.id LIMIT $2) p ON true"
+                + " ORDER BY p.id LIMIT $2) page ON true"
+                + " LEFT JOIN products p ON p.id = page.id"
+                + " LEFT JOIN product_stock s ON s.product_id = page.id"
                 + " WHERE u.id = $1 AND u.role = 'seller' ORDER BY p.id")
         .execute(filter.parameters())
         .map(
@@ -59,9 +68,7 @@ public final class SellerProductRepository {
   /** A product whatever its status (its owner decides whether the caller may see it). */
   public Future<Optional<Product>> find(long productId) {
     return pool.preparedQuery(
-            "SELECT "
-                + Product.COLUMNS
-                + " FROM products p JOIN users u ON u.id = p.seller_id WHERE p.id = $1")
+            "SELECT " + Product.COLUMNS + " FROM " + Product.TABLES + " WHERE p.id = $1")
         .mapping(Product::fromRow)
         .execute(Tuple.of(productId))
         .map(Rows::first);
@@ -73,12 +80,16 @@ public final class SellerProductRepository {
    */
   public Future<Optional<Product>> adjustStock(long productId, long sellerId, int change) {
     return pool.preparedQuery(
-            "WITH p AS (UPDATE products SET inventory = inventory + $3::int, updated_at = now()"
-                + " WHERE id = $1 AND seller_id = $2"
-                + " AND inventory + $3::int BETWEEN 0 AND $4::int RETURNING *)"
+            "WITH owned AS (SELECT id FROM products WHERE id = $1 AND seller_id = $2"
+                + " FOR NO KEY UPDATE),"
+                + " s AS (UPDATE product_stock SET inventory = inventory + $3::int"
+                + " WHERE product_id = (SELECT id FROM owned)"
+                + " AND inventory + $3::int BETWEEN 0 AND $4::int RETURNING *),"
+                + " p AS (UPDATE products SET updated_at = now()"
+                + " WHERE id = (SELECT product_id FROM s) RETURNING *)"
                 + " SELECT "
                 + Product.COLUMNS
-                + " FROM p JOIN users u ON u.id = p.seller_id")
+                + " FROM p JOIN s ON s.product_id = p.id JOIN users u ON u.id = p.seller_id")
         .mapping(Product::fromRow)
         .execute(Tuple.of(productId, sellerId, change, MAX_INVENTORY))
         .map(Rows::first);
@@ -86,7 +97,9 @@ public final class SellerProductRepository {
 
   /** Why a stock change did nothing: the product's owner and stock, if it exists. */
   public Future<Optional<Stock>> stock(long productId) {
-    return pool.preparedQuery("SELECT seller_id, inventory FROM products WHERE id = $1")
+    return pool.preparedQuery(
+            "SELECT p.seller_id, s.inventory FROM products p"
+                + " JOIN product_stock s ON s.product_id = p.id WHERE p.id = $1")
         .mapping(row -> new Stock(row.getLong("seller_id"), row.getInteger("inventory")))
         .execute(Tuple.of(productId))
         .map(Rows::first);
@@ -96,41 +109,72 @@ public final class SellerProductRepository {
    * Creates the seller's product with this SKU, or sets its fields to these if it exists and any
    * differs. Empty when nothing was written: the product already is exactly so, or {@code sellerId}
    * is not a seller.
+   *
+   * <p>Two statements, each atomic: the first creates the product if the SKU is free; if it is
+   * taken, the second compares the product and its stock, both locked at their latest, with these
+   * fields and writes them if any differs. The second needs a snapshot of its own: when a
+   * concurrent put created the product, the first waited for it to commit, and only a later
+   * statement sees its stock.
    */
   public Future<Optional<Upserted>> upsert(long sellerId, String sku, ProductChanges product) {
+    Tuple fields =
+        Tuple.from(
+            new Object[] {
+              sellerId,
+              sku,
+              product.name(),
+              product.category(),
+              product.description() == null ? "" : product.description(),
+              product.price(),
+              product.inventory(),
+              product.active() == null || product.active()
+            });
     return pool.preparedQuery(
             "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
                 + " p AS (INSERT INTO products"
-                + " (seller_id, sku, name, category, description, price, inventory, is_active)"
-                + " SELECT u.id, $2, $3, $4, $5, $6, $7, $8 FROM u"
+                + " (seller_id, sku, name, category, description, price, is_active)"
+                + " SELECT u.id, $2, $3, $4, $5, $6, $8 FROM u"
                 + " ON CONFLICT ON CONSTRAINT "
                 + SKU_CONSTRAINT
-                + " DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category,"
-                + " description = EXCLUDED.description, price = EXCLUDED.price,"
-                + " inventory = EXCLUDED.inventory, is_active = EXCLUDED.is_active,"
-                + " updated_at = now()"
-                + " WHERE (products.name, products.category, products.description, products.price,"
-                + " products.inventory, products.is_active) IS DISTINCT FROM (EXCLUDED.name,"
-                + " EXCLUDED.category, EXCLUDED.description, EXCLUDED.price, EXCLUDED.inventory,"
-                + " EXCLUDED.is_active)"
-                // xmax is 0 on a row this statement inserted, and set on one it updated.
-                + " RETURNING *, (xmax = 0) AS inserted)"
+                + " DO NOTHING RETURNING *),"
+                + " s AS (INSERT INTO product_stock (product_id, inventory)"
+                + " SELECT id, $7 FROM p RETURNING *)"
                 + " SELECT "
                 + Product.COLUMNS
-                + ", p.inserted FROM p JOIN u ON u.id = p.seller_id")
-        .mapping(row -> new Upserted(Product.fromRow(row), row.getBoolean("inserted")))
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  sellerId,
-                  sku,
-                  product.name(),
-                  product.category(),
-                  product.description() == null ? "" : product.description(),
-                  product.price(),
-                  product.inventory(),
-                  product.active() == null || product.active()
-                }))
+                + " FROM p JOIN s ON s.product_id = p.id JOIN u ON u.id = p.seller_id")
+        .mapping(Product::fromRow)
+        .execute(fields)
+        .map(Rows::first)
+        .compose(
+            created ->
+                created.isPresent()
+                    ? Future.succeededFuture(Optional.of(new Upserted(created.get(), true)))
+                    : updateIfDifferent(fields)
+                        .map(updated -> updated.map(changed -> new Upserted(changed, false))));
+  }
+
+  /**
+   * Sets the fields of the seller's ($1) product with SKU $2 if any differs: the product row is
+   * locked first, then its stock row, as orders lock them. The stock row is written whenever
+   * anything differs, so that the answer carries its latest value.
+   */
+  private Future<Optional<Product>> updateIfDifferent(Tuple fields) {
+    return pool.preparedQuery(
+            "WITH owned AS (SELECT * FROM products WHERE seller_id = $1 AND sku = $2"
+                + " FOR NO KEY UPDATE),"
+                + " s AS (UPDATE product_stock SET inventory = $7"
+                + " WHERE product_id = (SELECT id FROM owned) AND (inventory <> $7"
+                + " OR EXISTS (SELECT 1 FROM owned WHERE (name, category, description, price,"
+                + " is_active) IS DISTINCT FROM ($3::text, $4::text, $5::text, $6::numeric,"
+                + " $8::boolean))) RETURNING *),"
+                + " p AS (UPDATE products SET name = $3, category = $4, description = $5,"
+                + " price = $6, is_active = $8, updated_at = now()"
+                + " WHERE id = (SELECT product_id FROM s) RETURNING *)"
+                + " SELECT "
+                + Product.COLUMNS
+                + " FROM p JOIN s ON s.product_id = p.id JOIN users u ON u.id = p.seller_id")
+        .mapping(Product::fromRow)
+        .execute(fields)
         .map(Rows::first);
   }
 
@@ -139,7 +183,8 @@ public final class SellerProductRepository {
     return pool.preparedQuery(
             "SELECT "
                 + Product.COLUMNS
-                + " FROM products p JOIN users u ON u.id = p.seller_id"
+                + " FROM "
+                + Product.TABLES
                 + " WHERE p.seller_id = $1 AND p.sku = $2")
         .mapping(Product::fromRow)
         .execute(Tuple.of(sellerId, sku))

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * it is given: the pool for a statement that is atomic by itself, a transaction's connection when
  * it is one step of several.
  *
- * <p>Placing and cancelling an order also change the stock in {@code products} (see {@link
+ * <p>Placing and cancelling an order also change the stock in {@code product_stock} (see {@link
  * StockRepository}): the stock and the order must change together or not at all, so each such
  * change is one statement.
  */
@@ -29,16 +29,28 @@ public final class OrderRepository {
   /**
    * The statement that places an order ($1 buyer, $2 product, $3 quantity). Public so that the
    * benchmark can run the very same SQL straight against PostgreSQL.
+   *
+   * <p>It reads the product with a share lock ({@code p}), then takes the stock with the
+   * conditional decrement ({@code s}); {@code products} itself is never written, so an order
+   * touches none of the catalog's indexes. The share lock is what makes a concurrent change of the
+   * product (deactivated, re-priced) come out as if one had run entirely before the other: the
+   * seller's {@code UPDATE products} waits for the orders holding it, and an order waits for a
+   * seller's change in progress and then reads the row as that change left it (a locking read
+   * follows the row to its latest version and checks {@code is_active} again). Without it the order
+   * would price and check the product as its snapshot saw it, after the seller's change had
+   * committed. Orders do not wait for each other there: share locks do not conflict, and the
+   * foreign keys of the order's rows take a weaker lock on the same row anyway.
    */
   public static final String PLACE_ORDER =
       "WITH b AS (SELECT id, name FROM users WHERE id = $1 AND role = 'buyer'),"
-          + " p AS (UPDATE products SET inventory = inventory - $3, units_sold = units_sold + $3,"
-          + " updated_at = now()"
-          + " WHERE id = $2 AND is_active AND inventory >= $3 AND EXISTS (SELECT 1 FROM b)"
-          + " RETURNING id, seller_id, name, price),"
+          + " p AS (SELECT id, seller_id, name, price FROM products"
+          + " WHERE id = $2 AND is_active AND EXISTS (SELECT 1 FROM b) FOR SHARE),"
+          + " s AS ("
+          + StockRepository.TAKE_STOCK
+          + "),"
           + " o AS (INSERT INTO orders"
           + " (buyer_id, seller_id, product_id, quantity, unit_price, total_price)"
-          + " SELECT b.id, p.seller_id, p.id, $3, p.price, p.price * $3 FROM b, p"
+          + " SELECT b.id, p.seller_id, p.id, $3, p.price, p.price * $3 FROM b, p, s"
           + " RETURNING *),"
           + " i AS (INSERT INTO order_items"
           + " (order_id, product_id, quantity, unit_price, line_total)"
@@ -65,8 +77,8 @@ public final class OrderRepository {
   /**
    * Takes {@code quantity} units of an active product and records a pending order for them, in one
    * atomic statement. The conditional decrement re-checks the stock after waiting for any
-   * concurrent order's row lock, so no interleaving can sell more than there is. Empty when nothing
-   * changed: the product is unknown or inactive, or the stock is short.
+   * concurrent order's lock on the stock row, so no interleaving can sell more than there is. Empty
+   * when nothing changed: the product is unknown or inactive, or the stock is short.
    */
   public Future<Optional<OrderChange>> place(
       SqlClient client, long buyerId, long productId, int quantity) {

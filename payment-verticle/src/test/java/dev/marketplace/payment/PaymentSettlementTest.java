@@ -72,10 +72,11 @@ class PaymentSettlementTest {
                 + " VALUES ('Sal', 'sal@example.com', 'seller', 'x') RETURNING id");
     product =
         insert(
-            "INSERT INTO products (seller_id, name, category, price, inventory)"
-                + " VALUES ("
+            "WITH p AS (INSERT INTO products (seller_id, name, category, price) VALUES ("
                 + seller
-                + ", 'Lamp', 'Home', 24.50, 10) RETURNING id");
+                + ", 'Lamp', 'Home', 24.50) RETURNING id),"
+                + " s AS (INSERT INTO product_stock (product_id, inventory) SELECT id, 10 FROM p)"
+                + " SELECT id FROM p");
   }
 
   @AfterAll

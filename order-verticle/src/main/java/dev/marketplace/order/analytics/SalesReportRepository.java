@@ -23,8 +23,8 @@ import java.util.List;
  * figure or in none. The statements run pipelined on that transaction's connection.
  *
  * <p>Every instant it is given is a quarter-hour edge (see {@link SalesRollup}), so sums of rollup
- * rows are exact for any time zone. Low stock and product names are read from {@code products}, a
- * table the catalog owns: read-only, for names, stock and ratings.
+ * rows are exact for any time zone. Product names, ratings and stock are read from {@code products}
+ * and {@code product_stock}, tables the catalog owns: read-only.
  */
 public final class SalesReportRepository {
 
@@ -73,14 +73,16 @@ public final class SalesReportRepository {
           + " top AS (SELECT product_id, true AS top, NULL::numeric AS days_of_cover FROM sold"
           + " ORDER BY net_sales DESC, units DESC, product_id LIMIT 10),"
           + " low AS (SELECT p.id AS product_id, false AS top,"
-          + " CASE WHEN s.units > 0 THEN round(p.inventory * $9::numeric / s.units, 2) END AS days_of_cover"
-          + " FROM products p LEFT JOIN sold s ON s.product_id = p.id"
-          + " WHERE p.seller_id = $1 AND p.is_active AND p.inventory <= $8"
-          + " ORDER BY days_of_cover NULLS LAST, p.inventory, p.id LIMIT 100)"
-          + " SELECT l.top, p.id, p.name, p.inventory, p.rating_avg, p.rating_count,"
+          + " CASE WHEN s.units > 0 THEN round(k.inventory * $9::numeric / s.units, 2) END AS days_of_cover"
+          + " FROM products p JOIN product_stock k ON k.product_id = p.id"
+          + " LEFT JOIN sold s ON s.product_id = p.id"
+          + " WHERE p.seller_id = $1 AND p.is_active AND k.inventory <= $8"
+          + " ORDER BY days_of_cover NULLS LAST, k.inventory, p.id LIMIT 100)"
+          + " SELECT l.top, p.id, p.name, k.inventory, p.rating_avg, p.rating_count,"
           + " coalesce(s.net_sales, 0) AS net_sales, coalesce(s.units, 0) AS units, l.days_of_cover"
           + " FROM (SELECT * FROM top UNION ALL SELECT * FROM low) l"
-          + " JOIN products p ON p.id = l.product_id LEFT JOIN sold s ON s.product_id = p.id";
+          + " JOIN products p ON p.id = l.product_id JOIN product_stock k ON k.product_id = p.id"
+          + " LEFT JOIN sold s ON s.product_id = p.id";
 
   /**
    * Orders by status now (completed ones are derived from the all-time totals), processing ones
