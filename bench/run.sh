@@ -3,7 +3,7 @@
 # with --topology split, the single process against api, catalog and order on separate cluster
 # nodes of this machine instead, side by side in one run.
 # Usage: bench/run.sh [--products N] [--users N] [--orders N] [--duration S] [--warmup S]
-#                     [--connections N] [--hot N] [--port P] [--scenarios "detail browse ..."]
+#                     [--jit-warmup S] [--connections N] [--hot N] [--port P] [--scenarios "detail browse ..."]
 #                     [--baseline REV] [--no-build] [--topology single|split] [--cluster-port P]
 #                     [--db NAME] [--results DIR]
 # Extra JVM flags for the servers (a profiler, say) go in BENCH_JVM_FLAGS.
@@ -15,6 +15,7 @@ USERS=10000
 ORDERS=1000000
 DURATION=20
 WARMUP=10
+JIT_WARMUP=60
 CONNECTIONS=32
 HOT=
 PORT=18080
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --orders) ORDERS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --jit-warmup) JIT_WARMUP=$2; shift 2 ;;
     --hot) HOT=$2; shift 2 ;;
     --baseline) BASELINE=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
@@ -271,6 +273,16 @@ warm_run() {
   service_run "$@"
 }
 
+# A fresh server's JIT compiles for a minute or more under load: C2's threads took as much CPU as
+# the event loops for the first 80 s of orders on a busy machine. So before the first scenario
+# each server runs the mixed workload, which takes every path, for --jit-warmup seconds.
+warm_server() {
+  if [ "$JIT_WARMUP" -gt 0 ]; then
+    echo "== warming the JIT up: mixed, ${JIT_WARMUP} s"
+    DURATION=$JIT_WARMUP service_run mixed "$CONNECTIONS" >/dev/null
+  fi
+}
+
 # pgbench on the same SQL, same concurrency, prepared statements; prints transactions per second.
 pgbench_run() {
   local clients=${PGBENCH_CLIENTS:-$CONNECTIONS}
@@ -320,7 +332,7 @@ ONLY=$([ "$SCENARIOS" != "$ALL_SCENARIOS" ] && echo yes || true)
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
 mkdir -p "$RESULTS"
 LOW_CONNECTIONS=$(( CONNECTIONS / 8 > 0 ? CONNECTIONS / 8 : 1 ))
-COMMAND="bench/run.sh --products $PRODUCTS --users $USERS --orders $ORDERS --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS${HOT:+ --hot $HOT}${BASELINE:+ --baseline $BASELINE}${ONLY:+ --scenarios \"$SCENARIOS\"}"
+COMMAND="bench/run.sh --products $PRODUCTS --users $USERS --orders $ORDERS --duration $DURATION --warmup $WARMUP --jit-warmup $JIT_WARMUP --connections $CONNECTIONS${HOT:+ --hot $HOT}${BASELINE:+ --baseline $BASELINE}${ONLY:+ --scenarios \"$SCENARIOS\"}"
 
 if [ "$TOPOLOGY" = split ]; then
   # Every scenario against the single process, then against the split one, on the same data: the
@@ -377,6 +389,7 @@ CSV="$RESULTS/$STAMP.csv"
 MD="$RESULTS/$STAMP.md"
 echo "scenario,service_rps,service_p50_ms,service_p95_ms,service_p99_ms,service_errors,pgbench_tps,ratio" >"$CSV"
 UPDATES=
+warm_server
 for scenario in $SCENARIOS; do
   echo "== $scenario"
   connections=$(connections_for "$scenario")
@@ -418,6 +431,7 @@ if [ -n "$BASE_JAR" ]; then
   SERVER_JAR=$BASE_JAR SERVER_DB="${DB}_baseline"
   prepare
   export BENCH_TOKEN; BENCH_TOKEN=$(login buyer)
+  warm_server
   for scenario in $SCENARIOS; do
     case "$scenario" in order-limit|analytics) continue ;; esac
     echo "== baseline: $scenario"
@@ -438,7 +452,8 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
   echo "\`$COMMAND\`"
   if [ -n "${BENCH_JVM_FLAGS:-}" ]; then echo "with BENCH_JVM_FLAGS=\"$BENCH_JVM_FLAGS\""; fi
   echo "on $(nproc) cores; server and PostgreSQL on the same machine; wrk and pgbench over loopback."
-  echo "Each scenario ran ${WARMUP} s unrecorded first; requests picked among the first $PICK products."
+  echo "Each server first ran the mixed workload for ${JIT_WARMUP} s, then each scenario ${WARMUP} s, unrecorded;"
+  echo "requests picked among the first $PICK products."
   echo
   echo "| scenario | service req/s | p50 ms | p95 ms | p99 ms | errors | pgbench tps (same SQL) | ratio |"
   echo "|---|---|---|---|---|---|---|---|"
