@@ -14,7 +14,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** Retries of POST /api/buyers/orders with an Idempotency-Key place the order once. */
+/**
+ * Retries of POST /api/buyers/orders with an Idempotency-Key place the order once.
+ *
+ * <p>One test moves the clock a day on, after which every new order is past its hold: the unpaid
+ * order sweep would cancel the other tests' orders (and return their stock) under their feet, so it
+ * waits an hour here. Keys expire without it.
+ */
+@ServerSettings("MARKETPLACE_ORDER_SWEEP_SECONDS=3600")
 class IdempotencyTest extends ApiTest {
 
   @Test
