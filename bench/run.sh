@@ -2,9 +2,10 @@
 # Benchmarks the service against PostgreSQL's own limit on the same SQL, side by side in one run;
 # with --topology split, the single process against api, catalog and order on separate cluster
 # nodes of this machine instead, side by side in one run.
-# Usage: bench/run.sh [--products N] [--users N] [--orders N] [--duration S] [--connections N]
-#                     [--port P] [--scenarios "detail browse ..."] [--no-build]
-#                     [--topology single|split] [--cluster-port P] [--db NAME] [--results DIR]
+# Usage: bench/run.sh [--products N] [--users N] [--orders N] [--duration S] [--warmup S]
+#                     [--jit-warmup S] [--connections N] [--hot N] [--port P] [--scenarios "detail browse ..."]
+#                     [--baseline REV] [--no-build] [--topology single|split] [--cluster-port P]
+#                     [--db NAME] [--results DIR]
 # Extra JVM flags for the servers (a profiler, say) go in BENCH_JVM_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +14,12 @@ PRODUCTS=100000
 USERS=10000
 ORDERS=1000000
 DURATION=20
+WARMUP=10
+JIT_WARMUP=60
 CONNECTIONS=32
+HOT=
 PORT=18080
-ALL_SCENARIOS="detail browse search order mixed analytics"
+ALL_SCENARIOS="detail browse search order order-limit mixed analytics"
 SCENARIOS=$ALL_SCENARIOS
 BUILD=yes
 PG=postgresql://postgres@127.0.0.1:5432
@@ -23,12 +27,17 @@ DB=marketplace_bench
 TOPOLOGY=single
 CLUSTER_PORT=5701
 RESULTS=bench/results
+BASELINE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --products) PRODUCTS=$2; shift 2 ;;
     --users) USERS=$2; shift 2 ;;
     --orders) ORDERS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --jit-warmup) JIT_WARMUP=$2; shift 2 ;;
+    --hot) HOT=$2; shift 2 ;;
+    --baseline) BASELINE=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --scenarios) SCENARIOS=$2; shift 2 ;;
@@ -47,16 +56,30 @@ case "$TOPOLOGY" in single|split) ;; *) echo "--topology is single or split" >&2
 use_java_21_or_newer
 JAVA="$JAVA_HOME/bin/java"
 
+export PGOPTIONS='-c client_min_messages=warning' # no NOTICE of a database that was not there
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib >/dev/null; }
 pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
 
-[ "$BUILD" = yes ] && ./mvnw -B -q package -DskipTests
 WORK=$(mktemp -d)
 # The server runs from a private copy: a rebuild during the run cannot change classes under it, and
 # whoever stops "marketplace.jar" processes on a shared machine does not stop this one.
 JAR="$WORK/bench-server.jar"
+if [ "$BUILD" = yes ]; then ./mvnw -B -q package -DskipTests; fi
 cp app/target/marketplace.jar "$JAR"
+# --baseline REV: the jar of an earlier commit, built from that commit's files alone, is measured
+# in the same run on its own copy of the data, so that "before" and "after" share the machine's
+# mood. It has its own database: its schema may differ.
+BASE_JAR=
+if [ -n "$BASELINE" ]; then
+  echo "== building the baseline jar of $BASELINE"
+  mkdir "$WORK/baseline"
+  git archive "$BASELINE" | tar -x -C "$WORK/baseline"
+  (cd "$WORK/baseline" && ./mvnw -B -q package -DskipTests -pl app -am)
+  BASE_JAR="$WORK/baseline-server.jar"
+  cp "$WORK/baseline/app/target/marketplace.jar" "$BASE_JAR"
+  rm -rf "$WORK/baseline"
+fi
 SERVER_PIDS=()
 # On a failure, show the end of the servers' logs before they are deleted.
 cleanup() {
@@ -68,25 +91,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== fresh database $DB"
-psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   echo "port $PORT is already in use; choose another with --port" >&2
   exit 1
 fi
 
+# The server that start_server starts: which jar, on which database.
+SERVER_JAR=$JAR
+SERVER_DB=$DB
+
 # What every server of a run shares. The seeded orders are up to days old: the unpaid-order sweep
 # would spend the first scenarios cancelling the overdue pending ones, so it waits an hour, longer
 # than any run. The sandbox gateway listens next to the API port.
-SERVER_ENV=(MARKETPLACE_ORDER_SWEEP_SECONDS=3600 MARKETPLACE_DB_URL="$PG/$DB" MARKETPLACE_HTTP_PORT=$PORT
-  MARKETPLACE_SANDBOX_PORT=$((PORT + 1)) MARKETPLACE_DATA_DIR="$WORK/data"
-  MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16})
+SERVER_ENV=(MARKETPLACE_ORDER_SWEEP_SECONDS=3600 MARKETPLACE_HTTP_PORT=$PORT
+  MARKETPLACE_SANDBOX_PORT=$((PORT + 1)) MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16})
 
 # start_server NAME HEAP [VAR=value...]: one server process, its log in $WORK/NAME.log.
 start_server() {
   local name=$1 heap=$2; shift 2
-  env "${SERVER_ENV[@]}" "$@" "$JAVA" -Xmx"$heap" -XX:+UseParallelGC ${BENCH_JVM_FLAGS:-} -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+  env "${SERVER_ENV[@]}" MARKETPLACE_DB_URL="$PG/$SERVER_DB" MARKETPLACE_DATA_DIR="$WORK/data-$SERVER_DB" "$@" \
+    "$JAVA" -Xmx"$heap" -XX:+UseParallelGC ${BENCH_JVM_FLAGS:-} -jar "$SERVER_JAR" >"$WORK/$name.log" 2>&1 &
   SERVER_PIDS+=($!)
 }
 
@@ -128,23 +152,35 @@ peak_rss() {
   local IFS=,; echo "${out[*]}" | sed 's/,/, /g'
 }
 
-start_single
-
 API="http://127.0.0.1:$PORT"
 JSON='content-type: application/json'
-curl -sSf -H "$JSON" "$API/api/buyers/register" -d '{"name":"Bench Buyer","email":"bench-buyer@example.com","password":"bench-password"}' >/dev/null
-curl -sSf -H "$JSON" "$API/api/sellers/register" -d '{"name":"Bench Seller","email":"bench-seller@example.com","password":"bench-password"}' >/dev/null
-
-echo "== seeding $PRODUCTS products, $USERS users, $ORDERS orders"
 SELLERS=$(( USERS / 10 ))
-psql -q -v ON_ERROR_STOP=1 "$PG/$DB" <<SQL
+FIRST_BUYER=$(( SELLERS + 3 ))
+LAST_BUYER=$(( USERS ))
+
+# login ROLE: a fresh access token of the registered bench buyer or seller.
+login() {
+  curl -sSf -H "$JSON" "$API/api/$1s/login" -d "{\"email\":\"bench-$1@example.com\",\"password\":\"bench-password\"}" \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# prepare: $SERVER_DB afresh, the server of $SERVER_JAR started on it, a buyer and a seller
+# registered through the API, the rest seeded with set-based SQL.
+prepare() {
+  echo "== fresh database $SERVER_DB"
+  psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $SERVER_DB WITH (FORCE)" -c "CREATE DATABASE $SERVER_DB"
+  start_single
+  curl -sSf -H "$JSON" "$API/api/buyers/register" -d '{"name":"Bench Buyer","email":"bench-buyer@example.com","password":"bench-password"}' >/dev/null
+  curl -sSf -H "$JSON" "$API/api/sellers/register" -d '{"name":"Bench Seller","email":"bench-seller@example.com","password":"bench-password"}' >/dev/null
+  echo "== seeding $PRODUCTS products, $USERS users, $ORDERS orders"
+  psql -q -v ON_ERROR_STOP=1 "$PG/$SERVER_DB" <<SQL
 INSERT INTO users (name, email, role, password_hash)
 SELECT CASE WHEN i <= $SELLERS THEN 'Seller ' ELSE 'Buyer ' END || i, 'user' || i || '@bench.example',
        CASE WHEN i <= $SELLERS THEN 'seller' ELSE 'buyer' END,
        (SELECT password_hash FROM users WHERE email = 'bench-buyer@example.com')
 FROM generate_series(1, $USERS - 2) i;
 -- Names are mostly distinct, as in a real catalogue; one product in 500 has a common phrase.
-INSERT INTO products (seller_id, name, category, description, price, inventory)
+INSERT INTO products (seller_id, name, category, description, price)
 SELECT 2 + i % $SELLERS,
        CASE WHEN i % 500 = 0
             THEN (ARRAY['Wireless','Leather','Ceramic','Cotton','Steel'])[1 + i / 500 % 5] || ' '
@@ -152,8 +188,16 @@ SELECT 2 + i % $SELLERS,
             ELSE initcap(substr(md5(i::text), 1, 7)) || ' ' || substr(md5((i * 3)::text), 1, 9) END,
        'Category ' || (i % 40),
        'Model ' || substr(md5((i * 7)::text), 1, 12) || ' in ' || substr(md5((i * 11)::text), 1, 6),
-       round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), 1000000000
+       round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2)
 FROM generate_series(1::bigint, $PRODUCTS) i;
+-- Stock for as many orders as any run places, wherever the schema keeps it: in products (up to
+-- the old jars a --baseline run builds) or in its narrow table of counters.
+SELECT to_regclass('product_stock') IS NOT NULL AS narrow \gset
+\if :narrow
+UPDATE product_stock SET inventory = 1000000000;
+\else
+UPDATE products SET inventory = 1000000000;
+\endif
 -- Orders over the last 180 days, newest first, as their lives left them: paid two minutes after
 -- they were placed, then processing, shipped, delivered and completed with age; 4% cancelled
 -- unpaid, 3% cancelled and refunded after payment; only the last half hour's still pending. Every
@@ -186,26 +230,28 @@ SELECT id, product_id, quantity, unit_price, total_price FROM orders;
 INSERT INTO order_tracking (order_id, status, actor_role, created_at) SELECT id, 'pending', 'buyer', created_at FROM orders;
 ANALYZE;
 SQL
-FIRST_BUYER=$(( SELLERS + 3 ))
-LAST_BUYER=$(( USERS ))
-TOKEN=$(curl -sSf -H "$JSON" "$API/api/buyers/login" -d '{"email":"bench-buyer@example.com","password":"bench-password"}' \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+}
+
+prepare
+TOKEN=$(login buyer)
 # The analytics scenario: the Bench Seller's report of the last 90 days, day by day in Berlin, with
 # every product in the low-stock list (the threshold is the largest stock there is).
 ANALYTICS_SELLER=2
 ANALYTICS_QUERY="from=$(date -u -d '89 days ago' +%F)&to=$(date -u +%F)&granularity=day&tz=Europe/Berlin&low_stock_below=1000000000"
 if [[ " $SCENARIOS " == *" analytics "* ]]; then
   echo "== rebuilding the sales rollup from the seeded orders"
-  env "${SERVER_ENV[@]}" "$JAVA" -jar "$JAR" rebuild-sales-rollup
+  env "${SERVER_ENV[@]}" MARKETPLACE_DB_URL="$PG/$DB" "$JAVA" -jar "$JAR" rebuild-sales-rollup
   # As autovacuum would have by now: index-only scans need the visibility map.
   psql -q "$PG/$DB" -c "VACUUM (ANALYZE) orders, order_items"
 fi
-SELLER_TOKEN=$(curl -sSf -H "$JSON" "$API/api/sellers/login" -d '{"email":"bench-seller@example.com","password":"bench-password"}' \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
-"$JAVA" -cp "$JAR" bench/ScenarioSql.java "$WORK/sql" "$PRODUCTS" "$FIRST_BUYER" "$LAST_BUYER" \
+SELLER_TOKEN=$(login seller)
+# Requests pick their product among the first --hot products (all of them by default), in the
+# service's scenarios and in pgbench's alike.
+PICK=${HOT:-$PRODUCTS}
+"$JAVA" -cp "$JAR" bench/ScenarioSql.java "$WORK/sql" "$PICK" "$FIRST_BUYER" "$LAST_BUYER" \
   "$ANALYTICS_SELLER" "$ANALYTICS_QUERY"
 
-export BENCH_PRODUCTS=$PRODUCTS BENCH_TOKEN=$TOKEN BENCH_SELLER_TOKEN=$SELLER_TOKEN
+export BENCH_PRODUCTS=$PICK BENCH_TOKEN=$TOKEN BENCH_SELLER_TOKEN=$SELLER_TOKEN
 export BENCH_ANALYTICS_SELLER=$ANALYTICS_SELLER BENCH_ANALYTICS_QUERY=$ANALYTICS_QUERY
 
 # One seller opening a report is a question of latency, not of throughput: the analytics scenario
@@ -220,18 +266,73 @@ service_run() {
     | sed -n 's/^RESULT rps=\([^ ]*\) p50_ms=\([^ ]*\) p95_ms=\([^ ]*\) p99_ms=\([^ ]*\) errors=\([^ ]*\).*/\1 \2 \3 \4 \5/p'
 }
 
+# The same after --warmup seconds of it unrecorded: the JIT needs about 20 s under load to settle,
+# and each scenario exercises other code.
+warm_run() {
+  if [ "$WARMUP" -gt 0 ]; then DURATION=$WARMUP service_run "$@" >/dev/null; fi
+  service_run "$@"
+}
+
+# A fresh server's JIT compiles for a minute or more under load: C2's threads took as much CPU as
+# the event loops for the first 80 s of orders on a busy machine. So before the first scenario
+# each server runs the mixed workload, which takes every path, for --jit-warmup seconds.
+warm_server() {
+  if [ "$JIT_WARMUP" -gt 0 ]; then
+    echo "== warming the JIT up: mixed, ${JIT_WARMUP} s"
+    DURATION=$JIT_WARMUP service_run mixed "$CONNECTIONS" >/dev/null
+  fi
+}
+
 # pgbench on the same SQL, same concurrency, prepared statements; prints transactions per second.
 pgbench_run() {
   local clients=${PGBENCH_CLIENTS:-$CONNECTIONS}
-  pgbench -n -M prepared -c "$clients" -j "$(( clients < 2 ? clients : 2 ))" -T "$DURATION" "$@" "$PG/$DB" 2>/dev/null \
-    | sed -n 's/^tps = \([0-9.]*\) .*/\1/p' | tail -n 1
+  pgbench -n -M prepared -c "$clients" -j "$(( clients < 2 ? clients : 2 ))" -T "$DURATION" "$@" "${PGBENCH_DB:-$PG/$DB}" 2>/dev/null \
+    | sed -n 's/^tps = \([0-9]*\).*/\1/p' | tail -n 1
+}
+
+# The order-limit reference: what PostgreSQL itself does with the least work an order needs (take
+# the stock, write the order, its line and its first history row) on a lean schema with only the
+# keys that work needs, in a database of its own with the same products. Prints tps.
+order_limit_tps() {
+  local db="${DB}_limit"
+  psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  psql -q -v ON_ERROR_STOP=1 "$PG/$db" <<SQL
+CREATE TABLE products (id BIGINT PRIMARY KEY, seller_id BIGINT NOT NULL, price NUMERIC(12, 2) NOT NULL,
+                       inventory INTEGER NOT NULL CHECK (inventory >= 0));
+CREATE TABLE orders (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, buyer_id BIGINT NOT NULL,
+                     seller_id BIGINT NOT NULL, product_id BIGINT NOT NULL, quantity INTEGER NOT NULL,
+                     unit_price NUMERIC(12, 2) NOT NULL, total_price NUMERIC(12, 2) NOT NULL,
+                     status TEXT NOT NULL DEFAULT 'pending', created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE order_items (order_id BIGINT NOT NULL, product_id BIGINT NOT NULL, quantity INTEGER NOT NULL,
+                          unit_price NUMERIC(12, 2) NOT NULL, line_total NUMERIC(12, 2) NOT NULL,
+                          PRIMARY KEY (order_id, product_id));
+CREATE TABLE order_tracking (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id BIGINT NOT NULL,
+                             status TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+INSERT INTO products SELECT i, 2 + i % $SELLERS, round((1 + (i * 7919) % 50000 / 100.0)::numeric, 2), 1000000000
+FROM generate_series(1::bigint, $PRODUCTS) i;
+VACUUM ANALYZE products;
+SQL
+  cat >"$WORK/sql/order-limit.sql" <<SQL
+\\set pid random(1, $PICK)
+\\set bid random($FIRST_BUYER, $LAST_BUYER)
+WITH p AS (UPDATE products SET inventory = inventory - 1 WHERE id = :pid AND inventory >= 1 RETURNING id, seller_id, price), o AS (INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price, total_price) SELECT :bid, seller_id, id, 1, price, price FROM p RETURNING id, product_id, quantity, unit_price, total_price, status), i AS (INSERT INTO order_items SELECT id, product_id, quantity, unit_price, total_price FROM o) INSERT INTO order_tracking (order_id, status) SELECT id, status FROM o;
+SQL
+  PGBENCH_DB="$PG/$db" pgbench_run -f "$WORK/sql/order-limit.sql"
+}
+
+# Updates of the tables an order writes stock to, and how many of them were HOT (no index
+# touched), as "table updates hot" lines, from PostgreSQL's statistics.
+table_updates() {
+  sleep 1 # statistics reach pg_stat_user_tables up to a second after a transaction ends
+  psql -Atq -F' ' "$PG/$DB" -c "SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables
+    WHERE relname IN ('products', 'product_stock') ORDER BY relname"
 }
 
 ONLY=$([ "$SCENARIOS" != "$ALL_SCENARIOS" ] && echo yes || true)
 STAMP=$(date -u +%Y-%m-%dT%H-%M-%SZ)
 mkdir -p "$RESULTS"
 LOW_CONNECTIONS=$(( CONNECTIONS / 8 > 0 ? CONNECTIONS / 8 : 1 ))
-COMMAND="bench/run.sh --products $PRODUCTS --users $USERS --orders $ORDERS --duration $DURATION --connections $CONNECTIONS${ONLY:+ --scenarios \"$SCENARIOS\"}"
+COMMAND="bench/run.sh --products $PRODUCTS --users $USERS --orders $ORDERS --duration $DURATION --warmup $WARMUP --jit-warmup $JIT_WARMUP --connections $CONNECTIONS${HOT:+ --hot $HOT}${BASELINE:+ --baseline $BASELINE}${ONLY:+ --scenarios \"$SCENARIOS\"}"
 
 if [ "$TOPOLOGY" = split ]; then
   # Every scenario against the single process, then against the split one, on the same data: the
@@ -254,6 +355,7 @@ if [ "$TOPOLOGY" = split ]; then
       echo "mixed,$LOW_CONNECTIONS,$rps,$p50,$p95,$p99,$errors"
     fi
   }
+  SCENARIOS=$(echo " $SCENARIOS " | sed 's/ order-limit / /')
   SINGLE=$(run_all single)
   SINGLE_RSS=$(peak_rss server)
   stop_servers
@@ -286,10 +388,21 @@ fi
 CSV="$RESULTS/$STAMP.csv"
 MD="$RESULTS/$STAMP.md"
 echo "scenario,service_rps,service_p50_ms,service_p95_ms,service_p99_ms,service_errors,pgbench_tps,ratio" >"$CSV"
+UPDATES=
+warm_server
 for scenario in $SCENARIOS; do
   echo "== $scenario"
   connections=$(connections_for "$scenario")
-  read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$connections")
+  if [ "$scenario" = order-limit ]; then
+    tps=$(order_limit_tps)
+    echo "$scenario,,,,,,$tps," | tee -a "$CSV"
+    continue
+  fi
+  [ "$scenario" = order ] && before=$(table_updates)
+  read -r rps p50 p95 p99 errors < <(warm_run "$scenario" "$connections")
+  if [ "$scenario" = order ]; then
+    UPDATES=$(join <(echo "$before") <(table_updates) | awk '{ printf "%s%s: %d updates, %d of them HOT", (NR > 1 ? "; " : ""), $1, $4 - $2, $5 - $3 }')
+  fi
   if [ "$scenario" = mixed ]; then
     tps=$(pgbench_run -f "$WORK/sql/detail.sql@60" -f "$WORK/sql/browse.sql@20" -f "$WORK/sql/search.sql@15" -f "$WORK/sql/order.sql@5")
   else
@@ -309,18 +422,61 @@ for scenario in mixed search; do
   LOW_LOAD+="${scenario^} at lower load ($LOW_CONNECTIONS connections): $rps req/s, p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, $errors errors."$'\n\n'
 done
 
+SERVER_RSS=$(peak_rss server | sed 's/^server //')
+
+# The baseline jar on the same scenarios (those with a service side), on its own copy of the data.
+BASE_CSV=
+if [ -n "$BASE_JAR" ]; then
+  stop_servers
+  SERVER_JAR=$BASE_JAR SERVER_DB="${DB}_baseline"
+  prepare
+  export BENCH_TOKEN; BENCH_TOKEN=$(login buyer)
+  warm_server
+  for scenario in $SCENARIOS; do
+    case "$scenario" in order-limit|analytics) continue ;; esac
+    echo "== baseline: $scenario"
+    read -r rps p50 p95 p99 errors < <(warm_run "$scenario" "$(connections_for "$scenario")")
+    BASE_CSV+="$scenario,$rps,$p50,$p99,$errors"$'\n'
+  done
+  BASE_RSS=$(peak_rss server | sed 's/^server //')
+  echo "scenario,baseline_rps,baseline_p50_ms,baseline_p99_ms,baseline_errors" >"${CSV%.csv}-baseline.csv"
+  printf '%s' "$BASE_CSV" >>"${CSV%.csv}-baseline.csv"
+fi
+
+# field SCENARIO COLUMN: one figure of the results.
+field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
+
 {
   echo "# Benchmark $STAMP"
   echo
   echo "\`$COMMAND\`"
   if [ -n "${BENCH_JVM_FLAGS:-}" ]; then echo "with BENCH_JVM_FLAGS=\"$BENCH_JVM_FLAGS\""; fi
   echo "on $(nproc) cores; server and PostgreSQL on the same machine; wrk and pgbench over loopback."
+  echo "Each server first ran the mixed workload for ${JIT_WARMUP} s, then each scenario ${WARMUP} s, unrecorded;"
+  echo "requests picked among the first $PICK products."
   echo
   echo "| scenario | service req/s | p50 ms | p95 ms | p99 ms | errors | pgbench tps (same SQL) | ratio |"
   echo "|---|---|---|---|---|---|---|---|"
   tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
   echo
+  if [ -n "$(field order 2)" ] && [ -n "$(field order-limit 7)" ]; then
+    echo "Orders against the order-limit reference: $(field order 2) req/s over $(field order-limit 7) tps =" \
+      "$(awk -v a="$(field order 2)" -v b="$(field order-limit 7)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')."
+    echo
+  fi
+  if [ -n "$UPDATES" ]; then echo "Row updates during the order scenario: $UPDATES."; echo; fi
   printf '%s' "$LOW_LOAD"
-  echo "Server peak RSS: $(peak_rss server | sed 's/^server //')."
+  echo "Server peak RSS: $SERVER_RSS."
+  if [ -n "$BASE_JAR" ]; then
+    echo
+    echo "Baseline: the jar of \`$BASELINE\` ($(git rev-parse --short "$BASELINE")), same scenarios, same run; peak RSS $BASE_RSS."
+    echo
+    echo "| scenario | baseline req/s | baseline p50 ms | baseline p99 ms | errors | this jar req/s | this jar / baseline |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s' "$BASE_CSV" | while IFS=, read -r scenario rps p50 p99 errors; do
+      now=$(field "$scenario" 2)
+      echo "| $scenario | $rps | $p50 | $p99 | $errors | $now | $(awk -v a="$now" -v b="$rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }') |"
+    done
+  fi
 } >"$MD"
 cat "$MD"

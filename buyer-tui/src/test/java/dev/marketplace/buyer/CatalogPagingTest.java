@@ -1,5 +1,6 @@
 package dev.marketplace.buyer;
 
+import static dev.marketplace.client.testing.TestProducts.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;

@@ -1,5 +1,7 @@
 package dev.marketplace.buyer;
 
+import static dev.marketplace.client.testing.TestAccounts.PASSWORD;
+import static dev.marketplace.client.testing.TestAccounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TextColor;
@@ -12,6 +14,7 @@ import dev.marketplace.client.auth.CredentialStore;
 import dev.marketplace.client.http.Exchange;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderStatus;
+import dev.marketplace.client.testing.TestAccounts;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -114,9 +117,7 @@ class PurchaseTest extends TuiTest {
               .credentials(store)
               .exchangeListener(exchanges::add)
               .build();
-      String email = uniqueEmail("Retrying Buyer");
-      buyer.accounts().register("Retrying Buyer", email, PASSWORD);
-      buyer.accounts().login(email, PASSWORD);
+      TestAccounts.signUp(buyer, "Retrying Buyer");
       try (Driver tui = Driver.start(buyer)) {
         tui.await("Ceramic Mug");
         selectRow(tui, "Ceramic Mug");

@@ -1,25 +1,22 @@
 package dev.marketplace.buyer;
 
+import static dev.marketplace.client.testing.TestProducts.product;
+
 import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
 import dev.marketplace.client.auth.CredentialStore;
-import dev.marketplace.client.model.NewProduct;
 import dev.marketplace.client.model.Product;
-import java.math.BigDecimal;
+import dev.marketplace.client.testing.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Runs the whole marketplace for a test class, with two sellers and a few products. */
 abstract class TuiTest {
-
-  static final String PASSWORD = "correct-horse-battery";
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   static RunningMarketplace marketplace;
   static Path configHome;
@@ -66,28 +63,6 @@ abstract class TuiTest {
 
   /** A newly registered and signed-in account. */
   static MarketplaceClient signedIn(Role role, String name, String url) {
-    MarketplaceClient client = client(role, url);
-    String email = uniqueEmail(name);
-    client.accounts().register(name, email, PASSWORD);
-    client.accounts().login(email, PASSWORD);
-    return client;
-  }
-
-  static String uniqueEmail(String name) {
-    return name.toLowerCase().replaceAll("[^a-z]+", ".")
-        + "-"
-        + SEQUENCE.incrementAndGet()
-        + "-"
-        + System.nanoTime()
-        + "@example.com";
-  }
-
-  static Product product(
-      MarketplaceClient seller, String name, String category, String price, int stock) {
-    return seller
-        .sellerProducts()
-        .create(
-            new NewProduct(
-                name, category, name + ", as sold in tests.", new BigDecimal(price), stock, null));
+    return TestAccounts.signUp(client(role, url), name);
   }
 }

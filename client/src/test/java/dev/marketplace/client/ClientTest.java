@@ -4,17 +4,14 @@ import dev.marketplace.app.testing.ContractCheck;
 import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.auth.CredentialStore;
 import dev.marketplace.client.http.Exchange;
-import dev.marketplace.client.model.NewProduct;
-import dev.marketplace.client.model.Product;
+import dev.marketplace.client.testing.TestAccounts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -23,9 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
  * against the contract: a client and a server that drift apart fail here.
  */
 abstract class ClientTest {
-
-  static final String PASSWORD = "correct-horse-battery";
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   static RunningMarketplace marketplace;
   static ContractCheck contract;
@@ -64,29 +58,12 @@ abstract class ClientTest {
 
   /** A newly registered and signed-in account of {@code role}, with a store of its own. */
   static MarketplaceClient signedIn(Role role, String name) {
-    MarketplaceClient client = client(role, newStore());
-    String email = uniqueEmail(name);
-    client.accounts().register(name, email, PASSWORD);
-    client.accounts().login(email, PASSWORD);
-    return client;
+    return signedIn(role, name, newStore());
   }
 
-  static String uniqueEmail(String name) {
-    return name.toLowerCase().replaceAll("[^a-z]+", ".")
-        + "-"
-        + SEQUENCE.incrementAndGet()
-        + "-"
-        + System.nanoTime()
-        + "@example.com";
-  }
-
-  static Product product(
-      MarketplaceClient seller, String name, String category, String price, int stock) {
-    return seller
-        .sellerProducts()
-        .create(
-            new NewProduct(
-                name, category, name + " for tests", new BigDecimal(price), stock, null));
+  /** A newly registered account of {@code role}, signed in with {@code store}. */
+  static MarketplaceClient signedIn(Role role, String name, CredentialStore store) {
+    return TestAccounts.signUp(client(role, store), name);
   }
 
   private static void checkAgainstContract(Exchange exchange) {

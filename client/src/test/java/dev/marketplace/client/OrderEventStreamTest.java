@@ -1,5 +1,6 @@
 package dev.marketplace.client;
 
+import static dev.marketplace.client.testing.TestProducts.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.testing.DroppableProxy;
@@ -29,7 +30,7 @@ class OrderEventStreamTest extends ClientTest {
   @BeforeAll
   static void shop() {
     sellerStore = newStore();
-    seller = SessionTest.signedIn(Role.SELLER, "Kettle Shop", sellerStore);
+    seller = signedIn(Role.SELLER, "Kettle Shop", sellerStore);
     kettle = product(seller, "Kettle", "Kitchen", "35.00", 100);
   }
 
@@ -55,10 +56,7 @@ class OrderEventStreamTest extends ClientTest {
   void afterADroppedConnectionItResumesWithoutLosingOrRepeatingAnEvent() throws Exception {
     MarketplaceClient buyer = signedIn(Role.BUYER, "Resuming Buyer");
     try (DroppableProxy proxy = DroppableProxy.to(marketplace.httpPort())) {
-      CredentialStore proxyStore = newStore();
-      MarketplaceClient throughProxy = client(Role.SELLER, proxyStore, proxy.url());
-      proxyStore.save(
-          throughProxy.server(), Role.SELLER, seller.accounts().session().orElseThrow());
+      MarketplaceClient throughProxy = sellerThrough(proxy);
       Recorder seen = new Recorder();
       try (OrderEventStream stream = throughProxy.followOrders(null, seen)) {
         seen.awaitConnected();
@@ -94,10 +92,7 @@ class OrderEventStreamTest extends ClientTest {
   void aDropBeforeTheFirstEventLosesNothingEither() throws Exception {
     MarketplaceClient buyer = signedIn(Role.BUYER, "Early Buyer");
     try (DroppableProxy proxy = DroppableProxy.to(marketplace.httpPort())) {
-      CredentialStore proxyStore = newStore();
-      MarketplaceClient throughProxy = client(Role.SELLER, proxyStore, proxy.url());
-      proxyStore.save(
-          throughProxy.server(), Role.SELLER, seller.accounts().session().orElseThrow());
+      MarketplaceClient throughProxy = sellerThrough(proxy);
       Recorder seen = new Recorder();
       try (OrderEventStream stream = throughProxy.followOrders(null, seen)) {
         seen.awaitConnected();
@@ -145,7 +140,7 @@ class OrderEventStreamTest extends ClientTest {
   @Test
   void aSessionThatHasEndedEndsTheStreamForGood() throws Exception {
     CredentialStore store = newStore();
-    MarketplaceClient leaving = SessionTest.signedIn(Role.SELLER, "Leaving", store);
+    MarketplaceClient leaving = signedIn(Role.SELLER, "Leaving", store);
     dev.marketplace.client.auth.Session session = leaving.accounts().session().orElseThrow();
     CredentialStore copy = newStore();
     copy.save(
@@ -163,6 +158,14 @@ class OrderEventStreamTest extends ClientTest {
 
     assertThat(seen.closedWith).isInstanceOf(NotSignedInException.class);
     assertThat(seen.connections).isEmpty();
+  }
+
+  /** The seller, signed in as before, with a client whose requests pass through {@code proxy}. */
+  private static MarketplaceClient sellerThrough(DroppableProxy proxy) {
+    CredentialStore store = newStore();
+    MarketplaceClient throughProxy = client(Role.SELLER, store, proxy.url());
+    store.save(throughProxy.server(), Role.SELLER, seller.accounts().session().orElseThrow());
+    return throughProxy;
   }
 
   /** Keeps what a stream reports, for the test to wait on. */

@@ -1,5 +1,7 @@
 package dev.marketplace.client;
 
+import static dev.marketplace.client.testing.TestAccounts.PASSWORD;
+import static dev.marketplace.client.testing.TestAccounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -165,14 +167,6 @@ class SessionTest extends ClientTest {
     // Had the old refresh token been sent again, the server would have ended the whole session.
     assertThat(client(Role.SELLER, store).accounts().verify().name()).isEqualTo("Two Terminals");
     assertThat(watcher.accounts().verify().name()).isEqualTo("Two Terminals");
-  }
-
-  static MarketplaceClient signedIn(Role role, String name, CredentialStore store) {
-    MarketplaceClient client = client(role, store);
-    String email = uniqueEmail(name);
-    client.accounts().register(name, email, PASSWORD);
-    client.accounts().login(email, PASSWORD);
-    return client;
   }
 
   /** The token with its signature replaced by another of the same length. */

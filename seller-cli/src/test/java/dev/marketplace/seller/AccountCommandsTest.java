@@ -1,5 +1,7 @@
 package dev.marketplace.seller;
 
+import static dev.marketplace.client.testing.TestAccounts.PASSWORD;
+import static dev.marketplace.client.testing.TestAccounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.testing.RunningMarketplace;
@@ -21,7 +23,7 @@ class AccountCommandsTest extends CliTest {
   @Test
   void registerAsksForThePasswordTwiceWithoutEchoAndSignsIn() throws Exception {
     User user = newUser().typing(PASSWORD, PASSWORD);
-    String email = email("Prompt Shop");
+    String email = uniqueEmail("Prompt Shop");
 
     Run registered = user.run("register", "--name", "Prompt Shop", "--email", email);
     Run whoami = user.run("whoami");
@@ -48,7 +50,7 @@ class AccountCommandsTest extends CliTest {
     Run differ =
         newUser()
             .typing(PASSWORD, PASSWORD + "!")
-            .run("register", "--name", "N", "--email", email("n"));
+            .run("register", "--name", "N", "--email", uniqueEmail("n"));
 
     assertThat(noTerminal.exit()).isEqualTo(2);
     assertThat(noTerminal.err()).contains("--password-stdin");
@@ -60,7 +62,7 @@ class AccountCommandsTest extends CliTest {
 
   @Test
   void loginLogoutAndWhatHappensWithoutASession() throws Exception {
-    String email = email("Cycle Shop");
+    String email = uniqueEmail("Cycle Shop");
     User user = newUser();
     user.runWithInput(
         PASSWORD + "\n", "register", "--name", "Cycle Shop", "--email", email, "--password-stdin");
@@ -151,7 +153,7 @@ class AccountCommandsTest extends CliTest {
   @Test
   void verboseShowsTheExchangesWithTokensAndPasswordsMasked() throws Exception {
     User user = newUser();
-    String email = email("Verbose Shop");
+    String email = uniqueEmail("Verbose Shop");
     Run registered =
         user.runWithInput(
             PASSWORD + "\n",

@@ -31,8 +31,8 @@ class AnalyticsCommandTest extends CliTest {
   @BeforeAll
   static void aDayOfTrading() throws Exception {
     seller = seller("Chart Shop");
-    long lamp = idIn(add(seller, "Desk Lamp", "24.50", "10"));
-    long bulb = idIn(add(seller, "LED Bulb", "3.99", "4"));
+    long lamp = seller.addProduct("Desk Lamp", "Home", "24.50", "10");
+    long bulb = seller.addProduct("LED Bulb", "Home", "3.99", "4");
     MarketplaceClient buyer = buyer("Ada Chart");
     pay(buyer, buyer.buyerOrders().place(lamp, 2, null));
     pay(buyer, buyer.buyerOrders().place(bulb, 2, null));
@@ -139,22 +139,6 @@ class AnalyticsCommandTest extends CliTest {
     assertThat(negative.exit()).isEqualTo(2);
     assertThat(csv.exit()).isEqualTo(2);
     assertThat(signedOut.exit()).isEqualTo(3);
-  }
-
-  private static String add(User seller, String name, String price, String stock) {
-    return seller
-        .run(
-            "products",
-            "add",
-            "--name",
-            name,
-            "--category",
-            "Home",
-            "--price",
-            price,
-            "--stock",
-            stock)
-        .out();
   }
 
   private static void pay(MarketplaceClient buyer, Order order) {

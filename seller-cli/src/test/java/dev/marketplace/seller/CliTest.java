@@ -1,10 +1,14 @@
 package dev.marketplace.seller;
 
+import static dev.marketplace.client.testing.TestAccounts.PASSWORD;
+import static dev.marketplace.client.testing.TestAccounts.uniqueEmail;
+
 import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.testing.TestAccounts;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class CliTest {
 
-  static final String PASSWORD = "correct-horse-battery";
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   static RunningMarketplace marketplace;
@@ -100,6 +103,26 @@ abstract class CliTest {
               terminal);
       int exit = SellerCli.run(environment, args);
       return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Puts a product on sale with {@code products add}; returns its id. */
+    long addProduct(String name, String category, String price, String stock) {
+      Run added =
+          run(
+              "products",
+              "add",
+              "--name",
+              name,
+              "--category",
+              category,
+              "--price",
+              price,
+              "--stock",
+              stock);
+      if (added.exit() != 0) {
+        throw new AssertionError(added.toString());
+      }
+      return idIn(added.out());
     }
 
     /** The same sessions, as the client module keeps them. */
@@ -185,21 +208,12 @@ abstract class CliTest {
             "--name",
             name,
             "--email",
-            email(name),
+            uniqueEmail(name),
             "--password-stdin");
     if (registered.exit() != 0) {
       throw new AssertionError(registered.toString());
     }
     return user;
-  }
-
-  static String email(String name) {
-    return name.toLowerCase().replaceAll("[^a-z]+", ".")
-        + "-"
-        + SEQUENCE.incrementAndGet()
-        + "-"
-        + System.nanoTime()
-        + "@example.com";
   }
 
   /** A buyer, through the client module, to place and pay the orders sellers then handle. */
@@ -211,10 +225,7 @@ abstract class CliTest {
                 CredentialStore.at(
                     Files.createTempDirectory(homes, "buyer").resolve("credentials.json")))
             .build();
-    String email = email(name);
-    buyer.accounts().register(name, email, PASSWORD);
-    buyer.accounts().login(email, PASSWORD);
-    return buyer;
+    return TestAccounts.signUp(buyer, name);
   }
 
   /** The id in "Added product 12 (...)." and the like. */

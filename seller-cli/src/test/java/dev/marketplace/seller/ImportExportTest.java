@@ -92,17 +92,7 @@ class ImportExportTest extends CliTest {
         csv(HEADER
                 + "A-1,\"Quoted \"\"name\"\"\",Home,\"Line one\nline two\",9.90,4,true\nB-2,Bee,Garden,,1250,0,false\n")
             .toString());
-    seller.run(
-        "products",
-        "add",
-        "--name",
-        "No Sku",
-        "--category",
-        "Home",
-        "--price",
-        "1",
-        "--stock",
-        "1");
+    seller.addProduct("No Sku", "Home", "1", "1");
     Path csvFile = Files.createTempFile("export", ".csv");
     Path jsonFile = Files.createTempFile("export", ".json");
 

@@ -13,21 +13,7 @@ class OrderCommandsTest extends CliTest {
   @Test
   void aPaidOrderIsShippedTrackedDeliveredAndCompleted() throws Exception {
     User seller = seller("Ship Shop");
-    long lamp =
-        idIn(
-            seller
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Desk Lamp",
-                    "--category",
-                    "Home",
-                    "--price",
-                    "24.50",
-                    "--stock",
-                    "10")
-                .out());
+    long lamp = seller.addProduct("Desk Lamp", "Home", "24.50", "10");
     MarketplaceClient buyer = buyer("Ada Buyer");
     Order order = buyer.buyerOrders().place(lamp, 2, UUID.randomUUID().toString());
     buyer.payments().pay(order.id(), "tok_success", UUID.randomUUID().toString());
@@ -79,21 +65,7 @@ class OrderCommandsTest extends CliTest {
   void cancellingAndTheMovesThatAreRefused() throws Exception {
     User seller = seller("Refusing Shop");
     User other = seller("Other Shop");
-    long mug =
-        idIn(
-            seller
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Mug",
-                    "--category",
-                    "Kitchen",
-                    "--price",
-                    "4",
-                    "--stock",
-                    "10")
-                .out());
+    long mug = seller.addProduct("Mug", "Kitchen", "4", "10");
     MarketplaceClient buyer = buyer("Bo Buyer");
     String unpaid = Long.toString(buyer.buyerOrders().place(mug, 1, null).id());
 

@@ -87,36 +87,8 @@ class ProductCommandsTest extends CliTest {
   @Test
   void stockChangesAndWhatRunsLow() throws Exception {
     User seller = seller("Stock Shop");
-    long kettle =
-        idIn(
-            seller
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Kettle",
-                    "--category",
-                    "Kitchen",
-                    "--price",
-                    "20",
-                    "--stock",
-                    "5")
-                .out());
-    long pan =
-        idIn(
-            seller
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Pan",
-                    "--category",
-                    "Kitchen",
-                    "--price",
-                    "30",
-                    "--stock",
-                    "50")
-                .out());
+    long kettle = seller.addProduct("Kettle", "Kitchen", "20", "5");
+    long pan = seller.addProduct("Pan", "Kitchen", "30", "50");
 
     Run added = seller.run("stock", "add", Long.toString(kettle), "10");
     Run removed = seller.run("stock", "remove", Long.toString(kettle), "13");
@@ -139,21 +111,7 @@ class ProductCommandsTest extends CliTest {
   @Test
   void imagesAreAddedListedAndRemoved() throws Exception {
     User seller = seller("Photo Shop");
-    long id =
-        idIn(
-            seller
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Camera",
-                    "--category",
-                    "Electronics",
-                    "--price",
-                    "300",
-                    "--stock",
-                    "1")
-                .out());
+    long id = seller.addProduct("Camera", "Electronics", "300", "1");
     Path front = image(640, 480);
     Path back = image(320, 200);
 
@@ -184,21 +142,7 @@ class ProductCommandsTest extends CliTest {
   void anotherSellersProductAnUnknownOneAndNoSession() throws Exception {
     User owner = seller("Owner Shop");
     User other = seller("Other Shop");
-    long vase =
-        idIn(
-            owner
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Vase",
-                    "--category",
-                    "Home",
-                    "--price",
-                    "15",
-                    "--stock",
-                    "3")
-                .out());
+    long vase = owner.addProduct("Vase", "Home", "15", "3");
 
     Run show = other.run("products", "show", Long.toString(vase));
     Run update = other.run("products", "update", Long.toString(vase), "--price", "1");
@@ -236,8 +180,7 @@ class ProductCommandsTest extends CliTest {
   @Test
   void colourOnlyOnATerminalAndNeverWithNoColor() throws Exception {
     User seller = seller("Colour Shop");
-    seller.run(
-        "products", "add", "--name", "Paint", "--category", "Home", "--price", "5", "--stock", "0");
+    seller.addProduct("Paint", "Home", "5", "0");
 
     Run terminal = seller.atATerminal().run("products", "list");
     Run noColor = seller.atATerminal().withVariable("NO_COLOR", "1").run("products", "list");

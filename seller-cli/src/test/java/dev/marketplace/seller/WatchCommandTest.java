@@ -15,21 +15,7 @@ class WatchCommandTest extends CliTest {
   @Test
   void printsEachNewOrderAndChangeAndResumesAfterADroppedConnection() throws Exception {
     User seller = seller("Watch Shop");
-    long kettle =
-        idIn(
-            seller
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Kettle",
-                    "--category",
-                    "Kitchen",
-                    "--price",
-                    "35",
-                    "--stock",
-                    "100")
-                .out());
+    long kettle = seller.addProduct("Kettle", "Kitchen", "35", "100");
     MarketplaceClient buyer = buyer("Live Buyer");
     try (DroppableProxy proxy = DroppableProxy.to(marketplace.httpPort())) {
       // The seller's session, for the proxy's address too.
@@ -80,21 +66,7 @@ class WatchCommandTest extends CliTest {
   @Test
   void jsonPrintsOneEventPerLineAndNoSessionExitsWithThree() throws Exception {
     User seller = seller("Json Watch Shop");
-    long mug =
-        idIn(
-            seller
-                .run(
-                    "products",
-                    "add",
-                    "--name",
-                    "Mug",
-                    "--category",
-                    "Kitchen",
-                    "--price",
-                    "4",
-                    "--stock",
-                    "10")
-                .out());
+    long mug = seller.addProduct("Mug", "Kitchen", "4", "10");
     MarketplaceClient buyer = buyer("Json Buyer");
     Running watch = seller.start("orders", "watch", "--count", "1", "-o", "json");
     watch.err.await("Connected.", 1);

@@ -1,7 +1,5 @@
 package dev.marketplace.buyer.screens;
 
-// Over 300 lines: two panes, the search, the filters, the sort and paging belong together.
-
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.buyer.BuyerApp;
@@ -13,9 +11,7 @@ import dev.marketplace.buyer.ui.PromptView;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
-import dev.marketplace.client.model.CatalogQuery;
 import dev.marketplace.client.model.Category;
-import dev.marketplace.client.model.Page;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductSort;
 import java.util.ArrayList;
@@ -23,42 +19,27 @@ import java.util.List;
 
 /**
  * The first screen: categories with their counts on the left, products on the right. Browsing needs
- * no sign-in. Pages of products are fetched as the cursor nears the end of what is loaded.
+ * no sign-in. What the products pane lists, and its paging, is a {@link CatalogListing}.
  */
 public final class CatalogView implements View {
-
-  private static final int PAGE = 30;
-  private static final List<ProductSort> BROWSE_SORTS =
-      List.of(
-          ProductSort.NEWEST,
-          ProductSort.PRICE_ASC,
-          ProductSort.PRICE_DESC,
-          ProductSort.RATING,
-          ProductSort.BEST_SELLING);
 
   private final BuyerApp app;
   private final Tui tui;
   private final ListView<Category> categories = new ListView<>();
-  private final ListView<Product> products = new ListView<>();
+  private final CatalogListing listing;
+  private final ListView<Product> products;
   private boolean categoriesFocused;
-  private String category;
-  private String search;
-  private Filters filters = Filters.NONE;
-  private ProductSort sort;
-  private String nextCursor;
-  private boolean pageLoading;
-  private boolean loaded;
-  private boolean started;
-  private int generation;
 
   public CatalogView(BuyerApp app) {
     this.app = app;
     this.tui = app.tui();
+    this.listing = new CatalogListing(app, this, () -> !categoriesFocused);
+    this.products = listing.products();
   }
 
   @Override
   public String title() {
-    return "Catalog" + (category == null ? "" : " › " + category);
+    return "Catalog" + (listing.category() == null ? "" : " › " + listing.category());
   }
 
   @Override
@@ -78,7 +59,7 @@ public final class CatalogView implements View {
     hints.add(Hint.of("Tab ←/→", "pane", "switch between categories and products"));
     hints.add(Hint.of("↑/↓ PgUp/PgDn", "move", "move; more products load as you go down"));
     hints.add(Hint.of("r", "reload", "reload categories and products"));
-    if (search != null) {
+    if (listing.search() != null) {
       hints.add(Hint.of("Esc", "clear search"));
     }
     hints.add(
@@ -89,22 +70,19 @@ public final class CatalogView implements View {
   }
 
   @Override
-  public void shown() {
-    if (!started) {
-      started = true;
-      reload();
-    }
+  public void opened() {
+    reload();
   }
 
   @Override
   public void draw(Canvas canvas) {
-    String sortName = sortLabel(effectiveSort());
+    String search = listing.search();
     String about =
         (search == null ? "All products" : "Search \"" + search + "\"")
             + "  ·  sort: "
-            + sortName
+            + sortLabel(listing.effectiveSort())
             + "  ·  filters: "
-            + filters.describe();
+            + listing.filters().describe();
     canvas.text(1, 0, about, Style.DIM);
     int leftWidth = Math.max(16, Math.min(26, canvas.width() / 4));
     Canvas left = canvas.area(0, 1, leftWidth, canvas.height() - 1);
@@ -118,7 +96,10 @@ public final class CatalogView implements View {
         left.area(0, 1, leftWidth, left.height() - 1),
         (line, item, style) -> {
           String name = item.name() == null ? "All" : item.name();
-          boolean applied = item.name() == null ? category == null : item.name().equals(category);
+          boolean applied =
+              item.name() == null
+                  ? listing.category() == null
+                  : item.name().equals(listing.category());
           String count = Long.toString(item.productCount());
           line.text(
               0,
@@ -147,8 +128,8 @@ public final class CatalogView implements View {
         Style.TITLE);
     Canvas list = pane.area(0, 1, pane.width(), pane.height() - 1);
     if (products.isEmpty()) {
-      list.text(1, 0, loaded ? "No products match." : "Loading…", Style.DIM);
-      if (loaded && (search != null || !filters.isNone() || category != null)) {
+      list.text(1, 0, listing.loaded() ? "No products match." : "Loading…", Style.DIM);
+      if (listing.loaded() && listing.narrowed()) {
         list.text(
             1,
             1,
@@ -175,7 +156,7 @@ public final class CatalogView implements View {
               style);
         },
         !categoriesFocused);
-    if (nextCursor != null && pageLoading) {
+    if (listing.loadingMore()) {
       pane.text(1, pane.height() - 1, "Loading more…", Style.DIM);
     }
   }
@@ -195,12 +176,8 @@ public final class CatalogView implements View {
       categoriesFocused = false;
       return true;
     }
-    if (type == KeyType.Escape && search != null) {
-      search = null;
-      if (sort == ProductSort.RELEVANCE) {
-        sort = null;
-      }
-      reloadProducts();
+    if (type == KeyType.Escape && listing.search() != null) {
+      listing.search("");
       return true;
     }
     if (type == KeyType.Enter) {
@@ -213,7 +190,7 @@ public final class CatalogView implements View {
     }
     ListView<?> focused = categoriesFocused ? categories : products;
     if (focused.onKey(key)) {
-      loadMoreIfNear();
+      listing.loadMoreIfNear();
       return true;
     }
     if (type != KeyType.Character || key.isCtrlDown() || key.isAltDown()) {
@@ -226,29 +203,15 @@ public final class CatalogView implements View {
                   tui,
                   "Search",
                   "Search the catalog (typos are forgiven):",
-                  search,
+                  listing.search(),
                   200,
                   text -> null,
-                  text -> {
-                    search = text.isEmpty() ? null : text;
-                    if (search == null && sort == ProductSort.RELEVANCE) {
-                      sort = null;
-                    }
-                    reloadProducts();
-                  }));
-      case 'f' ->
-          tui.open(
-              new FilterView(
-                  tui,
-                  filters,
-                  chosen -> {
-                    filters = chosen;
-                    reloadProducts();
-                  }));
+                  listing::search));
+      case 'f' -> tui.open(new FilterView(tui, listing.filters(), listing::filter));
       case 's' -> {
-        sort = nextSort();
-        tui.info("Sorted by " + sortLabel(sort) + ".");
-        reloadProducts();
+        ProductSort next = listing.nextSort();
+        tui.info("Sorted by " + sortLabel(next) + ".");
+        listing.sortBy(next);
       }
       case 'a' -> products.selected().ifPresent(product -> AddToCart.ask(app, product));
       case 'c' -> tui.open(new CartView(app));
@@ -270,9 +233,8 @@ public final class CatalogView implements View {
   }
 
   private void showCategory(String name) {
-    category = name;
     categoriesFocused = false;
-    reloadProducts();
+    listing.showCategory(name);
   }
 
   private void reload() {
@@ -287,74 +249,7 @@ public final class CatalogView implements View {
           withAll.addAll(loadedCategories);
           categories.replace(withAll);
         });
-    reloadProducts();
-  }
-
-  private void reloadProducts() {
-    generation++;
-    products.clear();
-    nextCursor = null;
-    pageLoading = false;
-    loaded = false;
-    loadPage(null);
-  }
-
-  private void loadMoreIfNear() {
-    if (!categoriesFocused && nextCursor != null && !pageLoading && products.nearEnd()) {
-      loadPage(nextCursor);
-    }
-  }
-
-  private void loadPage(String cursor) {
-    pageLoading = true;
-    int mine = generation;
-    CatalogQuery query =
-        filters
-            .applyTo(CatalogQuery.all())
-            .withCategories(category == null ? List.of() : List.of(category))
-            .withSort(sort)
-            .withCursor(cursor)
-            .withLimit(PAGE);
-    String text = search;
-    tui.load(
-        this,
-        () ->
-            text == null
-                ? app.client().catalog().browse(query)
-                : app.client().catalog().search(text, query),
-        (Page<Product> page) -> {
-          if (mine != generation) {
-            return;
-          }
-          products.append(page.items());
-          nextCursor = page.nextCursor();
-          pageLoading = false;
-          loaded = true;
-          loadMoreIfNear();
-        },
-        failure -> {
-          if (mine == generation) {
-            pageLoading = false;
-            loaded = true;
-          }
-        });
-  }
-
-  private ProductSort effectiveSort() {
-    if (sort != null) {
-      return sort;
-    }
-    return search == null ? ProductSort.NEWEST : ProductSort.RELEVANCE;
-  }
-
-  private ProductSort nextSort() {
-    List<ProductSort> choices = new ArrayList<>();
-    if (search != null) {
-      choices.add(ProductSort.RELEVANCE);
-    }
-    choices.addAll(BROWSE_SORTS);
-    int at = choices.indexOf(effectiveSort());
-    return choices.get((at + 1) % choices.size());
+    listing.reload();
   }
 
   private static String sortLabel(ProductSort sort) {

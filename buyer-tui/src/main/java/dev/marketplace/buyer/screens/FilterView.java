@@ -3,17 +3,17 @@ package dev.marketplace.buyer.screens;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.buyer.ui.Canvas;
+import dev.marketplace.buyer.ui.FormDialog;
 import dev.marketplace.buyer.ui.Hint;
 import dev.marketplace.buyer.ui.LineEditor;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
-import dev.marketplace.buyer.ui.View;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** {@code f} in the catalog: price range, minimum rating, in stock only. */
-final class FilterView implements View {
+final class FilterView implements FormDialog {
 
   private static final String[] LABELS = {"Lowest price", "Highest price", "Minimum rating"};
 
@@ -49,24 +49,14 @@ final class FilterView implements View {
   }
 
   @Override
-  public boolean dialog() {
-    return true;
-  }
-
-  @Override
-  public boolean editing() {
-    return true;
-  }
-
-  @Override
   public void draw(Canvas canvas) {
     Canvas inside = canvas.dialog(56, 11, "Filters");
     for (int i = 0; i < fields.length; i++) {
-      inside.text(0, i, LABELS[i], focus == i ? Style.TITLE : Style.NORMAL);
+      inside.label(0, i, LABELS[i], focus == i);
       fields[i].draw(inside, 18, i, 12, focus == i);
     }
     inside.text(32, 2, "(0 to 5)", Style.DIM);
-    inside.text(0, 3, "In stock only", focus == 3 ? Style.TITLE : Style.NORMAL);
+    inside.label(0, 3, "In stock only", focus == 3);
     inside.text(18, 3, inStock ? "[x]" : "[ ]", focus == 3 ? Style.SELECTED : Style.NORMAL);
     inside.text(0, 5, "Leave a field empty for no limit.", Style.DIM);
     inside.text(0, 6, "Enter applies, Esc cancels.", Style.DIM);

@@ -33,7 +33,6 @@ final class OrdersView implements View {
   private String nextCursor;
   private boolean pageLoading;
   private boolean loaded;
-  private boolean started;
   private int generation;
 
   OrdersView(BuyerApp app) {
@@ -57,11 +56,8 @@ final class OrdersView implements View {
   }
 
   @Override
-  public void shown() {
-    if (!started) {
-      started = true;
-      reload();
-    }
+  public void opened() {
+    reload();
   }
 
   /** Loads the list again; the rows shown stay until the first page has come. */

@@ -28,7 +28,6 @@ final class ProductView implements View {
   private Product product;
   private Page<Review> reviews;
   private int page;
-  private boolean started;
   private String problem;
 
   ProductView(BuyerApp app, long productId) {
@@ -52,11 +51,8 @@ final class ProductView implements View {
   }
 
   @Override
-  public void shown() {
-    if (!started) {
-      started = true;
-      reload();
-    }
+  public void opened() {
+    reload();
   }
 
   private void reload() {

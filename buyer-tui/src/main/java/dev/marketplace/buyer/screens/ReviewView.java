@@ -4,15 +4,15 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.buyer.BuyerApp;
 import dev.marketplace.buyer.ui.Canvas;
+import dev.marketplace.buyer.ui.FormDialog;
 import dev.marketplace.buyer.ui.Hint;
 import dev.marketplace.buyer.ui.LineEditor;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
-import dev.marketplace.buyer.ui.View;
 import java.util.List;
 
 /** Stars and a few words on a product the buyer has received; writing again replaces it. */
-final class ReviewView implements View {
+final class ReviewView implements FormDialog {
 
   private final BuyerApp app;
   private final Tui tui;
@@ -47,25 +47,15 @@ final class ReviewView implements View {
   }
 
   @Override
-  public boolean dialog() {
-    return true;
-  }
-
-  @Override
-  public boolean editing() {
-    return true;
-  }
-
-  @Override
   public void draw(Canvas canvas) {
     Canvas inside = canvas.dialog(66, 9, "Review " + productName);
-    inside.text(0, 0, "Stars", onComment ? Style.NORMAL : Style.TITLE);
+    inside.label(0, 0, "Stars", !onComment);
     inside.text(
         10,
         0,
         Display.stars(stars) + "  " + stars + " of 5",
         onComment ? Style.NORMAL : Style.SELECTED);
-    inside.text(0, 2, "Comment", onComment ? Style.TITLE : Style.NORMAL);
+    inside.label(0, 2, "Comment", onComment);
     comment.draw(inside, 10, 2, inside.width() - 10, onComment);
     inside.text(0, 4, sending ? "Posting…" : "Enter posts the review; Esc cancels.", Style.DIM);
   }

@@ -93,7 +93,7 @@ public final class SignInView implements View {
     Canvas inside =
         canvas.dialog(60, fields.size() + 6, mode == Mode.REGISTER ? "Register" : "Sign in");
     for (int i = 0; i < fields.size(); i++) {
-      inside.text(0, i, labels.get(i), focus == i ? Style.TITLE : Style.NORMAL);
+      inside.label(0, i, labels.get(i), focus == i);
       fields.get(i).draw(inside, 10, i, inside.width() - 10, focus == i && !sending);
     }
     int row = fields.size() + 1;

@@ -58,6 +58,11 @@ public final class Canvas {
     return TerminalTextUtils.getColumnWidth(shown);
   }
 
+  /** A field's label, highlighted while its field has the focus. */
+  public void label(int column, int row, String text, boolean focused) {
+    text(column, row, text, focused ? Style.TITLE : Style.NORMAL);
+  }
+
   /** A whole row: the text, then the style's background to the right edge. */
   public void row(int row, String text, Style style) {
     fillRow(row, style);

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** A dialog that asks for one line of text: a search, a quantity, a reason. */
-public final class PromptView implements View {
+public final class PromptView implements FormDialog {
 
   private final Tui tui;
   private final String title;
@@ -45,16 +45,6 @@ public final class PromptView implements View {
   @Override
   public List<Hint> hints() {
     return List.of(Hint.of("Enter", "confirm"), Hint.of("Esc", "cancel"));
-  }
-
-  @Override
-  public boolean dialog() {
-    return true;
-  }
-
-  @Override
-  public boolean editing() {
-    return true;
   }
 
   @Override

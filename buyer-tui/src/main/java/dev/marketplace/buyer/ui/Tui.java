@@ -1,10 +1,7 @@
 package dev.marketplace.buyer.ui;
 
-// Over 300 lines: the GUI thread's loop, the view stack and drawing a frame share its state.
-
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
@@ -12,9 +9,7 @@ import dev.marketplace.client.MarketplaceException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +18,11 @@ import java.util.function.Supplier;
 
 /**
  * The terminal UI's shell: a stack of {@link View}s, the GUI thread's loop (keys, results of
- * background calls, resizes, redraws), the header, the status line and the hint bar. Only the GUI
+ * background calls, resizes, redraws) and the status line; a {@link Frame} draws them. Only the GUI
  * thread touches the screen and the views; network calls run on worker threads and hand their
  * results back through {@link #post}.
  */
 public final class Tui {
-
-  private static final String SPINNER = "|/-\\";
 
   private final Screen screen;
   private final Theme theme;
@@ -37,7 +30,7 @@ public final class Tui {
   private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
   private final StatusLine status = new StatusLine();
   private final Calls calls = new Calls(this, status);
-  private Supplier<String> headerRight = () -> "";
+  private final Frame frame = new Frame(stack, status, calls);
   private volatile boolean running;
   private boolean dirty = true;
   private boolean repaintAll = true;
@@ -51,7 +44,7 @@ public final class Tui {
 
   /** What the header shows on its right (who is signed in, the cart, the live stream). */
   public void headerRight(Supplier<String> text) {
-    this.headerRight = text;
+    frame.headerRight(text);
   }
 
   /** What to do when a call finds no session: sign in, then run {@code retry}. */
@@ -128,6 +121,7 @@ public final class Tui {
 
   public void open(View view) {
     stack.push(view);
+    guarded(view::opened);
     guarded(view::shown);
     dirty = true;
   }
@@ -278,7 +272,7 @@ public final class Tui {
     if (size.getColumns() < 40 || size.getRows() < 10) {
       whole.text(0, 0, "The terminal is too small: make it at least 40x10.", Style.ERROR);
     } else {
-      guarded(() -> drawFrame(whole));
+      guarded(() -> frame.draw(whole));
     }
     screen.setCursorPosition(cursor);
     try {
@@ -287,36 +281,6 @@ public final class Tui {
       running = false;
     }
     repaintAll = false;
-  }
-
-  private void drawFrame(Canvas whole) {
-    int width = whole.width();
-    int height = whole.height();
-    List<View> shown = new ArrayList<>();
-    for (View view : stack) {
-      shown.add(0, view);
-      if (!view.dialog()) {
-        break;
-      }
-    }
-    String spinner =
-        calls.inFlight() > 0
-            ? SPINNER.charAt((int) (System.nanoTime() / 150_000_000L % 4)) + " loading…  "
-            : "";
-    String right = spinner + headerRight.get() + " ";
-    whole.row(0, " Marketplace › " + shown.get(0).title(), Style.HEADER);
-    whole.text(
-        Math.max(0, width - TerminalTextUtils.getColumnWidth(right)), 0, right, Style.HEADER);
-    // A long message takes a second row from the body rather than being cut.
-    List<String> message = status.lines(width - 2);
-    Canvas body = whole.area(0, 1, width, height - 2 - message.size());
-    for (View view : shown) {
-      view.draw(body);
-    }
-    for (int row = 0; row < message.size(); row++) {
-      whole.text(1, height - 1 - message.size() + row, message.get(row), status.style());
-    }
-    HintBar.draw(whole.area(0, height - 1, width, 1), stack.peek(), stack.size() > 1);
   }
 
   /** Runs view code; a bug in it shows in the status line instead of ending the program. */

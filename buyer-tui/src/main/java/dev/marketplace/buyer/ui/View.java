@@ -26,6 +26,9 @@ public interface View {
     return false;
   }
 
+  /** It has just been opened, and is shown next: where a view starts loading what it shows. */
+  default void opened() {}
+
   /** It is on top: for the first time, or again after what was above it closed. */
   default void shown() {}
 

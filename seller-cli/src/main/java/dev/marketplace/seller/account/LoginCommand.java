@@ -5,10 +5,9 @@ import dev.marketplace.client.auth.Session;
 import dev.marketplace.seller.SellerCli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code login}: sign in and keep the session for this server. */
 @Command(
@@ -22,17 +21,14 @@ public final class LoginCommand implements Callable<Integer> {
 
   @ParentCommand SellerCli cli;
 
-  @Spec CommandSpec spec;
-
   @Option(names = "--email", required = true)
   String email;
 
-  @Option(names = "--password-stdin", description = "Read the password from standard input.")
-  boolean passwordStdin;
+  @Mixin PasswordInput passwordInput;
 
   @Override
   public Integer call() {
-    String password = Passwords.read(cli.environment(), passwordStdin, false, spec.commandLine());
+    String password = passwordInput.read(cli.environment(), false);
     MarketplaceClient client = cli.client();
     Session session = client.accounts().login(email, password);
     cli.environment().out().println("Signed in " + SignedIn.to(client.server(), session));

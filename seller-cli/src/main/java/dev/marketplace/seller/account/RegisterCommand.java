@@ -5,10 +5,9 @@ import dev.marketplace.client.auth.Session;
 import dev.marketplace.seller.SellerCli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code register}: open a seller account, and sign in to it. */
 @Command(
@@ -22,20 +21,17 @@ public final class RegisterCommand implements Callable<Integer> {
 
   @ParentCommand SellerCli cli;
 
-  @Spec CommandSpec spec;
-
   @Option(names = "--name", required = true, description = "Your shop's name, as buyers see it.")
   String name;
 
   @Option(names = "--email", required = true)
   String email;
 
-  @Option(names = "--password-stdin", description = "Read the password from standard input.")
-  boolean passwordStdin;
+  @Mixin PasswordInput passwordInput;
 
   @Override
   public Integer call() {
-    String password = Passwords.read(cli.environment(), passwordStdin, true, spec.commandLine());
+    String password = passwordInput.read(cli.environment(), true);
     MarketplaceClient client = cli.client();
     client.accounts().register(name, email, password);
     Session session = client.accounts().login(email, password);
