@@ -194,7 +194,7 @@ FROM generate_series(1::bigint, $PRODUCTS) i;
 -- the old jars a --baseline run builds) or in its narrow table of counters.
 SELECT to_regclass('product_stock') IS NOT NULL AS narrow \gset
 \if :narrow
-UPDATE product_stock SET inventory = 1000000000;
+INSERT INTO product_stock (product_id, inventory) SELECT id, 1000000000 FROM products;
 \else
 UPDATE products SET inventory = 1000000000;
 \endif

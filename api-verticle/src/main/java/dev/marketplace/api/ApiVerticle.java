@@ -2,6 +2,8 @@ package dev.marketplace.api;
 
 import dev.marketplace.api.openapi.ContractLoader;
 import dev.marketplace.api.openapi.EventLoopRequestValidation;
+import dev.marketplace.api.readcache.CatalogReads;
+import dev.marketplace.common.config.CatalogCacheSettings;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
@@ -14,18 +16,21 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
  * operation to the event-bus address the contract names for it, once {@link ContractWiring} has
  * checked that every such operation has a handler there; answers failures in the standard error
  * format. Serves the contract itself and, unless disabled, Prometheus metrics next to the
- * operations. It runs no SQL.
+ * operations. It runs no SQL. The instances of one node share its cache of anonymous catalog reads
+ * ({@link CatalogReads}), which answers hits before the router.
  */
 public final class ApiVerticle extends VerticleBase {
 
@@ -41,6 +46,7 @@ public final class ApiVerticle extends VerticleBase {
    * @param heartbeat how often live order streams send a heartbeat
    * @param metricsEnabled whether {@code /metrics} serves Prometheus metrics
    * @param shutdownGrace how long a graceful stop lets requests in flight finish
+   * @param catalogCache the cache of anonymous catalog reads
    */
   public record Settings(
       int httpPort,
@@ -51,7 +57,8 @@ public final class ApiVerticle extends VerticleBase {
       TokenSettings tokens,
       Duration heartbeat,
       boolean metricsEnabled,
-      Duration shutdownGrace) {
+      Duration shutdownGrace,
+      CatalogCacheSettings catalogCache) {
 
     public static Settings from(MarketplaceConfig config, String jwtPublicKeyPem) {
       return new Settings(
@@ -63,7 +70,8 @@ public final class ApiVerticle extends VerticleBase {
           config.tokens(),
           Duration.ofSeconds(config.heartbeatSeconds()),
           config.metricsEnabled(),
-          Duration.ofSeconds(config.shutdownGraceSeconds()));
+          Duration.ofSeconds(config.shutdownGraceSeconds()),
+          config.catalogCache());
     }
   }
 
@@ -80,10 +88,21 @@ public final class ApiVerticle extends VerticleBase {
   private static final long DEADLINE_MARGIN_MILLIS = 1000;
 
   private final Settings settings;
+  private final CatalogReads reads;
   private HttpServer server;
 
-  public ApiVerticle(Settings settings) {
+  private ApiVerticle(Settings settings, CatalogReads reads) {
     this.settings = settings;
+    this.reads = reads;
+  }
+
+  /**
+   * Makes the instances of one node's edge, which share one cache of catalog reads; its answers
+   * expire by {@code clock}.
+   */
+  public static Supplier<ApiVerticle> instances(Settings settings, Clock clock) {
+    CatalogReads reads = CatalogReads.of(settings.catalogCache(), clock);
+    return () -> new ApiVerticle(settings, reads);
   }
 
   @Override
@@ -100,7 +119,8 @@ public final class ApiVerticle extends VerticleBase {
             ContractLoader.load(vertx),
             vertx.fileSystem().readFile(ContractLoader.CONTRACT),
             authentication.followRevocations(vertx),
-            streams.listen())
+            streams.listen(),
+            reads.follow(vertx))
         .compose(
             loaded ->
                 ContractWiring.check(vertx, loaded.resultAt(0), settings.requestTimeout())
@@ -113,7 +133,7 @@ public final class ApiVerticle extends VerticleBase {
                 vertx
                     .createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
                     .invalidRequestHandler(new InvalidRequestResponder())
-                    .requestHandler(router)
+                    .requestHandler(reads.ahead(router))
                     .listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
   }
@@ -159,7 +179,7 @@ public final class ApiVerticle extends VerticleBase {
         route.setDoValidation(false).addHandler(validation.of(route.getOperation()));
       }
     }
-    OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis);
+    OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads);
     ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
     ImageDownload downloads = new ImageDownload(vertx, timeoutMillis);
     Set<String> addresses = new LinkedHashSet<>();

@@ -1,5 +1,7 @@
 package dev.marketplace.api;
 
+import dev.marketplace.api.readcache.CatalogReadCache.Ticket;
+import dev.marketplace.api.readcache.CatalogReads;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
@@ -24,6 +26,9 @@ import java.util.Map;
  * <p>Where the contract marks a field with {@code x-caller-id} (e.g. {@code buyer_id}), that id
  * names the caller: in the path or the body it must equal the token's subject (403 otherwise), and
  * a body that leaves it out gets it from the token.
+ *
+ * <p>A catalog read the contract marks with {@code x-edge-cache} answers 200 through {@link
+ * CatalogReads}, which tags it and, for an anonymous request, keeps it.
  */
 final class OperationForwarder {
 
@@ -38,10 +43,12 @@ final class OperationForwarder {
 
   private final Vertx vertx;
   private final long timeoutMillis;
+  private final CatalogReads reads;
 
-  OperationForwarder(Vertx vertx, long timeoutMillis) {
+  OperationForwarder(Vertx vertx, long timeoutMillis, CatalogReads reads) {
     this.vertx = vertx;
     this.timeoutMillis = timeoutMillis;
+    this.reads = reads;
   }
 
   Handler<RoutingContext> to(String address, Operation operation) {
@@ -51,6 +58,7 @@ final class OperationForwarder {
             .setSendTimeout(timeoutMillis);
     Object callerField = operation.getExtensions().get(CALLER_ID_EXTENSION);
     boolean signedBody = operation.getExtensions().containsKey(SIGNED_BODY_EXTENSION);
+    CatalogReads.Read read = reads.of(operation);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);
@@ -80,12 +88,19 @@ final class OperationForwarder {
                 ErrorCode.FORBIDDEN.httpStatus(), callerField + " must be your own account id."));
         return;
       }
+      // Taken before the catalog reads, so that a change committed meanwhile keeps it uncached.
+      Ticket ticket = read == null ? null : read.begin(rc);
       vertx
           .eventBus()
           .<String>request(address, request.toJson(), options)
           .onSuccess(
               reply -> {
-                rc.response().setStatusCode(Integer.parseInt(reply.headers().get(Reply.STATUS)));
+                int status = Integer.parseInt(reply.headers().get(Reply.STATUS));
+                if (read != null && status == 200 && reply.body() != null) {
+                  read.answer(rc, ticket, reply.body());
+                  return;
+                }
+                rc.response().setStatusCode(status);
                 if (reply.body() == null) {
                   rc.response().end();
                 } else {

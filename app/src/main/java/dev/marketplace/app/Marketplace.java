@@ -68,9 +68,8 @@ public final class Marketplace {
                 node.runs(VerticleKind.API)
                     ? vertx
                         .deployVerticle(
-                            () ->
-                                new ApiVerticle(
-                                    ApiVerticle.Settings.from(config, keys.publicKeyPem())),
+                            ApiVerticle.instances(
+                                ApiVerticle.Settings.from(config, keys.publicKeyPem()), clock),
                             instances(node, VerticleKind.API))
                         .map(Optional::of)
                     : Future.succeededFuture(Optional.empty()));

@@ -64,6 +64,13 @@ final class ApiClient {
     return send(HttpMethod.GET, path, null, null);
   }
 
+  /** A GET with extra headers, such as {@code If-None-Match}. */
+  ApiResponse get(String path, java.util.Map<String, String> headers) {
+    HttpRequest<Buffer> request = prepare(HttpMethod.GET, path, null);
+    headers.forEach(request::putHeader);
+    return check(HttpMethod.GET, path, request.send().await());
+  }
+
   /** For the few resources the contract does not describe, such as the contract itself. */
   ApiResponse getOutsideContract(String path) {
     HttpResponse<Buffer> response = request(HttpMethod.GET, path, null, null).await();

@@ -1,22 +1,28 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
 
 /**
  * A seller adds stock to one of their products or removes some, relative to whatever it is at that
  * moment (orders may be taking stock at the same time): one conditional statement, never a read
- * then a write, and never below zero. Removing more than there is changes nothing (409).
+ * then a write, and never below zero. Removing more than there is changes nothing (409). Every api
+ * node hears of a change once it is committed.
  */
 public final class AdjustStock implements OperationHandler {
 
+  private final Vertx vertx;
   private final SellerProductRepository products;
 
-  public AdjustStock(SellerProductRepository products) {
+  public AdjustStock(Vertx vertx, SellerProductRepository products) {
+    this.vertx = vertx;
     this.products = products;
   }
 
@@ -30,6 +36,7 @@ public final class AdjustStock implements OperationHandler {
         .compose(
             adjusted -> {
               if (adjusted.isPresent()) {
+                Invalidations.publishProducts(vertx, List.of(productId));
                 return Future.succeededFuture(Reply.ok(adjusted.get().toJson()));
               }
               return products

@@ -1,17 +1,22 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
 
-/** A seller lists a new product. */
+/** A seller lists a new product; it may enter any list buyers browse, so every api node hears. */
 public final class CreateProduct implements OperationHandler {
 
+  private final Vertx vertx;
   private final ProductRepository products;
 
-  public CreateProduct(ProductRepository products) {
+  public CreateProduct(Vertx vertx, ProductRepository products) {
+    this.vertx = vertx;
     this.products = products;
   }
 
@@ -23,7 +28,11 @@ public final class CreateProduct implements OperationHandler {
         .map(
             created ->
                 created
-                    .map(product -> Reply.created(product.toJson()))
+                    .map(
+                        product -> {
+                          Invalidations.publishProducts(vertx, List.of(product.id()));
+                          return Reply.created(product.toJson());
+                        })
                     .orElseThrow(
                         () -> DomainException.notFound("Seller " + sellerId + " not found.")));
   }

@@ -1,17 +1,25 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
 
-/** A seller changes some fields of one of their own products. */
+/**
+ * A seller changes some fields of one of their own products (its stock, or whether it is on sale,
+ * among them); every api node hears of it once the change is committed.
+ */
 public final class UpdateProduct implements OperationHandler {
 
+  private final Vertx vertx;
   private final ProductRepository products;
 
-  public UpdateProduct(ProductRepository products) {
+  public UpdateProduct(Vertx vertx, ProductRepository products) {
+    this.vertx = vertx;
     this.products = products;
   }
 
@@ -30,6 +38,7 @@ public final class UpdateProduct implements OperationHandler {
         .compose(
             updated -> {
               if (updated.isPresent()) {
+                Invalidations.publishProducts(vertx, List.of(productId));
                 return Future.succeededFuture(Reply.ok(updated.get().toJson()));
               }
               return products

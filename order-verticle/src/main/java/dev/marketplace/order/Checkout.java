@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A buyer checks out a cart: several products, possibly of several sellers. The stock of every line
  * is taken in one transaction, all or nothing, and the result is one pending order per seller,
- * grouped by a checkout id. Honours {@code Idempotency-Key} like a single order.
+ * grouped by a checkout id. Honours {@code Idempotency-Key} like a single order. Once committed,
+ * the orders' events go to live streams and the products' new stock to every api node.
  */
 public final class Checkout implements OperationHandler {
 
@@ -29,18 +30,21 @@ public final class Checkout implements OperationHandler {
   private final OrderRepository orders;
   private final IdempotencyKeys idempotency;
   private final OrderEventPublisher publisher;
+  private final StockChangeNotices stockChanges;
 
   public Checkout(
       CheckoutRepository checkouts,
       StockRepository stock,
       OrderRepository orders,
       IdempotencyKeys idempotency,
-      OrderEventPublisher publisher) {
+      OrderEventPublisher publisher,
+      StockChangeNotices stockChanges) {
     this.checkouts = checkouts;
     this.stock = stock;
     this.orders = orders;
     this.idempotency = idempotency;
     this.publisher = publisher;
+    this.stockChanges = stockChanges;
   }
 
   @Override
@@ -70,7 +74,14 @@ public final class Checkout implements OperationHandler {
                           placed.set(events);
                           return answer(tx, checkoutId);
                         }))
-        .onSuccess(committed -> placed.get().forEach(publisher::publish));
+        .onSuccess(
+            committed -> {
+              placed.get().forEach(publisher::publish);
+              // Nothing placed: a retry answered from its Idempotency-Key, which took no stock.
+              if (!placed.get().isEmpty()) {
+                stockChanges.taken(lines.stream().map(CheckoutLine::productId).toList());
+              }
+            });
   }
 
   /** The cart's lines, one per product (repeated products are added up), in product order. */

@@ -13,7 +13,8 @@ import java.time.Duration;
  * Unpaid orders hold their stock only for a while: past that, they cancel themselves and the stock
  * goes back on sale. The sweep reads the database, not memory, so orders placed before a restart
  * expire all the same. Runs on a timer, and as an internal action ({@code
- * Actions.EXPIRE_UNPAID_ORDERS}) for operators and tests.
+ * Actions.EXPIRE_UNPAID_ORDERS}) for operators and tests. Each batch's returned stock is announced
+ * to every api node.
  */
 public final class ExpireUnpaidOrders implements OperationHandler {
 
@@ -22,6 +23,7 @@ public final class ExpireUnpaidOrders implements OperationHandler {
   private final Pool pool;
   private final OrderRepository orders;
   private final OrderEventPublisher publisher;
+  private final StockChangeNotices stockChanges;
   private final Duration hold;
   private final Clock clock;
 
@@ -29,11 +31,13 @@ public final class ExpireUnpaidOrders implements OperationHandler {
       Pool pool,
       OrderRepository orders,
       OrderEventPublisher publisher,
+      StockChangeNotices stockChanges,
       Duration hold,
       Clock clock) {
     this.pool = pool;
     this.orders = orders;
     this.publisher = publisher;
+    this.stockChanges = stockChanges;
     this.hold = hold;
     this.clock = clock;
   }
@@ -50,9 +54,13 @@ public final class ExpireUnpaidOrders implements OperationHandler {
         .compose(
             expired -> {
               expired.forEach(publisher::publish);
-              return expired.size() < BATCH
-                  ? Future.succeededFuture(expired.size())
-                  : sweep().map(more -> more + expired.size());
+              return stockChanges
+                  .returnedBy(expired.stream().map(change -> change.order().id()).toList())
+                  .compose(
+                      announced ->
+                          expired.size() < BATCH
+                              ? Future.succeededFuture(expired.size())
+                              : sweep().map(more -> more + expired.size()));
             });
   }
 }

@@ -245,6 +245,15 @@ public final class OrderRepository {
         .map(Rows::list);
   }
 
+  /** The products the lines of these orders name, each once. */
+  public Future<List<Long>> productsOf(SqlClient client, List<Long> orderIds) {
+    return client
+        .preparedQuery("SELECT DISTINCT product_id FROM order_items WHERE order_id = ANY($1)")
+        .mapping(row -> row.getLong("product_id"))
+        .execute(Tuple.tuple().addValue(orderIds.toArray(Long[]::new)))
+        .map(Rows::list);
+  }
+
   /** An order's history, oldest first. */
   public Future<List<OrderEvent>> history(SqlClient client, long orderId) {
     return events(client, "t.order_id = $1 ORDER BY t.id", Tuple.of(orderId));

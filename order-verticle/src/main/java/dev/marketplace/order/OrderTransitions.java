@@ -4,11 +4,13 @@ import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /**
  * Moves orders through the status machine on behalf of an actor, publishes each change, and
  * explains every refusal: 404 for an unknown order, 403 for someone else's, 409 for a move the
- * machine does not allow from where the order is.
+ * machine does not allow from where the order is. A cancellation's returned stock is announced to
+ * every api node before the move completes.
  */
 public final class OrderTransitions {
 
@@ -16,16 +18,19 @@ public final class OrderTransitions {
   private final OrderRepository orders;
   private final OrderStatusMachine machine;
   private final OrderEventPublisher publisher;
+  private final StockChangeNotices stockChanges;
 
   public OrderTransitions(
       Pool pool,
       OrderRepository orders,
       OrderStatusMachine machine,
-      OrderEventPublisher publisher) {
+      OrderEventPublisher publisher,
+      StockChangeNotices stockChanges) {
     this.pool = pool;
     this.orders = orders;
     this.machine = machine;
     this.publisher = publisher;
+    this.stockChanges = stockChanges;
   }
 
   public Future<OrderChange> move(
@@ -35,7 +40,10 @@ public final class OrderTransitions {
         .compose(
             changed -> {
               if (changed.isPresent()) {
-                return Future.succeededFuture(publisher.publish(changed.get()));
+                OrderChange change = publisher.publish(changed.get());
+                return to == OrderStatus.CANCELLED
+                    ? stockChanges.returnedBy(List.of(change.order().id())).map(change)
+                    : Future.succeededFuture(change);
               }
               return orders
                   .state(pool, orderId)

@@ -58,11 +58,13 @@ public final class OrderVerticle extends VerticleBase {
     OrderRepository orders = new OrderRepository();
     StockRepository stock = new StockRepository();
     OrderEventPublisher publisher = new OrderEventPublisher(vertx);
+    StockChangeNotices stockChanges = new StockChangeNotices(vertx, pool, orders);
     OrderTransitions transitions =
-        new OrderTransitions(pool, orders, new OrderStatusMachine(), publisher);
+        new OrderTransitions(pool, orders, new OrderStatusMachine(), publisher, stockChanges);
     IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock);
     ExpireUnpaidOrders expiry =
-        new ExpireUnpaidOrders(pool, orders, publisher, settings.unpaidOrderHold(), clock);
+        new ExpireUnpaidOrders(
+            pool, orders, publisher, stockChanges, settings.unpaidOrderHold(), clock);
     sweepTimer =
         vertx.setPeriodic(
             settings.sweepInterval().toMillis(),
@@ -72,10 +74,11 @@ public final class OrderVerticle extends VerticleBase {
                     .compose(expired -> idempotency.purgeExpired())
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
     return new OperationDispatcher(vertx, Addresses.ORDERS)
-        .on("placeOrder", new PlaceOrder(orders, stock, idempotency, publisher))
+        .on("placeOrder", new PlaceOrder(orders, stock, idempotency, publisher, stockChanges))
         .on(
             "checkout",
-            new Checkout(new CheckoutRepository(), stock, orders, idempotency, publisher))
+            new Checkout(
+                new CheckoutRepository(), stock, orders, idempotency, publisher, stockChanges))
         .on("listBuyerOrders", new ListOrders(pool, orders, Actor.BUYER))
         .on("listSellerOrders", new ListOrders(pool, orders, Actor.SELLER))
         .on("buyerOrderDetail", new OrderDetail(pool, orders, Actor.BUYER))

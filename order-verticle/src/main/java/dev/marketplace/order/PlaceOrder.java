@@ -7,11 +7,13 @@ import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A buyer orders a quantity of one product, taking the stock at once. With an {@code
- * Idempotency-Key}, retries of the same request place the order only once.
+ * Idempotency-Key}, retries of the same request place the order only once. Once committed, the
+ * order's event goes to live streams and the product's new stock to every api node.
  */
 public final class PlaceOrder implements OperationHandler {
 
@@ -19,16 +21,19 @@ public final class PlaceOrder implements OperationHandler {
   private final StockRepository stock;
   private final IdempotencyKeys idempotency;
   private final OrderEventPublisher publisher;
+  private final StockChangeNotices stockChanges;
 
   public PlaceOrder(
       OrderRepository orders,
       StockRepository stock,
       IdempotencyKeys idempotency,
-      OrderEventPublisher publisher) {
+      OrderEventPublisher publisher,
+      StockChangeNotices stockChanges) {
     this.orders = orders;
     this.stock = stock;
     this.idempotency = idempotency;
     this.publisher = publisher;
+    this.stockChanges = stockChanges;
   }
 
   @Override
@@ -66,6 +71,7 @@ public final class PlaceOrder implements OperationHandler {
             committed -> {
               if (placed.get() != null) {
                 publisher.publish(placed.get());
+                stockChanges.taken(List.of(productId));
               }
             });
   }

@@ -1,18 +1,26 @@
 package dev.marketplace.catalog.image;
 
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
 
-/** A seller removes an image of one of their products; the bytes go when nothing uses them. */
+/**
+ * A seller removes an image of one of their products; the bytes go when nothing uses them. Every
+ * api node hears that the product's detail changed as soon as the image is no longer listed.
+ */
 public final class DeleteProductImage implements OperationHandler {
 
+  private final Vertx vertx;
   private final ProductImageRepository images;
   private final ImageStorage storage;
 
-  public DeleteProductImage(ProductImageRepository images, ImageStorage storage) {
+  public DeleteProductImage(Vertx vertx, ProductImageRepository images, ImageStorage storage) {
+    this.vertx = vertx;
     this.images = images;
     this.storage = storage;
   }
@@ -30,6 +38,7 @@ public final class DeleteProductImage implements OperationHandler {
                       () ->
                           DomainException.notFound(
                               "Image " + imageId + " of one of your products not found."));
+              Invalidations.publishProducts(vertx, List.of(productId));
               return storage
                   .release(image.storageKey())
                   .compose(released -> storage.release(image.thumbnailKey()));

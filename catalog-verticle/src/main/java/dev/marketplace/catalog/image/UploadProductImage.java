@@ -2,6 +2,7 @@ package dev.marketplace.catalog.image;
 
 import dev.marketplace.catalog.ProductRepository;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
@@ -10,11 +11,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A seller adds an image to one of their products. The HTTP edge hands over the uploaded bytes;
- * here they are checked for what they really are, stored with a thumbnail, and listed last.
+ * here they are checked for what they really are, stored with a thumbnail, and listed last. The
+ * product's detail changes with it, which every api node hears of.
  */
 public final class UploadProductImage implements OperationHandler {
 
@@ -60,14 +63,15 @@ public final class UploadProductImage implements OperationHandler {
             })
         .compose(inspected -> store(productId, sellerId, bytes, inspected, 1))
         .map(
-            inserted ->
-                Reply.created(
-                    inserted
-                        .orElseThrow(
-                            () ->
-                                DomainException.forbidden(
-                                    "Product " + productId + " belongs to another seller."))
-                        .toJson()));
+            inserted -> {
+              ProductImage image =
+                  inserted.orElseThrow(
+                      () ->
+                          DomainException.forbidden(
+                              "Product " + productId + " belongs to another seller."));
+              Invalidations.publishProducts(vertx, List.of(productId));
+              return Reply.created(image.toJson());
+            });
   }
 
   /** Stores the bytes and the thumbnail, then lists the image after the product's last one. */

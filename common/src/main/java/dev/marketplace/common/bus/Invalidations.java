@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Cluster-wide invalidation of what nodes keep in memory. Whoever changes some data publishes, once
@@ -26,6 +27,14 @@ public final class Invalidations {
    */
   public static final String SESSIONS = "sessions";
 
+  /**
+   * Products whose buyer-facing answers changed: their fields, stock, images or reviews, or whether
+   * they are on sale; keys are product ids. The api's catalog read cache drops what it keeps of
+   * those products, and every list, since a change to one product can move it into or out of any
+   * list.
+   */
+  public static final String PRODUCTS = "products";
+
   private static final String ADDRESS_PREFIX = "invalidate.";
 
   private Invalidations() {}
@@ -35,15 +44,18 @@ public final class Invalidations {
     if (!keys.isEmpty()) {
       vertx
           .eventBus()
-          .publish(
-              ADDRESS_PREFIX + cache,
-              new JsonObject().put("keys", new JsonArray(List.copyOf(keys))));
+          .publish(ADDRESS_PREFIX + cache, message().put("keys", new JsonArray(List.copyOf(keys))));
     }
+  }
+
+  /** Tells every node that these products changed (see {@link #PRODUCTS}). */
+  public static void publishProducts(Vertx vertx, Collection<Long> productIds) {
+    publish(vertx, PRODUCTS, productIds.stream().map(String::valueOf).toList());
   }
 
   /** Tells every node that nothing in {@code cache} can be trusted any more. */
   public static void publishAll(Vertx vertx, String cache) {
-    vertx.eventBus().publish(ADDRESS_PREFIX + cache, new JsonObject().put("all", true));
+    vertx.eventBus().publish(ADDRESS_PREFIX + cache, message().put("all", true));
   }
 
   /**
@@ -57,14 +69,23 @@ public final class Invalidations {
         .consumer(ADDRESS_PREFIX + cache, message -> handler.handle(of(message.body())));
   }
 
+  private static JsonObject message() {
+    return new JsonObject().put("id", UUID.randomUUID().toString());
+  }
+
   private static Invalidation of(JsonObject body) {
     JsonArray keys = body.getJsonArray("keys", new JsonArray());
     return new Invalidation(
-        body.getBoolean("all", false), keys.stream().map(String::valueOf).toList());
+        body.getString("id", ""),
+        body.getBoolean("all", false),
+        keys.stream().map(String::valueOf).toList());
   }
 
-  /** What changed: every key of the cache, or the listed ones. */
-  public record Invalidation(boolean all, List<String> keys) {
+  /**
+   * What changed: every key of the cache, or the listed ones. The id is the publish's own, the same
+   * in every copy, so that subscribers sharing one cache (an api node's event loops) apply it once.
+   */
+  public record Invalidation(String id, boolean all, List<String> keys) {
 
     public Invalidation {
       keys = List.copyOf(keys);

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param payments the card gateway
  * @param metricsEnabled whether Prometheus metrics are collected and served on {@code /metrics}
  * @param shutdownGraceSeconds how long a stopping server lets requests in flight finish
+ * @param catalogCache the api edge's cache of anonymous catalog reads
  * @param cluster how this process joins a cluster, or empty to run alone
  * @param verticles what this process runs: everything alone, a chosen part in a cluster
  */
@@ -52,6 +53,7 @@ public record MarketplaceConfig(
     PaymentSettings payments,
     boolean metricsEnabled,
     int shutdownGraceSeconds,
+    CatalogCacheSettings catalogCache,
     Optional<ClusterSettings> cluster,
     NodeVerticles verticles) {
 
@@ -89,6 +91,7 @@ public record MarketplaceConfig(
         payments,
         reader.bool("MARKETPLACE_METRICS_ENABLED", true),
         reader.integer("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", 10, 0, 3600),
+        CatalogCacheSettings.read(reader),
         cluster,
         verticles);
   }
@@ -133,6 +136,7 @@ public record MarketplaceConfig(
         payments,
         metricsEnabled,
         shutdownGraceSeconds,
+        catalogCache,
         cluster,
         verticles);
   }

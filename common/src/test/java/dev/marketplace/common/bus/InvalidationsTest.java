@@ -28,11 +28,25 @@ class InvalidationsTest {
 
     Invalidations.publish(vertx, "products", List.of("7", "9"));
 
-    assertThat(first.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(new Invalidation(false, List.of("7", "9")));
+    Invalidation heardFirst = first.poll(5, TimeUnit.SECONDS);
+    assertThat(heardFirst.all()).isFalse();
+    assertThat(heardFirst.keys()).containsExactly("7", "9");
     assertThat(second.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(new Invalidation(false, List.of("7", "9")));
+        .as("every copy of one publish, with its id")
+        .isEqualTo(heardFirst);
     assertThat(otherCache.poll(200, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
+  void eachPublishHasAnIdOfItsOwn() throws Exception {
+    BlockingQueue<Invalidation> heard = subscribe("products");
+
+    Invalidations.publish(vertx, "products", List.of("7"));
+    Invalidations.publish(vertx, "products", List.of("7"));
+
+    assertThat(heard.poll(5, TimeUnit.SECONDS).id())
+        .isNotEmpty()
+        .isNotEqualTo(heard.poll(5, TimeUnit.SECONDS).id());
   }
 
   @Test
@@ -41,7 +55,9 @@ class InvalidationsTest {
 
     Invalidations.publishAll(vertx, "products");
 
-    assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(new Invalidation(true, List.of()));
+    Invalidation everything = heard.poll(5, TimeUnit.SECONDS);
+    assertThat(everything.all()).isTrue();
+    assertThat(everything.keys()).isEmpty();
   }
 
   @Test
