@@ -22,7 +22,7 @@ class CatalogCacheOffTest extends ApiTest {
     assertThat(api.get(detail).json().getInteger("inventory")).isEqualTo(5);
     assertThat(api.get(list).json().getJsonArray("products")).hasSize(1);
 
-    database.execute("UPDATE products SET inventory = 2 WHERE id = " + productId);
+    database.execute("UPDATE product_stock SET inventory = 2 WHERE product_id = " + productId);
     database.execute("UPDATE products SET is_active = false WHERE id = " + productId);
 
     assertThat(api.get(detail).status()).isEqualTo(404);

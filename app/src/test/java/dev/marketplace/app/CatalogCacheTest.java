@@ -166,7 +166,7 @@ class CatalogCacheTest extends ApiTest {
     long productId = fixtures.product(seller, "Last Lamp", "Home", "40.00", 5).getLong("id");
     String detail = "/api/buyers/products/" + productId;
     assertThat(api.get(detail).json().getInteger("inventory")).isEqualTo(5);
-    database.execute("UPDATE products SET inventory = 1 WHERE id = " + productId);
+    database.execute("UPDATE product_stock SET inventory = 1 WHERE product_id = " + productId);
     assertThat(api.get(detail).json().getInteger("inventory")).as("stale on purpose").isEqualTo(5);
     Account buyer = fixtures.buyer("Stock Buyer");
 
