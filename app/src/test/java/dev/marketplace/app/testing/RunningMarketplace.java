@@ -8,6 +8,7 @@ import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,20 @@ public final class RunningMarketplace implements AutoCloseable {
 
   /** As {@link #start()}, with some {@code MARKETPLACE_*} settings of the test's own. */
   public static RunningMarketplace start(Map<String, String> settings) throws Exception {
+    // A port found free can be taken before the server binds it (the kernel also hands its
+    // ephemeral ports to outgoing connections): then start again, on other ports.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(settings);
+      } catch (Exception failed) {
+        if (!(failed instanceof BindException) || attempt == 3) {
+          throw failed;
+        }
+      }
+    }
+  }
+
+  private static RunningMarketplace startOnce(Map<String, String> settings) throws Exception {
     Vertx vertx = InstrumentedVertx.create(true);
     TestDatabase database = TestDatabase.create();
     SigningKeys keys = SigningKeys.generate();
@@ -76,7 +91,13 @@ public final class RunningMarketplace implements AutoCloseable {
     environment.putAll(settings);
     MarketplaceConfig config =
         MarketplaceConfig.fromEnvironment(environment).withHttpPort(freePort());
-    Marketplace.deploy(vertx, config, database.settings(), keys, clock).await();
+    try {
+      Marketplace.deploy(vertx, config, database.settings(), keys, clock).await();
+    } catch (Exception failed) {
+      vertx.close().await();
+      database.close();
+      throw failed;
+    }
     return new RunningMarketplace(
         vertx, database, keys, clock, config, "http://127.0.0.1:" + sandboxPort);
   }
