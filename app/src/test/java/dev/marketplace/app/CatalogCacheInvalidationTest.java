@@ -1,9 +1,10 @@
 package dev.marketplace.app;
 
+import static dev.marketplace.app.Fixtures.cart;
+import static dev.marketplace.app.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -143,16 +144,7 @@ class CatalogCacheInvalidationTest extends ApiTest {
     Account buyer = fixtures.buyer("Cart Buyer");
 
     ApiResponse checkout =
-        buyer
-            .api()
-            .post(
-                "/api/buyers/checkout",
-                new JsonObject()
-                    .put(
-                        "items",
-                        new JsonArray()
-                            .add(new JsonObject().put("product_id", productId).put("quantity", 2))
-                            .add(new JsonObject().put("product_id", otherId).put("quantity", 5))));
+        buyer.api().post("/api/buyers/checkout", cart(line(productId, 2), line(otherId, 5)));
     assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
     assertThat(inventoryShown()).isEqualTo(8);
     assertThat(api.get(otherDetail).json().getInteger("inventory")).isEqualTo(15);

@@ -1,5 +1,7 @@
 package dev.marketplace.app;
 
+import static dev.marketplace.app.Fixtures.cart;
+import static dev.marketplace.app.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.readcache.CatalogReads;
@@ -171,17 +173,7 @@ class CatalogCacheTest extends ApiTest {
     Account buyer = fixtures.buyer("Stock Buyer");
 
     ApiResponse order = fixtures.tryOrder(buyer, productId, 2);
-    ApiResponse checkout =
-        buyer
-            .api()
-            .post(
-                "/api/buyers/checkout",
-                new JsonObject()
-                    .put(
-                        "items",
-                        new JsonArray()
-                            .add(
-                                new JsonObject().put("product_id", productId).put("quantity", 2))));
+    ApiResponse checkout = buyer.api().post("/api/buyers/checkout", cart(line(productId, 2)));
 
     assertThat(order.status()).isEqualTo(409);
     assertThat(order.json().getString("message")).startsWith("Only 1 of product");

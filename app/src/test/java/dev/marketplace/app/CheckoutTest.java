@@ -1,5 +1,7 @@
 package dev.marketplace.app;
 
+import static dev.marketplace.app.Fixtures.cart;
+import static dev.marketplace.app.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -159,18 +161,6 @@ class CheckoutTest extends ApiTest {
               "SELECT coalesce(sum(quantity), 0) FROM order_items WHERE product_id = " + product);
       assertThat(sold + inventoryOf(product)).as("product %s", product).isEqualTo(15);
     }
-  }
-
-  private static JsonObject cart(JsonObject... lines) {
-    JsonArray items = new JsonArray();
-    for (JsonObject line : lines) {
-      items.add(line);
-    }
-    return new JsonObject().put("items", items);
-  }
-
-  private static JsonObject line(long productId, int quantity) {
-    return new JsonObject().put("product_id", productId).put("quantity", quantity);
   }
 
   private static JsonObject orderOf(JsonArray orders, long sellerId) {

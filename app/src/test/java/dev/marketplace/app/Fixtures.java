@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.math.BigDecimal;
@@ -75,6 +76,20 @@ final class Fixtures {
             .await()
             .body();
     return new JsonObject(reply);
+  }
+
+  /** The body of a checkout of these lines. */
+  static JsonObject cart(JsonObject... lines) {
+    JsonArray items = new JsonArray();
+    for (JsonObject line : lines) {
+      items.add(line);
+    }
+    return new JsonObject().put("items", items);
+  }
+
+  /** One line of a cart. */
+  static JsonObject line(long productId, int quantity) {
+    return new JsonObject().put("product_id", productId).put("quantity", quantity);
   }
 
   static String uniqueEmail(String who) {

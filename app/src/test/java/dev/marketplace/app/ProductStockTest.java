@@ -1,8 +1,9 @@
 package dev.marketplace.app;
 
+import static dev.marketplace.app.Fixtures.cart;
+import static dev.marketplace.app.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +25,7 @@ class ProductStockTest extends ApiTest {
     long first = fixtures.order(buyer, product, 2).getLong("id");
     fixtures.order(buyer, product, 1);
     ApiResponse checkout =
-        buyer
-            .api()
-            .post(
-                "/api/buyers/checkout",
-                new JsonObject()
-                    .put(
-                        "items",
-                        new JsonArray()
-                            .add(new JsonObject().put("product_id", product).put("quantity", 3))
-                            .add(new JsonObject().put("product_id", other).put("quantity", 1))));
+        buyer.api().post("/api/buyers/checkout", cart(line(product, 3), line(other, 1)));
     assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
     ApiResponse cancelled =
         buyer.api().post("/api/buyers/orders/" + first + "/cancel", new JsonObject());

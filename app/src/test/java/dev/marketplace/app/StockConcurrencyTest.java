@@ -1,12 +1,13 @@
 package dev.marketplace.app;
 
+import static dev.marketplace.app.Fixtures.cart;
+import static dev.marketplace.app.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.common.db.DatabaseSettings;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.math.BigDecimal;
@@ -68,12 +69,7 @@ class StockConcurrencyTest extends ApiTest {
                 .sendAsync(
                     HttpMethod.POST,
                     "/api/buyers/checkout",
-                    new JsonObject()
-                        .put(
-                            "items",
-                            new JsonArray()
-                                .add(line(products[(i + 2) % 3], 1))
-                                .add(line(products[(i + 1) % 3], 2)))));
+                    cart(line(products[(i + 2) % 3], 1), line(products[(i + 1) % 3], 2))));
       }
       if (i < toCancel.size()) {
         calls.add(
@@ -208,10 +204,6 @@ class StockConcurrencyTest extends ApiTest {
       assertThat(System.nanoTime()).as("the order waits for the change").isLessThan(deadline);
       Thread.sleep(20);
     }
-  }
-
-  private static JsonObject line(long productId, int quantity) {
-    return new JsonObject().put("product_id", productId).put("quantity", quantity);
   }
 
   private static long stock(long productId, String column) throws Exception {
