@@ -1,18 +1,16 @@
 package dev.marketplace.account;
 
 import dev.marketplace.common.db.Rows;
+import dev.marketplace.common.db.UniqueViolation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 
 /** The {@code users} table. */
 public final class UserRepository {
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
 
@@ -29,7 +27,7 @@ public final class UserRepository {
         .map(rows -> User.fromRow(rows.iterator().next()))
         .recover(
             failure -> {
-              if (failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+              if (UniqueViolation.is(failure)) {
                 return Future.failedFuture(
                     new DomainException(
                         ErrorCode.DUPLICATE, "An account with this email already exists."));

@@ -1,10 +1,10 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.db.Rows;
+import dev.marketplace.common.db.UniqueViolation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -26,7 +26,6 @@ import java.util.Optional;
 public final class SellerProductRepository {
 
   private static final String SKU_CONSTRAINT = "products_seller_sku_key";
-  private static final String UNIQUE_VIOLATION = "23505";
 
   /** The most stock a product may have, as the contract's {@code Inventory} says. */
   private static final int MAX_INVENTORY = 1_000_000_000;
@@ -193,9 +192,7 @@ public final class SellerProductRepository {
 
   /** A failure of a write that set {@code sku}, as the 409 a seller can act on if it is one. */
   static Throwable explainDuplicateSku(Throwable failure, String sku) {
-    if (failure instanceof PgException pg
-        && UNIQUE_VIOLATION.equals(pg.getSqlState())
-        && SKU_CONSTRAINT.equals(pg.getConstraint())) {
+    if (UniqueViolation.of(failure, SKU_CONSTRAINT)) {
       return new DomainException(
           ErrorCode.DUPLICATE, "SKU " + sku + " is already used by another of your products.");
     }

@@ -3,6 +3,7 @@ package dev.marketplace.payment;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.UniqueViolation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import dev.marketplace.common.security.Sha256;
@@ -13,7 +14,6 @@ import dev.marketplace.payment.gateway.GatewayException;
 import dev.marketplace.payment.gateway.PaymentGateway;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.security.MessageDigest;
@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class PayOrder implements OperationHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(PayOrder.class);
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
   private final PaymentRepository payments;
@@ -108,7 +107,7 @@ public final class PayOrder implements OperationHandler {
    * of one order: the database's unique indexes refuse the second insert.
    */
   private static Future<Attempt> explainUniqueViolation(Throwable failure) {
-    if (failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+    if (UniqueViolation.is(failure)) {
       return Future.failedFuture(
           new DomainException(
               ErrorCode.DUPLICATE,
