@@ -273,11 +273,10 @@ service_run() {
     | sed -n 's/^RESULT rps=\([^ ]*\) p50_ms=\([^ ]*\) p95_ms=\([^ ]*\) p99_ms=\([^ ]*\) errors=\([^ ]*\).*/\1 \2 \3 \4 \5/p'
 }
 
-# The same after --warmup seconds of it unrecorded: the JIT needs about 20 s under load to settle,
-# and each scenario exercises other code.
-warm_run() {
+# --warmup seconds of a scenario, unrecorded, before it is measured: the JIT needs about 20 s under
+# load to settle, and each scenario exercises other code.
+warm_up() {
   if [ "$WARMUP" -gt 0 ]; then DURATION=$WARMUP service_run "$@" >/dev/null; fi
-  service_run "$@"
 }
 
 # A fresh server's JIT compiles for a minute or more under load: C2's threads took as much CPU as
@@ -325,6 +324,29 @@ SQL
 WITH p AS (UPDATE products SET inventory = inventory - 1 WHERE id = :pid AND inventory >= 1 RETURNING id, seller_id, price), o AS (INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price, total_price) SELECT :bid, seller_id, id, 1, price, price FROM p RETURNING id, product_id, quantity, unit_price, total_price, status), i AS (INSERT INTO order_items SELECT id, product_id, quantity, unit_price, total_price FROM o) INSERT INTO order_tracking (order_id, status) SELECT id, status FROM o;
 SQL
   PGBENCH_DB="$PG/$db" pgbench_run -f "$WORK/sql/order-limit.sql"
+}
+
+# CPU time so far, in clock ticks, as "server postgres machine": the first server's process,
+# PostgreSQL's processes, and every core of the machine busy (wrk, the kernel and the rest too).
+cpu_ticks() {
+  local server postgres=0 pid
+  server=$(awk '{ print $14 + $15 }' "/proc/${SERVER_PIDS[0]}/stat")
+  for pid in $(pgrep -x -u postgres postgres); do
+    postgres=$(( postgres + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$server $postgres $(awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+}
+
+# cpu_per_request SCENARIO RPS BEFORE AFTER: a table row of CPU milliseconds per request, from two
+# cpu_ticks readings around DURATION seconds of requests at RPS.
+cpu_per_request() {
+  local scenario=$1 rps=$2
+  read -r s0 p0 m0 <<<"$3"
+  read -r s1 p1 m1 <<<"$4"
+  awk -v sc="$scenario" -v n="$(awk -v r="$rps" -v d="$DURATION" 'BEGIN { print r * d }')" -v hz="$(getconf CLK_TCK)" \
+    -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v m=$((m1 - m0)) -v d="$DURATION" \
+    'BEGIN { if (n > 0) printf "| %s | %.3f | %.3f | %.3f | %.3f | %.2f |\n", sc, 1000 * s / hz / n, 1000 * p / hz / n,
+             1000 * (m - s - p) / hz / n, 1000 * m / hz / n, m / hz / d }'
 }
 
 # Updates of the tables an order writes stock to, and how many of them were HOT (no index
@@ -396,6 +418,7 @@ CSV="$RESULTS/$STAMP.csv"
 MD="$RESULTS/$STAMP.md"
 echo "scenario,service_rps,service_p50_ms,service_p95_ms,service_p99_ms,service_errors,pgbench_tps,ratio" >"$CSV"
 UPDATES=
+CPU_ROWS=
 warm_server
 for scenario in $SCENARIOS; do
   echo "== $scenario"
@@ -406,7 +429,10 @@ for scenario in $SCENARIOS; do
     continue
   fi
   [ "$scenario" = order ] && before=$(table_updates)
-  read -r rps p50 p95 p99 errors < <(warm_run "$scenario" "$connections")
+  warm_up "$scenario" "$connections"
+  ticks=$(cpu_ticks)
+  read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$connections")
+  CPU_ROWS+="$(cpu_per_request "$scenario" "$rps" "$ticks" "$(cpu_ticks)")"$'\n'
   if [ "$scenario" = order ]; then
     UPDATES=$(join <(echo "$before") <(table_updates) | awk '{ printf "%s%s: %d updates, %d of them HOT", (NR > 1 ? "; " : ""), $1, $4 - $2, $5 - $3 }')
   fi
@@ -442,7 +468,8 @@ if [ -n "$BASE_JAR" ]; then
   for scenario in $SCENARIOS; do
     case "$scenario" in order-limit|analytics) continue ;; esac
     echo "== baseline: $scenario"
-    read -r rps p50 p95 p99 errors < <(warm_run "$scenario" "$(connections_for "$scenario")")
+    warm_up "$scenario" "$(connections_for "$scenario")"
+    read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$(connections_for "$scenario")")
     BASE_CSV+="$scenario,$rps,$p50,$p99,$errors"$'\n'
   done
   BASE_RSS=$(peak_rss server | sed 's/^server //')
@@ -458,6 +485,7 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
   echo
   echo "\`$COMMAND\`"
   if [ -n "${BENCH_JVM_FLAGS:-}" ]; then echo "with BENCH_JVM_FLAGS=\"$BENCH_JVM_FLAGS\""; fi
+  if env | grep -q '^MARKETPLACE_'; then echo "with the servers' settings $(env | grep '^MARKETPLACE_' | sort | tr '\n' ' ')"; fi
   echo "on $(nproc) cores; server and PostgreSQL on the same machine; wrk and pgbench over loopback."
   echo "Each server first ran the mixed workload for ${JIT_WARMUP} s, then each scenario ${WARMUP} s, unrecorded;"
   echo "requests picked among the first $PICK products."
@@ -472,6 +500,13 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
     echo
   fi
   if [ -n "$UPDATES" ]; then echo "Row updates during the order scenario: $UPDATES."; echo; fi
+  echo "CPU per request while each scenario was measured, in milliseconds: the server's process, PostgreSQL's"
+  echo "processes, the rest of the machine (wrk, the kernel), all of it; and how many of the $(nproc) cores were busy."
+  echo
+  echo "| scenario | server ms | PostgreSQL ms | rest ms | total ms | cores busy |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s' "$CPU_ROWS"
+  echo
   printf '%s' "$LOW_LOAD"
   echo "Server peak RSS: $SERVER_RSS."
   if [ -n "$BASE_JAR" ]; then
