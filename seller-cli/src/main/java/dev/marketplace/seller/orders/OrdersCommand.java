@@ -50,7 +50,10 @@ public final class OrdersCommand {
       mixinStandardHelpOptions = true,
       description = "Orders of your products, newest first, all pages (--limit caps them).")
   int list(
-      @Option(names = "--status", description = "Only this status: ${COMPLETION-CANDIDATES}.")
+      @Option(
+              names = "--status",
+              paramLabel = "STATUS",
+              description = "Only this status: ${COMPLETION-CANDIDATES}.")
           OrderStatus status,
       @Option(
               names = "--since",
@@ -101,9 +104,15 @@ public final class OrdersCommand {
       description = "Ship a paid order with its carrier and tracking number.")
   int ship(
       @Parameters(paramLabel = "ID") long id,
-      @Option(names = "--carrier", required = true, description = "e.g. DHL") String carrier,
+      @Option(
+              names = "--carrier",
+              paramLabel = "CARRIER",
+              required = true,
+              description = "e.g. DHL")
+          String carrier,
       @Option(names = "--tracking", required = true, paramLabel = "NUMBER") String tracking,
-      @Option(names = "--location", description = "Where it leaves from.") String location,
+      @Option(names = "--location", paramLabel = "PLACE", description = "Where it leaves from.")
+          String location,
       @Mixin OutputOptions output) {
     Order order = cli.client().sellerOrders().ship(id, carrier, tracking, location);
     return done(output, order, "Order " + id + " shipped with " + carrier + " " + tracking + ".");
@@ -115,8 +124,8 @@ public final class OrdersCommand {
       description = "Report where a parcel is now.")
   int event(
       @Parameters(paramLabel = "ID") long id,
-      @Option(names = "--location", required = true) String location,
-      @Option(names = "--notes") String notes,
+      @Option(names = "--location", paramLabel = "PLACE", required = true) String location,
+      @Option(names = "--notes", paramLabel = "TEXT") String notes,
       @Mixin OutputOptions output) {
     var event = cli.client().sellerOrders().addEvent(id, location, notes);
     if (output.single() == OutputFormat.JSON) {
@@ -133,8 +142,9 @@ public final class OrdersCommand {
       description = "Mark a shipped order delivered.")
   int deliver(
       @Parameters(paramLabel = "ID") long id,
-      @Option(names = "--location", description = "Where it was left.") String location,
-      @Option(names = "--notes") String notes,
+      @Option(names = "--location", paramLabel = "PLACE", description = "Where it was left.")
+          String location,
+      @Option(names = "--notes", paramLabel = "TEXT") String notes,
       @Mixin OutputOptions output) {
     Order order = cli.client().sellerOrders().deliver(id, location, notes);
     return done(output, order, "Order " + id + " delivered.");
@@ -155,7 +165,7 @@ public final class OrdersCommand {
           "Cancel an order that has not shipped; its stock goes back on sale (refunded if paid).")
   int cancel(
       @Parameters(paramLabel = "ID") long id,
-      @Option(names = "--reason", required = true) String reason,
+      @Option(names = "--reason", paramLabel = "TEXT", required = true) String reason,
       @Mixin OutputOptions output) {
     return done(
         output, cli.client().sellerOrders().cancel(id, reason), "Order " + id + " cancelled.");

@@ -51,10 +51,12 @@ public final class ProductsCommand {
   int list(
       @Option(
               names = "--status",
+              paramLabel = "STATUS",
               defaultValue = "all",
               description = "active, inactive or all (default: ${DEFAULT-VALUE}).")
           Status status,
-      @Option(names = "--category", description = "Only this category.") String category,
+      @Option(names = "--category", paramLabel = "CATEGORY", description = "Only this category.")
+          String category,
       @Option(
               names = "--low-stock",
               paramLabel = "N",
@@ -95,12 +97,16 @@ public final class ProductsCommand {
       mixinStandardHelpOptions = true,
       description = "List a new product (on sale at once unless --inactive).")
   int add(
-      @Option(names = "--name", required = true) String name,
-      @Option(names = "--category", required = true) String category,
-      @Option(names = "--price", required = true, description = "e.g. 19.99") BigDecimal price,
+      @Option(names = "--name", paramLabel = "NAME", required = true) String name,
+      @Option(names = "--category", paramLabel = "CATEGORY", required = true) String category,
+      @Option(names = "--price", paramLabel = "PRICE", required = true, description = "e.g. 19.99")
+          BigDecimal price,
       @Option(names = "--stock", required = true, paramLabel = "N") int stock,
       @ArgGroup(exclusive = true) Description description,
-      @Option(names = "--sku", description = "Your own code for it, unique among your products.")
+      @Option(
+              names = "--sku",
+              paramLabel = "SKU",
+              description = "Your own code for it, unique among your products.")
           String sku,
       @Option(names = "--inactive", description = "Add it off sale.") boolean inactive,
       @Mixin OutputOptions output) {
@@ -128,13 +134,13 @@ public final class ProductsCommand {
       description = "Change some fields of one of your products.")
   int update(
       @Parameters(paramLabel = "ID") long id,
-      @Option(names = "--name") String name,
-      @Option(names = "--category") String category,
-      @Option(names = "--price") BigDecimal price,
+      @Option(names = "--name", paramLabel = "NAME") String name,
+      @Option(names = "--category", paramLabel = "CATEGORY") String category,
+      @Option(names = "--price", paramLabel = "PRICE") BigDecimal price,
       @Option(names = "--stock", paramLabel = "N", description = "Set the stock to N.")
           Integer stock,
       @ArgGroup(exclusive = true) Description description,
-      @Option(names = "--sku") String sku,
+      @Option(names = "--sku", paramLabel = "SKU") String sku,
       @Mixin OutputOptions output) {
     OutputFormat format = output.single();
     ProductChanges changes =
