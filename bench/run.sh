@@ -459,6 +459,7 @@ SERVER_RSS=$(peak_rss server | sed 's/^server //')
 
 # The baseline jar on the same scenarios (those with a service side), on its own copy of the data.
 BASE_CSV=
+BASE_CPU_ROWS=
 if [ -n "$BASE_JAR" ]; then
   stop_servers
   SERVER_JAR=$BASE_JAR SERVER_DB="${DB}_baseline"
@@ -469,7 +470,9 @@ if [ -n "$BASE_JAR" ]; then
     case "$scenario" in order-limit|analytics) continue ;; esac
     echo "== baseline: $scenario"
     warm_up "$scenario" "$(connections_for "$scenario")"
+    ticks=$(cpu_ticks)
     read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$(connections_for "$scenario")")
+    BASE_CPU_ROWS+="$(cpu_per_request "$scenario" "$rps" "$ticks" "$(cpu_ticks)")"$'\n'
     BASE_CSV+="$scenario,$rps,$p50,$p99,$errors"$'\n'
   done
   BASE_RSS=$(peak_rss server | sed 's/^server //')
@@ -519,6 +522,12 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
       now=$(field "$scenario" 2)
       echo "| $scenario | $rps | $p50 | $p99 | $errors | $now | $(awk -v a="$now" -v b="$rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }') |"
     done
+    echo
+    echo "The baseline's CPU per request, as above:"
+    echo
+    echo "| scenario | server ms | PostgreSQL ms | rest ms | total ms | cores busy |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s' "$BASE_CPU_ROWS"
   fi
 } >"$MD"
 cat "$MD"
