@@ -93,10 +93,10 @@ public final class SellerCli {
         .setOut(environment.out())
         .setErr(environment.err())
         .setColorScheme(Help.defaultColorScheme(ansi))
-        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(new Failures())
         .setParameterExceptionHandler(Failures::usage);
     document(commandLine.getCommandSpec());
+    LowerCaseChoices.register(commandLine);
     return commandLine;
   }
 

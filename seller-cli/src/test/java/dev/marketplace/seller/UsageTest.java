@@ -1,7 +1,9 @@
 package dev.marketplace.seller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketplace.client.model.OrderStatus;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,25 +13,45 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
-/** The help of every command names what each option takes in words a seller can read. */
+/**
+ * The help of every command, and every usage error, names what each option takes in words a seller
+ * can read; no server is needed for either.
+ */
 class UsageTest {
+
+  private final StringWriter err = new StringWriter();
+  private final Environment environment =
+      new Environment(
+          Map.of(),
+          new ByteArrayInputStream(new byte[0]),
+          new PrintWriter(new StringWriter()),
+          new PrintWriter(err),
+          prompt -> null,
+          ZoneOffset.UTC,
+          false);
 
   @Test
   void everyOptionValueHasAReadableLabel() {
-    Environment environment =
-        new Environment(
-            Map.of(),
-            new ByteArrayInputStream(new byte[0]),
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter()),
-            prompt -> null,
-            ZoneOffset.UTC,
-            false);
     Set<String> unnamed = new TreeSet<>();
     collect(SellerCli.commandLine(environment), unnamed);
     // Options declared on command methods show "<arg0>" unless they carry a paramLabel.
     assertEquals(Set.of(), unnamed);
+  }
+
+  @Test
+  void choicesAreReadInAnyCaseAndNamedInLowerCase() {
+    ParseResult parsed =
+        SellerCli.commandLine(environment).parseArgs("orders", "list", "--status", "Shipped");
+    assertEquals(
+        OrderStatus.SHIPPED, parsed.subcommand().subcommand().matchedOptionValue("--status", null));
+
+    int exit = SellerCli.run(environment, "analytics", "--by", "year");
+
+    assertEquals(2, exit);
+    assertTrue(
+        err.toString().contains("expected one of day, week, month but was 'year'"), err.toString());
   }
 
   private static void collect(CommandLine command, Set<String> unnamed) {

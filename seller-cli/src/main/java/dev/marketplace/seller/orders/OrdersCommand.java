@@ -53,7 +53,8 @@ public final class OrdersCommand {
       @Option(
               names = "--status",
               paramLabel = "STATUS",
-              description = "Only this status: ${COMPLETION-CANDIDATES}.")
+              description =
+                  "Only this status: pending, processing, shipped, delivered, completed or cancelled.")
           OrderStatus status,
       @Option(
               names = "--since",

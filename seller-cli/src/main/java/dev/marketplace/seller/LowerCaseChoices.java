@@ -1,0 +1,64 @@
+package dev.marketplace.seller;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Reads every option whose values are a fixed set of choices (an enum) in any letter case, and
+ * names the choices in lower case when a value is none of them, as the API and the help spell them:
+ * picocli's own message lists the enum's constants in capitals.
+ */
+final class LowerCaseChoices<E extends Enum<E>> implements ITypeConverter<E> {
+
+  private final Class<E> type;
+
+  private LowerCaseChoices(Class<E> type) {
+    this.type = type;
+  }
+
+  /** Registers a converter for each enum that an option of {@code root} or below takes. */
+  static void register(CommandLine root) {
+    Set<Class<?>> enums = new HashSet<>();
+    collect(root.getCommandSpec(), enums);
+    enums.forEach(type -> registerFor(root, type));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void registerFor(CommandLine root, Class<?> type) {
+    root.registerConverter((Class) type, new LowerCaseChoices(type));
+  }
+
+  private static void collect(CommandSpec spec, Set<Class<?>> enums) {
+    for (OptionSpec option : spec.options()) {
+      if (option.type().isEnum()) {
+        enums.add(option.type());
+      }
+    }
+    spec.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), enums));
+  }
+
+  @Override
+  public E convert(String value) {
+    for (E choice : type.getEnumConstants()) {
+      if (choice.name().equalsIgnoreCase(value.strip())) {
+        return choice;
+      }
+    }
+    throw new TypeConversionException(
+        "expected one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(choice -> choice.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "))
+            + " but was '"
+            + value
+            + "'");
+  }
+}
