@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +57,45 @@ class CheckoutTest extends ApiTest {
             database.queryString(
                 "SELECT total_price::text FROM orders WHERE id = " + lampOrder.getLong("id")))
         .isEqualTo("49.98");
+  }
+
+  @Test
+  void orderListsShowTheLinesOfEveryOrder() throws Exception {
+    Account lamps = fixtures.seller("Lamp Seller");
+    Account buyer = fixtures.buyer("Cart Buyer");
+    long lamp = fixtures.product(lamps, "Lamp", "Home", "19.99", 10).getLong("id");
+    long bulb = fixtures.product(lamps, "Bulb", "Home", "2.50", 10).getLong("id");
+    ApiResponse single = buyer.api().post("/api/buyers/orders", line(lamp, 1));
+    assertThat(single.status()).as(single.toString()).isEqualTo(201);
+    ApiResponse checkout =
+        buyer.api().post("/api/buyers/checkout", cart(line(lamp, 2), line(bulb, 3)));
+    assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
+
+    for (ApiResponse list :
+        List.of(
+            buyer.api().get("/api/buyers/" + buyer.id() + "/orders"),
+            lamps.api().get("/api/sellers/" + lamps.id() + "/orders"))) {
+      assertThat(list.status()).as(list.toString()).isEqualTo(200);
+      JsonArray orders = list.json().getJsonArray("orders");
+      assertThat(orders).hasSize(2);
+      assertThat(lines(orders.getJsonObject(0)))
+          .as("the cart's order, newest first")
+          .containsExactly("2 x Lamp = 39.98", "3 x Bulb = 7.50");
+      assertThat(lines(orders.getJsonObject(1))).containsExactly("1 x Lamp = 19.99");
+    }
+  }
+
+  private static List<String> lines(JsonObject order) {
+    return order.getJsonArray("items").stream()
+        .map(JsonObject.class::cast)
+        .map(
+            item ->
+                item.getInteger("quantity")
+                    + " x "
+                    + item.getString("product_name")
+                    + " = "
+                    + new BigDecimal(item.getValue("line_total").toString()).setScale(2))
+        .toList();
   }
 
   @Test

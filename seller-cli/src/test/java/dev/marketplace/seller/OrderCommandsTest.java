@@ -3,12 +3,32 @@ package dev.marketplace.seller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.client.MarketplaceClient;
+import dev.marketplace.client.model.CartLine;
 import dev.marketplace.client.model.Order;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A seller fulfils orders from the command line: list, show, ship, track, deliver, complete. */
 class OrderCommandsTest extends CliTest {
+
+  @Test
+  void theListNamesEveryLineOfACartOrder() throws Exception {
+    User seller = seller("Cart Shop");
+    long headphones = seller.addProduct("Wireless Headphones", "Electronics", "79.99", "10");
+    long lamp = seller.addProduct("Desk Lamp", "Home", "24.50", "10");
+    MarketplaceClient buyer = buyer("Ada Buyer");
+    buyer
+        .buyerOrders()
+        .checkout(
+            List.of(new CartLine(headphones, 2), new CartLine(lamp, 1)),
+            UUID.randomUUID().toString());
+
+    Run list = seller.run("orders", "list");
+
+    assertThat(list.out())
+        .containsPattern("Ada Buyer +2 x Wireless Headphones, 1 x Desk Lamp +184.48 +pending");
+  }
 
   @Test
   void aPaidOrderIsShippedTrackedDeliveredAndCompleted() throws Exception {

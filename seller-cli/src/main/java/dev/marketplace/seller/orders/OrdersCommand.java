@@ -214,12 +214,10 @@ public final class OrdersCommand {
         .print(orders, format, cli.environment().out(), cli.styles());
   }
 
+  /** Every line of the order; an answer without lines (a single-line order's) has one. */
   static String items(Order order) {
-    if (order.productName() != null) {
+    if (order.items() == null || order.items().isEmpty()) {
       return order.quantity() + " x " + order.productName();
-    }
-    if (order.items() == null) {
-      return "several items";
     }
     return order.items().stream()
         .map(item -> item.quantity() + " x " + item.productName())
