@@ -130,19 +130,13 @@ public final class Checkout implements OperationHandler {
         .compose(
             placed ->
                 orders
-                    .itemsOf(tx, placed.stream().map(Order::id).toList())
+                    .withItems(tx, placed)
                     .map(
-                        items -> {
-                          JsonArray ordersJson = new JsonArray();
-                          BigDecimal total = BigDecimal.ZERO;
-                          for (Order order : placed) {
-                            JsonArray lines = new JsonArray();
-                            items.stream()
-                                .filter(item -> item.orderId() == order.id())
-                                .forEach(item -> lines.add(item.toJson()));
-                            ordersJson.add(order.toJson().put("items", lines));
-                            total = total.add(order.totalPrice());
-                          }
+                        ordersJson -> {
+                          BigDecimal total =
+                              placed.stream()
+                                  .map(Order::totalPrice)
+                                  .reduce(BigDecimal.ZERO, BigDecimal::add);
                           return Reply.created(
                               new JsonObject()
                                   .put("checkout_id", checkoutId.toString())

@@ -5,14 +5,10 @@ import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A buyer's orders, or the orders of a seller's products: newest first, optionally of one status, a
@@ -50,29 +46,14 @@ public final class ListOrders implements OperationHandler {
         .compose(
             page ->
                 orders
-                    .itemsOf(pool, page.stream().map(Order::id).toList())
+                    .withItems(pool, page)
                     .map(
-                        lines -> {
+                        json -> {
                           String next =
                               page.size() == limit ? encode(page.get(page.size() - 1).id()) : null;
                           return Reply.ok(
-                              new JsonObject()
-                                  .put("orders", withTheirLines(page, lines))
-                                  .put("next_cursor", next));
+                              new JsonObject().put("orders", json).put("next_cursor", next));
                         }));
-  }
-
-  /** Each order with its lines: an order of a cart names no product of its own. */
-  private static JsonArray withTheirLines(List<Order> page, List<OrderItem> lines) {
-    Map<Long, JsonArray> byOrder = new HashMap<>();
-    lines.forEach(
-        line -> byOrder.computeIfAbsent(line.orderId(), id -> new JsonArray()).add(line.toJson()));
-    JsonArray json = new JsonArray();
-    page.forEach(
-        order ->
-            json.add(
-                order.toJson().put("items", byOrder.getOrDefault(order.id(), new JsonArray()))));
-    return json;
   }
 
   private static String encode(long lastId) {

@@ -3,13 +3,16 @@ package dev.marketplace.order;
 import dev.marketplace.common.db.Rows;
 import dev.marketplace.order.analytics.SalesRollup;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -243,6 +246,34 @@ public final class OrderRepository {
         .mapping(OrderItem::fromRow)
         .execute(Tuple.tuple().addValue(orderIds.toArray(Long[]::new)))
         .map(Rows::list);
+  }
+
+  /**
+   * These orders as the API shows them, in the same order, each with its lines ({@code items}): an
+   * order of a cart names no product of its own.
+   */
+  public Future<JsonArray> withItems(SqlClient client, List<Order> orders) {
+    if (orders.isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    return itemsOf(client, orders.stream().map(Order::id).toList())
+        .map(
+            lines -> {
+              Map<Long, JsonArray> byOrder = new HashMap<>();
+              lines.forEach(
+                  line ->
+                      byOrder
+                          .computeIfAbsent(line.orderId(), id -> new JsonArray())
+                          .add(line.toJson()));
+              JsonArray json = new JsonArray();
+              orders.forEach(
+                  order ->
+                      json.add(
+                          order
+                              .toJson()
+                              .put("items", byOrder.getOrDefault(order.id(), new JsonArray()))));
+              return json;
+            });
   }
 
   /** The products the lines of these orders name, each once. */
