@@ -349,6 +349,24 @@ cpu_per_request() {
              1000 * (m - s - p) / hz / n, 1000 * m / hz / n, m / hz / d }'
 }
 
+# measure SCENARIO CONNECTIONS: the scenario warmed up, then measured; prints wrk's figures
+# ("rps p50 p95 p99 errors") on one line and the scenario's row of the CPU table on the next.
+measure() {
+  local ticks rps p50 p95 p99 errors
+  warm_up "$@"
+  ticks=$(cpu_ticks)
+  read -r rps p50 p95 p99 errors < <(service_run "$@")
+  echo "$rps $p50 $p95 $p99 $errors"
+  cpu_per_request "$1" "$rps" "$ticks" "$(cpu_ticks)"
+}
+
+# cpu_table ROWS: the CPU table of some rows from measure.
+cpu_table() {
+  echo "| scenario | server ms | PostgreSQL ms | rest ms | total ms | cores busy |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s' "$1"
+}
+
 # Updates of the tables an order writes stock to, and how many of them were HOT (no index
 # touched), as "table updates hot" lines, from PostgreSQL's statistics.
 table_updates() {
@@ -429,10 +447,8 @@ for scenario in $SCENARIOS; do
     continue
   fi
   [ "$scenario" = order ] && before=$(table_updates)
-  warm_up "$scenario" "$connections"
-  ticks=$(cpu_ticks)
-  read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$connections")
-  CPU_ROWS+="$(cpu_per_request "$scenario" "$rps" "$ticks" "$(cpu_ticks)")"$'\n'
+  { read -r rps p50 p95 p99 errors; read -r cpu_row; } < <(measure "$scenario" "$connections")
+  CPU_ROWS+="$cpu_row"$'\n'
   if [ "$scenario" = order ]; then
     UPDATES=$(join <(echo "$before") <(table_updates) | awk '{ printf "%s%s: %d updates, %d of them HOT", (NR > 1 ? "; " : ""), $1, $4 - $2, $5 - $3 }')
   fi
@@ -469,10 +485,8 @@ if [ -n "$BASE_JAR" ]; then
   for scenario in $SCENARIOS; do
     case "$scenario" in order-limit|analytics) continue ;; esac
     echo "== baseline: $scenario"
-    warm_up "$scenario" "$(connections_for "$scenario")"
-    ticks=$(cpu_ticks)
-    read -r rps p50 p95 p99 errors < <(service_run "$scenario" "$(connections_for "$scenario")")
-    BASE_CPU_ROWS+="$(cpu_per_request "$scenario" "$rps" "$ticks" "$(cpu_ticks)")"$'\n'
+    { read -r rps p50 p95 p99 errors; read -r cpu_row; } < <(measure "$scenario" "$(connections_for "$scenario")")
+    BASE_CPU_ROWS+="$cpu_row"$'\n'
     BASE_CSV+="$scenario,$rps,$p50,$p99,$errors"$'\n'
   done
   BASE_RSS=$(peak_rss server | sed 's/^server //')
@@ -488,7 +502,8 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
   echo
   echo "\`$COMMAND\`"
   if [ -n "${BENCH_JVM_FLAGS:-}" ]; then echo "with BENCH_JVM_FLAGS=\"$BENCH_JVM_FLAGS\""; fi
-  if env | grep -q '^MARKETPLACE_'; then echo "with the servers' settings $(env | grep '^MARKETPLACE_' | sort | tr '\n' ' ')"; fi
+  settings=$(env | grep '^MARKETPLACE_' | sort | tr '\n' ' ' || true)
+  if [ -n "$settings" ]; then echo "with the servers' settings $settings"; fi
   echo "on $(nproc) cores; server and PostgreSQL on the same machine; wrk and pgbench over loopback."
   echo "Each server first ran the mixed workload for ${JIT_WARMUP} s, then each scenario ${WARMUP} s, unrecorded;"
   echo "requests picked among the first $PICK products."
@@ -506,9 +521,7 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
   echo "CPU per request while each scenario was measured, in milliseconds: the server's process, PostgreSQL's"
   echo "processes, the rest of the machine (wrk, the kernel), all of it; and how many of the $(nproc) cores were busy."
   echo
-  echo "| scenario | server ms | PostgreSQL ms | rest ms | total ms | cores busy |"
-  echo "|---|---|---|---|---|---|"
-  printf '%s' "$CPU_ROWS"
+  cpu_table "$CPU_ROWS"
   echo
   printf '%s' "$LOW_LOAD"
   echo "Server peak RSS: $SERVER_RSS."
@@ -525,9 +538,7 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
     echo
     echo "The baseline's CPU per request, as above:"
     echo
-    echo "| scenario | server ms | PostgreSQL ms | rest ms | total ms | cores busy |"
-    echo "|---|---|---|---|---|---|"
-    printf '%s' "$BASE_CPU_ROWS"
+    cpu_table "$BASE_CPU_ROWS"
   fi
 } >"$MD"
 cat "$MD"
