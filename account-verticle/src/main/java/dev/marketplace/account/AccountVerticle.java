@@ -1,7 +1,8 @@
 package dev.marketplace.account;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.config.MarketplaceConfig;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Users, credentials and sessions, served on {@link Addresses#ACCOUNTS}. The only verticle given
+ * Users, credentials and sessions, served on {@link BusAddress#ACCOUNTS}. The only verticle given
  * the private key that signs access tokens. Sweeps expired sessions and stale login failures on the
  * shared sweep interval.
  */
@@ -90,20 +91,24 @@ public final class AccountVerticle extends VerticleBase {
         .executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()))
         .compose(
             decoyHash ->
-                new OperationDispatcher(vertx, Addresses.ACCOUNTS)
-                    .on("registerBuyer", new RegisterUser(vertx, Role.BUYER, users, hasher))
-                    .on("registerSeller", new RegisterUser(vertx, Role.SELLER, users, hasher))
+                new OperationDispatcher(vertx, BusAddress.ACCOUNTS)
                     .on(
-                        "loginBuyer",
+                        ApiOperation.REGISTER_BUYER,
+                        new RegisterUser(vertx, Role.BUYER, users, hasher))
+                    .on(
+                        ApiOperation.REGISTER_SELLER,
+                        new RegisterUser(vertx, Role.SELLER, users, hasher))
+                    .on(
+                        ApiOperation.LOGIN_BUYER,
                         new LoginUser(
                             vertx, Role.BUYER, users, hasher, decoyHash, throttle, sessions))
                     .on(
-                        "loginSeller",
+                        ApiOperation.LOGIN_SELLER,
                         new LoginUser(
                             vertx, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
-                    .on("refreshSession", new RefreshSession(sessions))
-                    .on("logout", new Logout(sessions))
-                    .on(Actions.PURGE_EXPIRED_SESSIONS, purge)
+                    .on(ApiOperation.REFRESH_SESSION, new RefreshSession(sessions))
+                    .on(ApiOperation.LOGOUT, new Logout(sessions))
+                    .on(InternalAction.PURGE_EXPIRED_SESSIONS, purge)
                     .readiness(pool)
                     .register());
   }

@@ -1,31 +1,33 @@
 package dev.marketplace.api;
 
-import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.InternalAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
-import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.contract.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks that every contract operation with an {@code x-eventbus-address} has a handler at that
- * address, by asking each address which actions it serves ({@link Actions#LIST_ACTIONS}). The api
+ * Checks that every contract operation with an event-bus address has a handler at that address, by
+ * asking each address which actions it serves ({@link InternalAction#LIST_ACTIONS}). The api
  * verticle runs it before it opens its port, so that a wiring mistake stops the start instead of
- * answering 500 to the first request of that operation.
+ * answering 500 to the first request of that operation. The operations and their addresses come
+ * from {@link ApiOperation}, which the build generates from the contract.
  *
  * <p>In one JVM the domain verticles are deployed first, so an address that nobody serves is a
  * mistake too. In a cluster, a node that serves it may start later: such an address is only logged,
@@ -37,34 +39,33 @@ public final class ContractWiring {
 
   private ContractWiring() {}
 
-  /** The operation ids of the contract by the address that serves them, both in name order. */
-  public static Map<String, Set<String>> operationsByAddress(OpenAPIContract contract) {
-    Map<String, Set<String>> byAddress = new TreeMap<>();
-    for (Operation operation : contract.operations()) {
-      Object address = operation.getExtensions().get(ApiVerticle.ADDRESS_EXTENSION);
-      if (address != null) {
-        byAddress
-            .computeIfAbsent(address.toString(), any -> new TreeSet<>())
-            .add(operation.getOperationId());
-      }
+  /** The contract's operations by the address that serves them, both in declaration order. */
+  public static Map<BusAddress, Set<ApiOperation>> operationsByAddress() {
+    Map<BusAddress, Set<ApiOperation>> byAddress = new EnumMap<>(BusAddress.class);
+    for (ApiOperation operation : ApiOperation.values()) {
+      operation
+          .address()
+          .ifPresent(
+              address ->
+                  byAddress
+                      .computeIfAbsent(address, any -> EnumSet.noneOf(ApiOperation.class))
+                      .add(operation));
     }
     return byAddress;
   }
 
   /** Fails, naming every operation without a handler, unless all of them have one. */
-  public static Future<Void> check(Vertx vertx, OpenAPIContract contract, Duration timeout) {
+  public static Future<Void> check(Vertx vertx, Duration timeout) {
     DeliveryOptions listActions =
-        new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, Actions.LIST_ACTIONS)
-            .setSendTimeout(timeout.toMillis());
+        BusRequest.deliveryOf(InternalAction.LIST_ACTIONS, timeout.toMillis());
     List<Future<String>> problems = new ArrayList<>();
-    operationsByAddress(contract)
+    operationsByAddress()
         .forEach(
             (address, operations) ->
                 problems.add(
                     vertx
                         .eventBus()
-                        .<String>request(address, new JsonObject(), listActions)
+                        .<String>request(address.value(), new JsonObject(), listActions)
                         .map(reply -> missing(address, operations, reply.body()))
                         .recover(failure -> unreachable(vertx, address, failure))));
     return Future.all(problems)
@@ -80,19 +81,21 @@ public final class ContractWiring {
             });
   }
 
-  private static String missing(String address, Set<String> operations, String reply) {
-    Set<String> unserved = new TreeSet<>(operations);
+  private static String missing(BusAddress address, Set<ApiOperation> operations, String reply) {
+    Set<String> unserved = new TreeSet<>();
+    operations.forEach(operation -> unserved.add(operation.id()));
     new JsonObject(reply).getJsonArray("actions").forEach(unserved::remove);
-    return unserved.isEmpty() ? null : address + " has no handler for " + unserved;
+    return unserved.isEmpty() ? null : address.value() + " has no handler for " + unserved;
   }
 
-  private static Future<String> unreachable(Vertx vertx, String address, Throwable failure) {
+  private static Future<String> unreachable(Vertx vertx, BusAddress address, Throwable failure) {
     boolean unserved =
         failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
     if (unserved && vertx.isClustered()) {
-      LOG.warn("No node serves {} yet; its operations answer 503 until one does", address);
+      LOG.warn("No node serves {} yet; its operations answer 503 until one does", address.value());
       return Future.succeededFuture();
     }
-    return Future.succeededFuture(address + " does not answer (" + failure.getMessage() + ")");
+    return Future.succeededFuture(
+        address.value() + " does not answer (" + failure.getMessage() + ")");
   }
 }

@@ -1,5 +1,6 @@
 package dev.marketplace.api;
 
+import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
@@ -32,11 +33,10 @@ final class ImageUploadForwarder {
     this.maxBytes = maxBytes;
   }
 
-  Handler<RoutingContext> to(String address, String operationId, String field) {
-    DeliveryOptions options =
-        new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, operationId)
-            .setSendTimeout(timeoutMillis);
+  /** Forwards the image in the multipart {@code field} to {@code operation}. */
+  Handler<RoutingContext> to(ApiOperation operation, String field) {
+    String address = operation.address().orElseThrow().value();
+    DeliveryOptions options = BusRequest.deliveryOf(operation, timeoutMillis);
     return rc -> {
       byte[] image =
           MultipartForm.file(

@@ -4,7 +4,6 @@ import dev.marketplace.account.AccountVerticle;
 import dev.marketplace.api.ApiVerticle;
 import dev.marketplace.catalog.CatalogVerticle;
 import dev.marketplace.catalog.image.LegacyImageImport;
-import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.NodeVerticles;
 import dev.marketplace.common.config.VerticleKind;
@@ -20,7 +19,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,14 +29,6 @@ import java.util.function.Supplier;
  * goes to the account verticle only; the edge gets the public key.
  */
 public final class Marketplace {
-
-  /** The event-bus address each domain verticle serves. */
-  static final Map<VerticleKind, String> ADDRESSES =
-      Map.of(
-          VerticleKind.ACCOUNT, Addresses.ACCOUNTS,
-          VerticleKind.CATALOG, Addresses.CATALOG,
-          VerticleKind.ORDER, Addresses.ORDERS,
-          VerticleKind.PAYMENT, Addresses.PAYMENTS);
 
   private Marketplace() {}
 

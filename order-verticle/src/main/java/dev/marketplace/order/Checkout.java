@@ -1,5 +1,6 @@
 package dev.marketplace.order;
 
+import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
@@ -56,7 +57,7 @@ public final class Checkout implements OperationHandler {
     return idempotency
         .once(
             buyerId,
-            "checkout",
+            ApiOperation.CHECKOUT.id(),
             request.headers().getString("Idempotency-Key"),
             request.body(),
             true,

@@ -1,5 +1,6 @@
 package dev.marketplace.order;
 
+import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
@@ -46,7 +47,7 @@ public final class PlaceOrder implements OperationHandler {
     return idempotency
         .once(
             buyerId,
-            "placeOrder",
+            ApiOperation.PLACE_ORDER.id(),
             request.headers().getString("Idempotency-Key"),
             body,
             false,

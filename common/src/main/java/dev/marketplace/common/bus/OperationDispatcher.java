@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * decimal form wherever the message travels (a clustered event bus would otherwise turn them into
  * doubles). Failures carry the HTTP status as failure code and the error body as message.
  *
- * <p>Besides its handlers, every address answers {@link Actions#READY} and {@link
- * Actions#LIST_ACTIONS}, with which the api verticle checks at start-up that every operation the
- * contract sends here has a handler. An action without a handler is a wiring bug, not a missing
+ * <p>Besides its handlers, every address answers {@link InternalAction#READY} and {@link
+ * InternalAction#LIST_ACTIONS}, with which the api verticle checks at start-up that every operation
+ * the contract sends here has a handler. An action without a handler is a wiring bug, not a missing
  * resource: it is logged and answered 500.
  */
 public final class OperationDispatcher {
@@ -35,23 +36,36 @@ public final class OperationDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(OperationDispatcher.class);
 
   private final Vertx vertx;
+  private final BusAddress busAddress;
   private final String address;
   private final Map<String, OperationHandler> handlers = new TreeMap<>();
   private final DatabaseOutageLog outages;
   private Supplier<Future<?>> readiness = Future::succeededFuture;
 
-  public OperationDispatcher(Vertx vertx, String address) {
+  public OperationDispatcher(Vertx vertx, BusAddress address) {
     this.vertx = vertx;
-    this.address = address;
+    this.busAddress = address;
+    this.address = address.value();
     this.outages = DatabaseOutageLog.of(vertx);
   }
 
   /**
-   * Serves {@code action} (a contract operation's {@code operationId}, or one of {@link Actions}).
+   * Serves {@code action}: a contract operation the contract sends to this address, or an internal
+   * action.
    */
-  public OperationDispatcher on(String action, OperationHandler handler) {
-    if (handlers.putIfAbsent(action, handler) != null) {
-      throw new IllegalStateException(address + " has two handlers for " + action);
+  public OperationDispatcher on(BusAction action, OperationHandler handler) {
+    if (action instanceof ApiOperation operation
+        && !operation.address().equals(Optional.of(busAddress))) {
+      throw new IllegalStateException(
+          "The contract sends "
+              + operation.id()
+              + " to "
+              + operation.address().map(BusAddress::value).orElse("no address")
+              + ", not to "
+              + address);
+    }
+    if (handlers.putIfAbsent(action.id(), handler) != null) {
+      throw new IllegalStateException(address + " has two handlers for " + action.id());
     }
     return this;
   }
@@ -70,11 +84,11 @@ public final class OperationDispatcher {
 
   private void dispatch(Message<JsonObject> message) {
     String action = message.headers().get(BusRequest.ACTION);
-    if (Actions.READY.equals(action)) {
+    if (InternalAction.READY.id().equals(action)) {
       readiness.get().onComplete(ar -> answerReadiness(message, ar.cause()));
       return;
     }
-    if (Actions.LIST_ACTIONS.equals(action)) {
+    if (InternalAction.LIST_ACTIONS.id().equals(action)) {
       message.reply(
           new JsonObject().put("actions", new JsonArray(List.copyOf(handlers.keySet()))).encode());
       return;
