@@ -56,7 +56,7 @@ class DatabaseFaultTest {
     database = TestDatabase.create();
     proxyVertx = Vertx.vertx();
     DatabaseSettings direct = database.settings();
-    proxy = PostgresProxy.start(proxyVertx, direct.host(), direct.port());
+    proxy = PostgresProxy.start(proxyVertx, direct.host().host(), direct.host().port());
     MarketplaceConfig config =
         MarketplaceConfig.fromEnvironment(
                 Map.of(

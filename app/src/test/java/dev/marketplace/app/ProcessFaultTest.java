@@ -47,7 +47,7 @@ class ProcessFaultTest {
     vertx = Vertx.vertx();
     database = TestDatabase.create();
     DatabaseSettings direct = database.settings();
-    proxy = PostgresProxy.start(vertx, direct.host(), direct.port());
+    proxy = PostgresProxy.start(vertx, direct.host().host(), direct.host().port());
     proxy.delay(40);
     dataDirectory = Files.createTempDirectory("process-fault");
   }
