@@ -1,9 +1,10 @@
 package dev.marketplace.app;
 
+import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.db.PoolSettings;
 import dev.marketplace.order.analytics.RebuildSalesRollup;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,7 +22,7 @@ final class RebuildSalesRollupCommand {
   /** Runs the rebuild; returns the process's exit status. */
   static int run(DatabaseSettings database, PrintStream out, PrintStream err) {
     Vertx vertx = Vertx.vertx();
-    Pool pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+    Pool pool = DatabasePool.once(vertx, new PoolSettings(database, 4, Duration.ofSeconds(30)));
     long started = System.nanoTime();
     try {
       long sellers = new RebuildSalesRollup().run(pool).await();

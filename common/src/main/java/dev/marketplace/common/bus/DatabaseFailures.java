@@ -1,15 +1,19 @@
 package dev.marketplace.common.bus;
 
+import dev.marketplace.common.db.NoPrimaryException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 
 /**
- * Tells a database that cannot serve us now (down, unreachable, too slow to hand out a connection)
- * apart from a bug in a query. The first answers 503 and is worth retrying; the second is a 500.
+ * Tells a database that cannot serve us now (down, unreachable, too slow to hand out a connection,
+ * or in the middle of a failover: no host accepts writes, or the one we wrote to has become
+ * read-only) apart from a bug in a query. The first answers 503 and is worth retrying; the second
+ * is a 500.
  */
 final class DatabaseFailures {
 
@@ -18,14 +22,20 @@ final class DatabaseFailures {
 
   private static final String POOL_ACQUIRE_TIMEOUT = "Timeout";
 
+  /** What a pooled connection fails with when the server closed it just before a query. */
+  private static final String CONNECTION_CLOSED = "Connection is not active now";
+
   private DatabaseFailures() {}
 
   static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException
+      if (t instanceof SocketException
+          || t instanceof ClosedChannelException
           || t instanceof ClosedConnectionException
           || t instanceof ConnectionPoolTooBusyException
-          || isPoolTimeout(t)) {
+          || t instanceof NoPrimaryException
+          || isPoolTimeout(t)
+          || isClosedConnection(t)) {
         return true;
       }
       if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
@@ -45,9 +55,19 @@ final class DatabaseFailures {
         || t instanceof NoStackTraceThrowable && POOL_ACQUIRE_TIMEOUT.equals(t.getMessage());
   }
 
-  // Class 08: connection exceptions; 53300: too many connections; 57P0x: the server is going away.
+  private static boolean isClosedConnection(Throwable t) {
+    return t instanceof VertxException
+        && t.getMessage() != null
+        && t.getMessage().startsWith(CONNECTION_CLOSED);
+  }
+
+  // Class 08: connection exceptions; 53300: too many connections; 57P0x: the server is going away;
+  // 25006: a write reached a server that has become read-only (a standby, or a fenced primary).
   private static boolean isUnavailableState(String sqlState) {
     return sqlState != null
-        && (sqlState.startsWith("08") || sqlState.equals("53300") || sqlState.startsWith("57P0"));
+        && (sqlState.startsWith("08")
+            || sqlState.equals("53300")
+            || sqlState.startsWith("57P0")
+            || sqlState.equals("25006"));
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Shareable;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,12 @@ public final class DatabaseOutageLog implements Shareable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageLog.class);
   private static final String SHARED_NAME = "marketplace.database-outage-log";
 
+  /** Where the process's primary is named, when the database has several hosts. */
+  public static final String PRIMARY_KEY = "marketplace.database-primary";
+
   private final LongSupplier nanoClock;
   private final long intervalNanos;
+  private final Supplier<String> primary;
 
   private volatile boolean down;
   private long downSince;
@@ -30,9 +35,10 @@ public final class DatabaseOutageLog implements Shareable {
   private long refusedInOutage;
   private String lastCause;
 
-  DatabaseOutageLog(LongSupplier nanoClock, Duration summaryInterval) {
+  DatabaseOutageLog(LongSupplier nanoClock, Duration summaryInterval, Supplier<String> primary) {
     this.nanoClock = nanoClock;
     this.intervalNanos = summaryInterval.toNanos();
+    this.primary = primary;
   }
 
   /** The log of {@code vertx}'s process. */
@@ -41,7 +47,17 @@ public final class DatabaseOutageLog implements Shareable {
         .sharedData()
         .<String, DatabaseOutageLog>getLocalMap(SHARED_NAME)
         .computeIfAbsent(
-            SHARED_NAME, name -> new DatabaseOutageLog(System::nanoTime, SUMMARY_INTERVAL));
+            SHARED_NAME,
+            name ->
+                new DatabaseOutageLog(System::nanoTime, SUMMARY_INTERVAL, () -> primaryOf(vertx)));
+  }
+
+  /**
+   * Where writes go, when the database has several hosts and one has been found: the {@code
+   * PrimaryLocator} of {@code dev.marketplace.common.db} leaves it under {@value #PRIMARY_KEY}.
+   */
+  private static String primaryOf(Vertx vertx) {
+    return vertx.sharedData().<String, String>getLocalMap(PRIMARY_KEY).get(PRIMARY_KEY);
   }
 
   /** A request was refused because the database is unavailable. */
@@ -72,20 +88,35 @@ public final class DatabaseOutageLog implements Shareable {
     }
   }
 
+  /** Whether requests are being refused for want of the database. */
+  public boolean down() {
+    return down;
+  }
+
   /** The database answered; ends an outage if one was going on. */
   public void served() {
+    served(nanoClock.getAsLong());
+  }
+
+  /**
+   * The database answered a request that began at {@code startedAtNanos} ({@link System#nanoTime}):
+   * ends an outage if one was going on, unless the request was already under way when it began (a
+   * dying server may still answer what it had nearly done).
+   */
+  public void served(long startedAtNanos) {
     // A volatile read first: this runs on every successful request.
     if (!down) {
       return;
     }
     synchronized (this) {
-      if (!down) {
+      if (!down || startedAtNanos - downSince < 0) {
         return;
       }
       down = false;
       LOG.info(
-          "Database available again after {} s; {} requests were answered 503 meanwhile",
+          "Database available again after {} s{}; {} requests were answered 503 meanwhile",
           seconds(nanoClock.getAsLong() - downSince),
+          primary.get() == null ? "" : ", writes go to the primary at " + primary.get(),
           refusedInOutage);
       refusedInOutage = 0;
     }

@@ -99,6 +99,7 @@ public final class OperationDispatcher {
       fail(message, new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side."));
       return;
     }
+    long started = System.nanoTime();
     Future<Reply> result;
     try {
       result = handler.handle(BusRequest.fromJson(message.body()));
@@ -108,7 +109,7 @@ public final class OperationDispatcher {
     result.onComplete(
         ar -> {
           if (ar.succeeded()) {
-            outages.served();
+            outages.served(started);
             Reply reply = ar.result();
             message.reply(
                 reply.body() == null ? null : reply.body().encode(),

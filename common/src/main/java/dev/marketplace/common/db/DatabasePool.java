@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * The one connection pool of a JVM. Every verticle asks for it by the same name, so they share one
  * set of connections sized for the whole process; it closes when the last verticle using it stops.
  * Waiting for a connection, and opening one, each give up after {@link
- * PoolSettings#connectionTimeout()}.
+ * PoolSettings#connectionTimeout()}. Each connection opens on the host that accepts writes, found
+ * anew after a failover ({@link PrimaryLocator}).
  */
 public final class DatabasePool {
 
@@ -33,8 +34,25 @@ public final class DatabasePool {
     return PgBuilder.pool()
         .with(poolOptions)
         .with(new NetClientOptions().setConnectTimeout(waitMillis))
-        .connectingTo(settings.database().connectOptions())
+        .connectingTo(primaryOf(vertx, settings))
         .using(vertx)
         .build();
+  }
+
+  /**
+   * A pool of its own on {@code settings}' primary, for a command that runs once and closes it (the
+   * sales rollup's rebuild).
+   */
+  public static Pool once(Vertx vertx, PoolSettings settings) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(settings.size()))
+        .connectingTo(primaryOf(vertx, settings))
+        .using(vertx)
+        .build();
+  }
+
+  private static PrimaryLocator primaryOf(Vertx vertx, PoolSettings settings) {
+    // A check that takes longer than a request may wait for a connection serves no request.
+    return PrimaryLocator.of(vertx, settings.database(), settings.connectionTimeout());
   }
 }

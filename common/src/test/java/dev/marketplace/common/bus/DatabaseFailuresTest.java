@@ -2,11 +2,13 @@ package dev.marketplace.common.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.db.NoPrimaryException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseFailuresTest {
@@ -26,6 +28,27 @@ class DatabaseFailuresTest {
     assertThat(
             DatabaseFailures.isUnavailable(
                 new RuntimeException(new PgException("gone", "FATAL", "57P01", null))))
+        .isTrue();
+  }
+
+  @Test
+  void aFailoverUnderWayIsUnavailable() {
+    assertThat(DatabaseFailures.isUnavailable(new SocketException("Connection reset")))
+        .as("a server that died with our query on its connection")
+        .isTrue();
+    assertThat(
+            DatabaseFailures.isUnavailable(
+                new VertxException("Connection is not active now, current status: CLOSED")))
+        .as("a pooled connection the dying server had just closed")
+        .isTrue();
+    assertThat(DatabaseFailures.isUnavailable(new NoPrimaryException("all standbys")))
+        .as("no host accepts writes yet")
+        .isTrue();
+    assertThat(
+            DatabaseFailures.isUnavailable(
+                new PgException(
+                    "cannot execute UPDATE in a read-only transaction", "ERROR", "25006", null)))
+        .as("the host we wrote to has become read-only")
         .isTrue();
   }
 

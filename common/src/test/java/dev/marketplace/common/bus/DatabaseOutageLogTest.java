@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 class DatabaseOutageLogTest {
 
   private final AtomicLong nanos = new AtomicLong();
+  private final AtomicReference<String> primary = new AtomicReference<>();
   private final DatabaseOutageLog log =
-      new DatabaseOutageLog(nanos::get, DatabaseOutageLog.SUMMARY_INTERVAL);
+      new DatabaseOutageLog(nanos::get, DatabaseOutageLog.SUMMARY_INTERVAL, primary::get);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   private final Logger logger = (Logger) LoggerFactory.getLogger(DatabaseOutageLog.class);
 
@@ -56,6 +58,35 @@ class DatabaseOutageLogTest {
     assertThat(lines.list.get(3).getLevel()).isEqualTo(Level.INFO);
     assertThat(lines.list.get(3).getFormattedMessage())
         .contains("available again after 30.0 s", "3000 requests");
+  }
+
+  @Test
+  void theRecoveryNamesThePrimaryWritesGoToAfterAFailover() {
+    primary.set("10.0.0.1:5432");
+    log.refused("placeOrder on orders", new ConnectException("Connection refused"));
+    primary.set("10.0.0.2:5432");
+    nanos.set(Duration.ofMillis(2500).toNanos());
+    log.served();
+
+    assertThat(lines.list).hasSize(2);
+    assertThat(lines.list.get(1).getFormattedMessage())
+        .contains("available again after 2.5 s", "writes go to the primary at 10.0.0.2:5432");
+  }
+
+  @Test
+  void aRequestUnderWayWhenTheOutageBeganDoesNotEndIt() {
+    nanos.set(1_000);
+    long inFlight = nanos.get();
+    nanos.set(2_000);
+    log.refused("placeOrder on orders", new ConnectException("Connection refused"));
+    nanos.set(3_000);
+    log.served(inFlight);
+
+    assertThat(log.down()).isTrue();
+    assertThat(lines.list).hasSize(1);
+
+    log.served(nanos.get());
+    assertThat(log.down()).isFalse();
   }
 
   @Test
