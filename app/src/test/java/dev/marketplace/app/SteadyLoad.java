@@ -63,10 +63,18 @@ final class SteadyLoad implements AutoCloseable {
     return sent.stream().filter(Future::succeeded).map(Future::result).toList();
   }
 
-  /** Stops sending and waits for every answer. */
+  /**
+   * Stops sending and waits for every answer; fails with the first request that got no HTTP answer
+   * or one the contract does not allow.
+   */
   List<Sent> stop() {
     vertx.cancelTimer(timer);
-    Future.join(List.copyOf(sent)).await();
+    Future.join(List.copyOf(sent)).otherwiseEmpty().await();
+    for (Future<Sent> request : sent) {
+      if (request.failed()) {
+        throw new AssertionError("A request failed: " + request.cause(), request.cause());
+      }
+    }
     return sent.stream().map(Future::result).toList();
   }
 

@@ -3,6 +3,7 @@ package dev.marketplace.app.testing;
 import dev.marketplace.app.InstrumentedVertx;
 import dev.marketplace.app.Marketplace;
 import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
@@ -59,11 +60,20 @@ public final class RunningMarketplace implements AutoCloseable {
 
   /** As {@link #start()}, with some {@code MARKETPLACE_*} settings of the test's own. */
   public static RunningMarketplace start(Map<String, String> settings) throws Exception {
+    return start(settings, null);
+  }
+
+  /**
+   * As {@link #start(Map)}, on a database the test made and migrated itself ({@code database}, say
+   * a primary with standbys), which it also removes; null for a fresh one of the test server's.
+   */
+  public static RunningMarketplace start(Map<String, String> settings, DatabaseSettings database)
+      throws Exception {
     // A port found free can be taken before the server binds it (the kernel also hands its
     // ephemeral ports to outgoing connections): then start again, on other ports.
     for (int attempt = 1; ; attempt++) {
       try {
-        return startOnce(settings);
+        return startOnce(settings, database);
       } catch (Exception failed) {
         if (!(failed instanceof BindException) || attempt == 3) {
           throw failed;
@@ -72,9 +82,10 @@ public final class RunningMarketplace implements AutoCloseable {
     }
   }
 
-  private static RunningMarketplace startOnce(Map<String, String> settings) throws Exception {
+  private static RunningMarketplace startOnce(Map<String, String> settings, DatabaseSettings given)
+      throws Exception {
     Vertx vertx = InstrumentedVertx.create(true);
-    TestDatabase database = TestDatabase.create();
+    TestDatabase database = given == null ? TestDatabase.create() : null;
     SigningKeys keys = SigningKeys.generate();
     TestClock clock = new TestClock();
     Path dataDirectory = Files.createTempDirectory("marketplace-test-data");
@@ -92,10 +103,13 @@ public final class RunningMarketplace implements AutoCloseable {
     MarketplaceConfig config =
         MarketplaceConfig.fromEnvironment(environment).withHttpPort(freePort());
     try {
-      Marketplace.deploy(vertx, config, database.settings(), keys, clock).await();
+      Marketplace.deploy(vertx, config, given == null ? database.settings() : given, keys, clock)
+          .await();
     } catch (Exception failed) {
       vertx.close().await();
-      database.close();
+      if (database != null) {
+        database.close();
+      }
       throw failed;
     }
     return new RunningMarketplace(
@@ -106,7 +120,11 @@ public final class RunningMarketplace implements AutoCloseable {
     return vertx;
   }
 
+  /** The test database it made; not there when the test gave it one. */
   public TestDatabase database() {
+    if (database == null) {
+      throw new IllegalStateException("This marketplace runs on the test's own database");
+    }
     return database;
   }
 
@@ -138,7 +156,9 @@ public final class RunningMarketplace implements AutoCloseable {
   @Override
   public void close() throws Exception {
     vertx.close().await();
-    database.close();
+    if (database != null) {
+      database.close();
+    }
   }
 
   /** A port nothing listens on at the moment. */
