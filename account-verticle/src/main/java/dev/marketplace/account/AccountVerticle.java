@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountVerticle extends VerticleBase {
 
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.ACCOUNTS;
+
   /**
    * What the account verticle is told.
    *
@@ -92,7 +95,7 @@ public final class AccountVerticle extends VerticleBase {
         .executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()))
         .compose(
             decoyHash ->
-                new OperationDispatcher(vertx, BusAddress.ACCOUNTS)
+                new OperationDispatcher(vertx, ADDRESS)
                     .on(
                         ApiOperation.REGISTER_BUYER,
                         new RegisterUser(vertx, pool, Role.BUYER, users, hasher))

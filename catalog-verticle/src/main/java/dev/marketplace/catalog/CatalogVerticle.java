@@ -20,6 +20,9 @@ import io.vertx.sqlclient.Pool;
 /** Products, categories, search, reviews and images, served on {@link BusAddress#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
 
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.CATALOG;
+
   /**
    * What the catalog verticle is told.
    *
@@ -46,7 +49,7 @@ public final class CatalogVerticle extends VerticleBase {
     ReviewRepository reviews = new ReviewRepository();
     ProductImageRepository images = new ProductImageRepository();
     ImageStorage storage = new PostgresImageStorage(pool);
-    return new OperationDispatcher(vertx, BusAddress.CATALOG)
+    return new OperationDispatcher(vertx, ADDRESS)
         .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(vertx, pool, products))
         .on(ApiOperation.UPDATE_PRODUCT, new UpdateProduct(vertx, pool, products))
         .on(ApiOperation.BROWSE_PRODUCTS, new BrowseProducts(pool, products, false))
