@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -12,6 +13,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.marketplace.common.bus.OperationHandler;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The module boundaries of docs/architecture.md, checked on the compiled classes of every module: a
  * domain module uses another only through the packages that module publishes for it (today one: the
  * order module's API for payments), the HTTP edge holds no domain code and no SQL, only its
- * workaround package touches vertx-openapi's internals, and the shared kernel knows none of the
- * modules built on it.
+ * workaround package touches vertx-openapi's internals, the shared kernel knows none of the modules
+ * built on it, and no repository holds a pool.
  */
 class ArchitectureTest {
 
@@ -134,6 +137,22 @@ class ArchitectureTest {
             modulePackages("order"),
             modulePackages("payment"),
             modulePackages("app"))
+        .check(classes);
+  }
+
+  @Test
+  void noRepositoryHoldsAPool() {
+    noFields()
+        .that()
+        .areDeclaredInClassesThat()
+        .haveSimpleNameEndingWith("Repository")
+        .should()
+        .haveRawType(Pool.class)
+        .orShould()
+        .haveRawType(SqlClient.class)
+        .because(
+            "a repository runs each statement on the SqlClient its caller passes, so that the use"
+                + " case chooses where: the pool, its transaction's connection, or a read replica")
         .check(classes);
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.Optional;
 public final class UploadProductImage implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final ProductRepository products;
   private final ProductImageRepository images;
   private final ImageStorage storage;
@@ -34,10 +36,12 @@ public final class UploadProductImage implements OperationHandler {
 
   public UploadProductImage(
       Vertx vertx,
+      Pool pool,
       ProductRepository products,
       ProductImageRepository images,
       ImageStorage storage) {
     this.vertx = vertx;
+    this.pool = pool;
     this.products = products;
     this.images = images;
     this.storage = storage;
@@ -49,7 +53,7 @@ public final class UploadProductImage implements OperationHandler {
     long sellerId = request.callerId();
     byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
     return products
-        .sellerOf(productId)
+        .sellerOf(pool, productId)
         .compose(
             owner -> {
               if (owner.isEmpty()) {
@@ -88,7 +92,8 @@ public final class UploadProductImage implements OperationHandler {
         .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
         .compose(
             stored ->
-                images.insert(productId, sellerId, inspected, bytes.length, original, thumbnail))
+                images.insert(
+                    pool, productId, sellerId, inspected, bytes.length, original, thumbnail))
         .recover(
             failure ->
                 attempt < ATTEMPTS
