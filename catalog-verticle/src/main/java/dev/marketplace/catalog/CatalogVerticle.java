@@ -61,9 +61,7 @@ public final class CatalogVerticle extends VerticleBase {
             ProductDetail.forOwner(pool, sellerProducts, reviews, images))
         .on(ApiOperation.ADJUST_STOCK, new AdjustStock(vertx, pool, sellerProducts))
         .on(ApiOperation.UPSERT_PRODUCT_BY_SKU, new UpsertProductBySku(vertx, pool, sellerProducts))
-        .on(
-            ApiOperation.UPLOAD_PRODUCT_IMAGE,
-            new UploadProductImage(vertx, pool, products, images, storage))
+        .on(ApiOperation.UPLOAD_PRODUCT_IMAGE, new UploadProductImage(vertx, pool, images, storage))
         .on(ApiOperation.DELETE_PRODUCT_IMAGE, new DeleteProductImage(vertx, pool, images, storage))
         .on(ApiOperation.GET_IMAGE, new ImageContent(pool, images, storage, false))
         .on(ApiOperation.GET_IMAGE_THUMBNAIL, new ImageContent(pool, images, storage, true))

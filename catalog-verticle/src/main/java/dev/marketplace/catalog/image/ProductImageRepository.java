@@ -14,6 +14,15 @@ public final class ProductImageRepository {
   public static final String OF_PRODUCT =
       "SELECT * FROM product_images WHERE product_id = $1 ORDER BY position, id";
 
+  /** The seller of the product images are added to, if the product exists. */
+  public Future<Optional<Long>> sellerOf(SqlClient client, long productId) {
+    return client
+        .preparedQuery("SELECT seller_id FROM products WHERE id = $1")
+        .mapping(row -> row.getLong("seller_id"))
+        .execute(Tuple.of(productId))
+        .map(Rows::first);
+  }
+
   /** Adds an image after the product's last one; empty unless the seller owns the product. */
   public Future<Optional<ProductImage>> insert(
       SqlClient client,

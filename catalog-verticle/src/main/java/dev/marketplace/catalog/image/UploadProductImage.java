@@ -1,6 +1,5 @@
 package dev.marketplace.catalog.image;
 
-import dev.marketplace.catalog.ProductRepository;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
@@ -24,7 +23,6 @@ public final class UploadProductImage implements OperationHandler {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final ProductRepository products;
   private final ProductImageRepository images;
   private final ImageStorage storage;
   private final ImageInspector inspector = new ImageInspector();
@@ -35,14 +33,9 @@ public final class UploadProductImage implements OperationHandler {
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   public UploadProductImage(
-      Vertx vertx,
-      Pool pool,
-      ProductRepository products,
-      ProductImageRepository images,
-      ImageStorage storage) {
+      Vertx vertx, Pool pool, ProductImageRepository images, ImageStorage storage) {
     this.vertx = vertx;
     this.pool = pool;
-    this.products = products;
     this.images = images;
     this.storage = storage;
   }
@@ -52,7 +45,7 @@ public final class UploadProductImage implements OperationHandler {
     long productId = request.pathId("product_id");
     long sellerId = request.callerId();
     byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
-    return products
+    return images
         .sellerOf(pool, productId)
         .compose(
             owner -> {
