@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
@@ -124,6 +126,19 @@ public final class TestDatabase implements AutoCloseable {
   /** The first column of the first row of {@code sql}, as text. */
   public String queryString(String sql) throws SQLException {
     return firstValue(sql, rows -> rows.getString(1));
+  }
+
+  /** The first column of every row of {@code sql}, as text. */
+  public List<String> queryStrings(String sql) throws SQLException {
+    try (Connection connection = connect(settings);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+      return values;
+    }
   }
 
   private <T> T firstValue(String sql, ColumnReader<T> reader) throws SQLException {
