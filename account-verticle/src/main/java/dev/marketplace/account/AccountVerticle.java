@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountVerticle extends VerticleBase {
 
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.ACCOUNTS;
+
   /**
    * What the account verticle is told.
    *
@@ -66,11 +69,11 @@ public final class AccountVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
     TokenSettings tokenSettings = settings.tokens();
-    UserRepository users = new UserRepository(pool);
+    UserRepository users = new UserRepository();
     PasswordHasher hasher = new PasswordHasher();
     LoginThrottle throttle = new LoginThrottle(pool, clock);
-    RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool);
-    PurgeExpiredSessions purge = new PurgeExpiredSessions(refreshTokens, throttle, clock);
+    RefreshTokenRepository refreshTokens = new RefreshTokenRepository();
+    PurgeExpiredSessions purge = new PurgeExpiredSessions(pool, refreshTokens, throttle, clock);
     sweepTimer =
         vertx.setPeriodic(
             settings.sweepInterval().toMillis(),
@@ -81,6 +84,7 @@ public final class AccountVerticle extends VerticleBase {
                         failure -> LOG.warn("Session sweep failed: {}", failure.toString())));
     Sessions sessions =
         new Sessions(
+            pool,
             refreshTokens,
             new AccessTokenIssuer(vertx, settings.jwtPrivateKeyPem(), tokenSettings),
             tokenSettings.refreshTokenTtl(),
@@ -91,21 +95,21 @@ public final class AccountVerticle extends VerticleBase {
         .executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()))
         .compose(
             decoyHash ->
-                new OperationDispatcher(vertx, BusAddress.ACCOUNTS)
+                new OperationDispatcher(vertx, ADDRESS)
                     .on(
                         ApiOperation.REGISTER_BUYER,
-                        new RegisterUser(vertx, Role.BUYER, users, hasher))
+                        new RegisterUser(vertx, pool, Role.BUYER, users, hasher))
                     .on(
                         ApiOperation.REGISTER_SELLER,
-                        new RegisterUser(vertx, Role.SELLER, users, hasher))
+                        new RegisterUser(vertx, pool, Role.SELLER, users, hasher))
                     .on(
                         ApiOperation.LOGIN_BUYER,
                         new LoginUser(
-                            vertx, Role.BUYER, users, hasher, decoyHash, throttle, sessions))
+                            vertx, pool, Role.BUYER, users, hasher, decoyHash, throttle, sessions))
                     .on(
                         ApiOperation.LOGIN_SELLER,
                         new LoginUser(
-                            vertx, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
+                            vertx, pool, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
                     .on(ApiOperation.REFRESH_SESSION, new RefreshSession(sessions))
                     .on(ApiOperation.LOGOUT, new Logout(sessions))
                     .on(InternalAction.PURGE_EXPIRED_SESSIONS, purge)

@@ -2,6 +2,7 @@ package dev.marketplace.api;
 
 import dev.marketplace.api.openapi.ContractLoader;
 import dev.marketplace.api.openapi.EventLoopRequestValidation;
+import dev.marketplace.api.openapi.RequestBodyReader;
 import dev.marketplace.api.readcache.CatalogReads;
 import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.config.CatalogCacheSettings;
@@ -179,7 +180,12 @@ public final class ApiVerticle extends VerticleBase {
         RouterBuilder.create(vertx, contract)
             .rootHandler(new RequestDeadline(vertx, timeoutMillis + DEADLINE_MARGIN_MILLIS))
             .rootHandler(
-                new RequestBodyReader(contract, bodyLimit, maxImageBytes + MULTIPART_OVERHEAD));
+                new RequestBodyReader(
+                    contract,
+                    operation ->
+                        operation.getExtensions().containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)
+                            ? maxImageBytes + MULTIPART_OVERHEAD
+                            : bodyLimit));
     builder.security("bearerAuth").httpHandler(authentication);
 
     EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);

@@ -4,6 +4,7 @@ import dev.marketplace.account.AccountVerticle;
 import dev.marketplace.api.ApiVerticle;
 import dev.marketplace.catalog.CatalogVerticle;
 import dev.marketplace.catalog.image.LegacyImageImport;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.NodeVerticles;
 import dev.marketplace.common.config.VerticleKind;
@@ -19,6 +20,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -29,6 +31,14 @@ import java.util.function.Supplier;
  * goes to the account verticle only; the edge gets the public key.
  */
 public final class Marketplace {
+
+  /** The event-bus address each domain verticle serves. */
+  static final Map<VerticleKind, BusAddress> ADDRESSES =
+      Map.of(
+          VerticleKind.ACCOUNT, AccountVerticle.ADDRESS,
+          VerticleKind.CATALOG, CatalogVerticle.ADDRESS,
+          VerticleKind.ORDER, OrderVerticle.ADDRESS,
+          VerticleKind.PAYMENT, PaymentVerticle.ADDRESS);
 
   private Marketplace() {}
 

@@ -55,7 +55,7 @@ public final class MarketplaceNode {
     }
     List<String> addresses =
         config.verticles().kinds().stream()
-            .flatMap(kind -> kind.address().stream())
+            .flatMap(kind -> Optional.ofNullable(Marketplace.ADDRESSES.get(kind)).stream())
             .map(BusAddress::value)
             .toList();
     return NodeHealthServer.start(vertx, port.get(), addresses);

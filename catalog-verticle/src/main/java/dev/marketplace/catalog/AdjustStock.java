@@ -8,6 +8,7 @@ import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -19,10 +20,12 @@ import java.util.List;
 public final class AdjustStock implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final SellerProductRepository products;
 
-  public AdjustStock(Vertx vertx, SellerProductRepository products) {
+  public AdjustStock(Vertx vertx, Pool pool, SellerProductRepository products) {
     this.vertx = vertx;
+    this.pool = pool;
     this.products = products;
   }
 
@@ -32,7 +35,7 @@ public final class AdjustStock implements OperationHandler {
     long sellerId = request.callerId();
     int change = request.body().getInteger("change");
     return products
-        .adjustStock(productId, sellerId, change)
+        .adjustStock(pool, productId, sellerId, change)
         .compose(
             adjusted -> {
               if (adjusted.isPresent()) {
@@ -40,7 +43,7 @@ public final class AdjustStock implements OperationHandler {
                 return Future.succeededFuture(Reply.ok(adjusted.get().toJson()));
               }
               return products
-                  .stock(productId)
+                  .stock(pool, productId)
                   .map(stock -> explain(productId, sellerId, change, stock));
             });
   }

@@ -20,6 +20,9 @@ import io.vertx.sqlclient.Pool;
 /** Products, categories, search, reviews and images, served on {@link BusAddress#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
 
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.CATALOG;
+
   /**
    * What the catalog verticle is told.
    *
@@ -41,32 +44,30 @@ public final class CatalogVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
-    ProductRepository products = new ProductRepository(pool);
-    SellerProductRepository sellerProducts = new SellerProductRepository(pool);
-    ReviewRepository reviews = new ReviewRepository(pool);
-    ProductImageRepository images = new ProductImageRepository(pool);
+    ProductRepository products = new ProductRepository();
+    SellerProductRepository sellerProducts = new SellerProductRepository();
+    ReviewRepository reviews = new ReviewRepository();
+    ProductImageRepository images = new ProductImageRepository();
     ImageStorage storage = new PostgresImageStorage(pool);
-    return new OperationDispatcher(vertx, BusAddress.CATALOG)
-        .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(vertx, products))
-        .on(ApiOperation.UPDATE_PRODUCT, new UpdateProduct(vertx, products))
-        .on(ApiOperation.BROWSE_PRODUCTS, new BrowseProducts(products, false))
-        .on(ApiOperation.SEARCH_PRODUCTS, new BrowseProducts(products, true))
-        .on(ApiOperation.LIST_CATEGORIES, new ListCategories(products))
-        .on(ApiOperation.PRODUCT_DETAIL, ProductDetail.forBuyers(products, reviews, images))
+    return new OperationDispatcher(vertx, ADDRESS)
+        .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(vertx, pool, products))
+        .on(ApiOperation.UPDATE_PRODUCT, new UpdateProduct(vertx, pool, products))
+        .on(ApiOperation.BROWSE_PRODUCTS, new BrowseProducts(pool, products, false))
+        .on(ApiOperation.SEARCH_PRODUCTS, new BrowseProducts(pool, products, true))
+        .on(ApiOperation.LIST_CATEGORIES, new ListCategories(pool, products))
+        .on(ApiOperation.PRODUCT_DETAIL, ProductDetail.forBuyers(pool, products, reviews, images))
         .on(
             ApiOperation.SELLER_PRODUCT_DETAIL,
-            ProductDetail.forOwner(sellerProducts, reviews, images))
-        .on(ApiOperation.ADJUST_STOCK, new AdjustStock(vertx, sellerProducts))
-        .on(ApiOperation.UPSERT_PRODUCT_BY_SKU, new UpsertProductBySku(vertx, sellerProducts))
-        .on(
-            ApiOperation.UPLOAD_PRODUCT_IMAGE,
-            new UploadProductImage(vertx, products, images, storage))
-        .on(ApiOperation.DELETE_PRODUCT_IMAGE, new DeleteProductImage(vertx, images, storage))
-        .on(ApiOperation.GET_IMAGE, new ImageContent(images, storage, false))
-        .on(ApiOperation.GET_IMAGE_THUMBNAIL, new ImageContent(images, storage, true))
-        .on(ApiOperation.WRITE_REVIEW, new WriteReview(vertx, reviews))
-        .on(ApiOperation.LIST_REVIEWS, new ListReviews(products, reviews))
-        .on(ApiOperation.LIST_SELLER_PRODUCTS, new ListSellerProducts(sellerProducts))
+            ProductDetail.forOwner(pool, sellerProducts, reviews, images))
+        .on(ApiOperation.ADJUST_STOCK, new AdjustStock(vertx, pool, sellerProducts))
+        .on(ApiOperation.UPSERT_PRODUCT_BY_SKU, new UpsertProductBySku(vertx, pool, sellerProducts))
+        .on(ApiOperation.UPLOAD_PRODUCT_IMAGE, new UploadProductImage(vertx, pool, images, storage))
+        .on(ApiOperation.DELETE_PRODUCT_IMAGE, new DeleteProductImage(vertx, pool, images, storage))
+        .on(ApiOperation.GET_IMAGE, new ImageContent(pool, images, storage, false))
+        .on(ApiOperation.GET_IMAGE_THUMBNAIL, new ImageContent(pool, images, storage, true))
+        .on(ApiOperation.WRITE_REVIEW, new WriteReview(vertx, pool, reviews))
+        .on(ApiOperation.LIST_REVIEWS, new ListReviews(pool, products, reviews))
+        .on(ApiOperation.LIST_SELLER_PRODUCTS, new ListSellerProducts(pool, sellerProducts))
         .readiness(pool)
         .register();
   }

@@ -7,16 +7,19 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /** A seller lists a new product; it may enter any list buyers browse, so every api node hears. */
 public final class CreateProduct implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final ProductRepository products;
 
-  public CreateProduct(Vertx vertx, ProductRepository products) {
+  public CreateProduct(Vertx vertx, Pool pool, ProductRepository products) {
     this.vertx = vertx;
+    this.pool = pool;
     this.products = products;
   }
 
@@ -24,7 +27,7 @@ public final class CreateProduct implements OperationHandler {
   public Future<Reply> handle(BusRequest request) {
     long sellerId = request.callerId();
     return products
-        .insert(sellerId, ProductChanges.fromJson(request.body()))
+        .insert(pool, sellerId, ProductChanges.fromJson(request.body()))
         .map(
             created ->
                 created

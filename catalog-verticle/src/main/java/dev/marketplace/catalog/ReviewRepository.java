@@ -4,8 +4,8 @@ import dev.marketplace.common.db.Rows;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -23,50 +23,46 @@ public final class ReviewRepository {
       "SELECT rating, count(*) AS reviews FROM product_reviews WHERE product_id = $1"
           + " GROUP BY rating";
 
-  private final Pool pool;
-
-  public ReviewRepository(Pool pool) {
-    this.pool = pool;
-  }
-
   /**
    * Adds the buyer's review of a product, or replaces their earlier one, and updates the product's
-   * rating sum, count and average in the same transaction. The product row is locked first, so
-   * concurrent reviews of one product apply one after the other and the summary stays exact.
+   * rating sum, count and average, all in the caller's transaction on {@code connection}. The
+   * product row is locked first, so concurrent reviews of one product apply one after the other and
+   * the summary stays exact.
    */
-  public Future<Written> write(long productId, long buyerId, int rating, String comment) {
-    return pool.withTransaction(
-        connection ->
-            connection
-                .preparedQuery("SELECT id FROM products WHERE id = $1 AND is_active FOR UPDATE")
-                .execute(Tuple.of(productId))
-                .compose(
-                    product -> {
-                      if (product.size() == 0) {
-                        throw DomainException.notFound("Product " + productId + " not found.");
-                      }
-                      return eligible(connection, productId, buyerId);
-                    })
-                .compose(
-                    eligible -> {
-                      if (!eligible) {
-                        throw DomainException.forbidden(
-                            "Only a buyer with a delivered order of this product may review it.");
-                      }
-                      return previousRating(connection, productId, buyerId);
-                    })
-                .compose(
-                    previous ->
-                        upsert(connection, productId, buyerId, rating, comment)
-                            .compose(
-                                review ->
-                                    adjustSummary(connection, productId, rating, previous)
-                                        .map(done -> new Written(review, previous == null)))));
+  public Future<Written> write(
+      SqlConnection connection, long productId, long buyerId, int rating, String comment) {
+    return connection
+        .preparedQuery("SELECT id FROM products WHERE id = $1 AND is_active FOR UPDATE")
+        .execute(Tuple.of(productId))
+        .compose(
+            product -> {
+              if (product.size() == 0) {
+                throw DomainException.notFound("Product " + productId + " not found.");
+              }
+              return eligible(connection, productId, buyerId);
+            })
+        .compose(
+            eligible -> {
+              if (!eligible) {
+                throw DomainException.forbidden(
+                    "Only a buyer with a delivered order of this product may review it.");
+              }
+              return previousRating(connection, productId, buyerId);
+            })
+        .compose(
+            previous ->
+                upsert(connection, productId, buyerId, rating, comment)
+                    .compose(
+                        review ->
+                            adjustSummary(connection, productId, rating, previous)
+                                .map(done -> new Written(review, previous == null))));
   }
 
   /** A product's reviews, newest first, before review {@code beforeId} when continuing. */
-  public Future<List<Review>> ofProduct(long productId, Long beforeId, int limit) {
-    return pool.preparedQuery(
+  public Future<List<Review>> ofProduct(
+      SqlClient client, long productId, Long beforeId, int limit) {
+    return client
+        .preparedQuery(
             "SELECT "
                 + Review.COLUMNS
                 + " FROM product_reviews r JOIN users b ON b.id = r.buyer_id"
@@ -78,8 +74,9 @@ public final class ReviewRepository {
   }
 
   /** How many reviews gave each rating, 1 to 5. */
-  public Future<JsonObject> histogram(long productId) {
-    return pool.preparedQuery(HISTOGRAM)
+  public Future<JsonObject> histogram(SqlClient client, long productId) {
+    return client
+        .preparedQuery(HISTOGRAM)
         .execute(Tuple.of(productId))
         .map(
             rows -> {

@@ -6,6 +6,7 @@ import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -16,22 +17,22 @@ import java.util.List;
 public final class WriteReview implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final ReviewRepository reviews;
 
-  public WriteReview(Vertx vertx, ReviewRepository reviews) {
+  public WriteReview(Vertx vertx, Pool pool, ReviewRepository reviews) {
     this.vertx = vertx;
+    this.pool = pool;
     this.reviews = reviews;
   }
 
   @Override
   public Future<Reply> handle(BusRequest request) {
     long productId = request.pathId("product_id");
-    return reviews
-        .write(
-            productId,
-            request.callerId(),
-            request.body().getInteger("rating"),
-            request.body().getString("comment", ""))
+    long buyerId = request.callerId();
+    int rating = request.body().getInteger("rating");
+    String comment = request.body().getString("comment", "");
+    return pool.withTransaction(tx -> reviews.write(tx, productId, buyerId, rating, comment))
         .map(
             written -> {
               Invalidations.publishProducts(vertx, List.of(productId));

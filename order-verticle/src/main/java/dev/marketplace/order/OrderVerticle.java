@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrderVerticle extends VerticleBase {
 
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.ORDERS;
+
   /**
    * What the order verticle is told.
    *
@@ -74,7 +77,7 @@ public final class OrderVerticle extends VerticleBase {
                     .sweep()
                     .compose(expired -> idempotency.purgeExpired())
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
-    return new OperationDispatcher(vertx, BusAddress.ORDERS)
+    return new OperationDispatcher(vertx, ADDRESS)
         .on(
             ApiOperation.PLACE_ORDER,
             new PlaceOrder(orders, stock, idempotency, publisher, stockChanges))

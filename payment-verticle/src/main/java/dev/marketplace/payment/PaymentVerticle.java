@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaymentVerticle extends VerticleBase {
 
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.PAYMENTS;
+
   /**
    * What the payment verticle is told, once the gateway's URL and secrets are settled (the sandbox
    * gateway's are known only when it has started).
@@ -119,7 +122,7 @@ public final class PaymentVerticle extends VerticleBase {
                                 message.body(),
                                 failure.toString())));
     String provider = settings.provider();
-    return new OperationDispatcher(vertx, BusAddress.PAYMENTS)
+    return new OperationDispatcher(vertx, ADDRESS)
         .on(
             ApiOperation.PAY_ORDER,
             new PayOrder(pool, payments, orders, settlement, gateway, provider))

@@ -1,6 +1,5 @@
 package dev.marketplace.catalog.image;
 
-import dev.marketplace.catalog.ProductRepository;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
@@ -10,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class UploadProductImage implements OperationHandler {
 
   private final Vertx vertx;
-  private final ProductRepository products;
+  private final Pool pool;
   private final ProductImageRepository images;
   private final ImageStorage storage;
   private final ImageInspector inspector = new ImageInspector();
@@ -33,12 +33,9 @@ public final class UploadProductImage implements OperationHandler {
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   public UploadProductImage(
-      Vertx vertx,
-      ProductRepository products,
-      ProductImageRepository images,
-      ImageStorage storage) {
+      Vertx vertx, Pool pool, ProductImageRepository images, ImageStorage storage) {
     this.vertx = vertx;
-    this.products = products;
+    this.pool = pool;
     this.images = images;
     this.storage = storage;
   }
@@ -48,8 +45,8 @@ public final class UploadProductImage implements OperationHandler {
     long productId = request.pathId("product_id");
     long sellerId = request.callerId();
     byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
-    return products
-        .sellerOf(productId)
+    return images
+        .sellerOf(pool, productId)
         .compose(
             owner -> {
               if (owner.isEmpty()) {
@@ -88,7 +85,8 @@ public final class UploadProductImage implements OperationHandler {
         .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
         .compose(
             stored ->
-                images.insert(productId, sellerId, inspected, bytes.length, original, thumbnail))
+                images.insert(
+                    pool, productId, sellerId, inspected, bytes.length, original, thumbnail))
         .recover(
             failure ->
                 attempt < ATTEMPTS
