@@ -4,7 +4,9 @@ import dev.marketplace.api.openapi.ContractLoader;
 import dev.marketplace.api.openapi.EventLoopRequestValidation;
 import dev.marketplace.api.openapi.RequestBodyReader;
 import dev.marketplace.api.readcache.CatalogReads;
+import dev.marketplace.api.readcache.ReadPositions;
 import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.config.CatalogCacheSettings;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.security.TokenSettings;
@@ -48,6 +50,8 @@ public final class ApiVerticle extends VerticleBase {
    * @param metricsEnabled whether {@code /metrics} serves Prometheus metrics
    * @param shutdownGrace how long a graceful stop lets requests in flight finish
    * @param catalogCache the cache of anonymous catalog reads
+   * @param readPositionHold how long a caller's write decides where its reads go, where reads may
+   *     come from replicas: longer than the most a replica that serves reads may lag
    */
   public record Settings(
       int httpPort,
@@ -59,7 +63,8 @@ public final class ApiVerticle extends VerticleBase {
       Duration heartbeat,
       boolean metricsEnabled,
       Duration shutdownGrace,
-      CatalogCacheSettings catalogCache) {
+      CatalogCacheSettings catalogCache,
+      Duration readPositionHold) {
 
     public static Settings from(MarketplaceConfig config, String jwtPublicKeyPem) {
       return new Settings(
@@ -72,7 +77,9 @@ public final class ApiVerticle extends VerticleBase {
           Duration.ofSeconds(config.heartbeatSeconds()),
           config.metricsEnabled(),
           Duration.ofSeconds(config.shutdownGraceSeconds()),
-          config.catalogCache());
+          config.catalogCache(),
+          // A serving replica has every commit older than its lag limit and a check or two.
+          config.readReplicas().maxLag().plusSeconds(5));
     }
   }
 
@@ -89,20 +96,24 @@ public final class ApiVerticle extends VerticleBase {
 
   private final Settings settings;
   private final CatalogReads reads;
+  private final ReadPositions positions;
   private HttpServer server;
 
-  private ApiVerticle(Settings settings, CatalogReads reads) {
+  private ApiVerticle(Settings settings, CatalogReads reads, ReadPositions positions) {
     this.settings = settings;
     this.reads = reads;
+    this.positions = positions;
   }
 
   /**
-   * Makes the instances of one node's edge, which share one cache of catalog reads; its answers
-   * expire by {@code clock}.
+   * Makes the instances of one node's edge, which share one cache of catalog reads (its answers
+   * expire by {@code clock}) and one memory of what reads must reflect ({@link ReadPositions}).
    */
   public static Supplier<ApiVerticle> instances(Settings settings, Clock clock) {
-    CatalogReads reads = CatalogReads.of(settings.catalogCache(), clock);
-    return () -> new ApiVerticle(settings, reads);
+    // Replication runs on real time, whatever clock the rest of the node is given.
+    ReadPositions positions = new ReadPositions(Clock.systemUTC(), settings.readPositionHold());
+    CatalogReads reads = CatalogReads.of(settings.catalogCache(), clock, positions);
+    return () -> new ApiVerticle(settings, reads, positions);
   }
 
   @Override
@@ -120,7 +131,8 @@ public final class ApiVerticle extends VerticleBase {
             vertx.fileSystem().readFile(ContractLoader.CONTRACT),
             authentication.followRevocations(vertx),
             streams.listen(),
-            reads.follow(vertx))
+            reads.follow(vertx),
+            Invalidations.subscribe(vertx, Invalidations.PRODUCTS, positions::heard).completion())
         .compose(
             loaded ->
                 ContractWiring.check(vertx, settings.requestTimeout())
@@ -197,7 +209,7 @@ public final class ApiVerticle extends VerticleBase {
         route.setDoValidation(false).addHandler(validation.of(route.getOperation()));
       }
     }
-    OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads);
+    OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads, positions);
     ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
     ImageDownload downloads = new ImageDownload(vertx, timeoutMillis);
     for (OpenAPIRoute route : builder.getRoutes()) {

@@ -2,6 +2,7 @@ package dev.marketplace.api;
 
 import dev.marketplace.api.readcache.CatalogReadCache.Ticket;
 import dev.marketplace.api.readcache.CatalogReads;
+import dev.marketplace.api.readcache.ReadPositions;
 import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
@@ -10,6 +11,8 @@ import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -45,11 +48,13 @@ final class OperationForwarder {
   private final Vertx vertx;
   private final long timeoutMillis;
   private final CatalogReads reads;
+  private final ReadPositions positions;
 
-  OperationForwarder(Vertx vertx, long timeoutMillis, CatalogReads reads) {
+  OperationForwarder(Vertx vertx, long timeoutMillis, CatalogReads reads, ReadPositions positions) {
     this.vertx = vertx;
     this.timeoutMillis = timeoutMillis;
     this.reads = reads;
+    this.positions = positions;
   }
 
   /** Forwards {@code operation}, as the contract describes it in {@code contract}. */
@@ -65,6 +70,8 @@ final class OperationForwarder {
       if (caller == null) {
         caller = Caller.anonymous(rc.request().remoteAddress().hostAddress());
       }
+      boolean write = rc.request().method() != HttpMethod.GET;
+      String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
       BusRequest request =
           new BusRequest(
               caller,
@@ -73,7 +80,11 @@ final class OperationForwarder {
               parameters(validated.getHeaders()),
               signedBody
                   ? new JsonObject().put("raw", rc.body().asString())
-                  : validated.getBody() == null ? null : validated.getBody().getJsonObject());
+                  : validated.getBody() == null ? null : validated.getBody().getJsonObject(),
+              write
+                  ? 0
+                  : positions.readAfter(authorization, read == null ? null : read.productOf(rc)),
+              write);
       String withNul = textWithNul(request, validated);
       if (withNul != null) {
         rc.fail(
@@ -96,8 +107,11 @@ final class OperationForwarder {
           .onSuccess(
               reply -> {
                 int status = Integer.parseInt(reply.headers().get(Reply.STATUS));
+                if (write) {
+                  positions.wrote(authorization, reply.headers().get(Reply.WRITTEN_AT));
+                }
                 if (read != null && status == 200 && reply.body() != null) {
-                  read.answer(rc, ticket, reply.body());
+                  read.answer(rc, ticket, reply.body(), readAt(reply.headers().get(Reply.READ_AT)));
                   return;
                 }
                 rc.response().setStatusCode(status);
@@ -109,6 +123,11 @@ final class OperationForwarder {
               })
           .onFailure(rc::fail);
     };
+  }
+
+  /** Where a replica that answered had replayed to, or null for an answer from the primary. */
+  private static Long readAt(String header) {
+    return header == null ? null : Long.valueOf(header);
   }
 
   /** The first parameter or body field (the parsed one, for a signed body) holding a NUL. */

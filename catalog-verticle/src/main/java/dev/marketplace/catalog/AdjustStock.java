@@ -1,13 +1,12 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -19,12 +18,12 @@ import java.util.List;
  */
 public final class AdjustStock implements OperationHandler {
 
-  private final Vertx vertx;
+  private final ChangeNotices notices;
   private final Pool pool;
   private final SellerProductRepository products;
 
-  public AdjustStock(Vertx vertx, Pool pool, SellerProductRepository products) {
-    this.vertx = vertx;
+  public AdjustStock(ChangeNotices notices, Pool pool, SellerProductRepository products) {
+    this.notices = notices;
     this.pool = pool;
     this.products = products;
   }
@@ -39,8 +38,9 @@ public final class AdjustStock implements OperationHandler {
         .compose(
             adjusted -> {
               if (adjusted.isPresent()) {
-                Invalidations.publishProducts(vertx, List.of(productId));
-                return Future.succeededFuture(Reply.ok(adjusted.get().toJson()));
+                return notices
+                    .productsChanged(List.of(productId))
+                    .map(told -> Reply.ok(adjusted.get().toJson()));
               }
               return products
                   .stock(pool, productId)

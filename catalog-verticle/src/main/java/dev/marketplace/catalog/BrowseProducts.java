@@ -3,11 +3,12 @@ package dev.marketplace.catalog;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ReadRouting;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 /**
  * Buyers browse or search active products, filtered, sorted and a page at a time: {@code
@@ -15,12 +16,12 @@ import io.vertx.sqlclient.Pool;
  */
 public final class BrowseProducts implements OperationHandler {
 
-  private final Pool pool;
+  private final ReadRouting reads;
   private final ProductRepository products;
   private final boolean searching;
 
-  public BrowseProducts(Pool pool, ProductRepository products, boolean searching) {
-    this.pool = pool;
+  public BrowseProducts(ReadRouting reads, ProductRepository products, boolean searching) {
+    this.reads = reads;
     this.products = products;
     this.searching = searching;
   }
@@ -35,8 +36,12 @@ public final class BrowseProducts implements OperationHandler {
       }
     }
     ProductQuery query = ProductQuery.of(text, request.query());
+    return reads.reply(request, client -> page(client, query));
+  }
+
+  private Future<Reply> page(SqlClient client, ProductQuery query) {
     return products
-        .page(pool, query)
+        .page(client, query)
         .map(
             page -> {
               JsonArray items = new JsonArray();

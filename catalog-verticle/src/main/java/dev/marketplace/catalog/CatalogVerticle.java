@@ -10,9 +10,12 @@ import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.db.ReadRouting;
+import dev.marketplace.common.db.WritePositions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -44,31 +47,42 @@ public final class CatalogVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
+    // Anonymous catalog reads may come from replicas; a seller's own views from the primary.
+    ReadRouting reads = ReadRouting.of(vertx, pool, settings.database());
+    WritePositions positions = WritePositions.of(vertx, settings.database());
+    ChangeNotices notices = new ChangeNotices(vertx, positions);
     ProductRepository products = new ProductRepository();
     SellerProductRepository sellerProducts = new SellerProductRepository();
     ReviewRepository reviews = new ReviewRepository();
     ProductImageRepository images = new ProductImageRepository();
     ImageStorage storage = new PostgresImageStorage(pool);
     return new OperationDispatcher(vertx, ADDRESS)
-        .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(vertx, pool, products))
-        .on(ApiOperation.UPDATE_PRODUCT, new UpdateProduct(vertx, pool, products))
-        .on(ApiOperation.BROWSE_PRODUCTS, new BrowseProducts(pool, products, false))
-        .on(ApiOperation.SEARCH_PRODUCTS, new BrowseProducts(pool, products, true))
-        .on(ApiOperation.LIST_CATEGORIES, new ListCategories(pool, products))
-        .on(ApiOperation.PRODUCT_DETAIL, ProductDetail.forBuyers(pool, products, reviews, images))
+        .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(notices, pool, products))
+        .on(ApiOperation.UPDATE_PRODUCT, new UpdateProduct(notices, pool, products))
+        .on(ApiOperation.BROWSE_PRODUCTS, new BrowseProducts(reads, products, false))
+        .on(ApiOperation.SEARCH_PRODUCTS, new BrowseProducts(reads, products, true))
+        .on(ApiOperation.LIST_CATEGORIES, new ListCategories(reads, products))
+        .on(ApiOperation.PRODUCT_DETAIL, ProductDetail.forBuyers(reads, products, reviews, images))
         .on(
             ApiOperation.SELLER_PRODUCT_DETAIL,
             ProductDetail.forOwner(pool, sellerProducts, reviews, images))
-        .on(ApiOperation.ADJUST_STOCK, new AdjustStock(vertx, pool, sellerProducts))
-        .on(ApiOperation.UPSERT_PRODUCT_BY_SKU, new UpsertProductBySku(vertx, pool, sellerProducts))
-        .on(ApiOperation.UPLOAD_PRODUCT_IMAGE, new UploadProductImage(vertx, pool, images, storage))
-        .on(ApiOperation.DELETE_PRODUCT_IMAGE, new DeleteProductImage(vertx, pool, images, storage))
+        .on(ApiOperation.ADJUST_STOCK, new AdjustStock(notices, pool, sellerProducts))
+        .on(
+            ApiOperation.UPSERT_PRODUCT_BY_SKU,
+            new UpsertProductBySku(notices, pool, sellerProducts))
+        .on(
+            ApiOperation.UPLOAD_PRODUCT_IMAGE,
+            new UploadProductImage(vertx, notices, pool, images, storage))
+        .on(
+            ApiOperation.DELETE_PRODUCT_IMAGE,
+            new DeleteProductImage(notices, pool, images, storage))
         .on(ApiOperation.GET_IMAGE, new ImageContent(pool, images, storage, false))
         .on(ApiOperation.GET_IMAGE_THUMBNAIL, new ImageContent(pool, images, storage, true))
-        .on(ApiOperation.WRITE_REVIEW, new WriteReview(vertx, pool, reviews))
-        .on(ApiOperation.LIST_REVIEWS, new ListReviews(pool, products, reviews))
+        .on(ApiOperation.WRITE_REVIEW, new WriteReview(notices, pool, reviews))
+        .on(ApiOperation.LIST_REVIEWS, new ListReviews(reads, products, reviews))
         .on(ApiOperation.LIST_SELLER_PRODUCTS, new ListSellerProducts(pool, sellerProducts))
         .readiness(pool)
+        .positions(positions.tracked() ? positions::afterCommit : null)
         .register();
   }
 }

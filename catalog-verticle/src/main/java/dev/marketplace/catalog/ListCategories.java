@@ -3,33 +3,36 @@ package dev.marketplace.catalog;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ReadRouting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 /** The categories buyers can browse, with how many active products each has. */
 public final class ListCategories implements OperationHandler {
 
-  private final Pool pool;
+  private final ReadRouting reads;
   private final ProductRepository products;
 
-  public ListCategories(Pool pool, ProductRepository products) {
-    this.pool = pool;
+  public ListCategories(ReadRouting reads, ProductRepository products) {
+    this.reads = reads;
     this.products = products;
   }
 
   @Override
   public Future<Reply> handle(BusRequest request) {
-    return products
-        .categories(pool)
-        .map(
-            categories ->
-                Reply.list(
-                    "categories",
-                    categories,
-                    category ->
-                        new JsonObject()
-                            .put("name", category.name())
-                            .put("product_count", category.products())));
+    return reads.reply(
+        request,
+        client ->
+            products
+                .categories(client)
+                .map(
+                    categories ->
+                        Reply.list(
+                            "categories",
+                            categories,
+                            category ->
+                                new JsonObject()
+                                    .put("name", category.name())
+                                    .put("product_count", category.products()))));
   }
 }

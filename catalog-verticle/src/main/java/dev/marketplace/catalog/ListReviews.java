@@ -3,21 +3,22 @@ package dev.marketplace.catalog;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ReadRouting;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 /** A product's reviews, newest first, a page at a time. */
 public final class ListReviews implements OperationHandler {
 
-  private final Pool pool;
+  private final ReadRouting reads;
   private final ProductRepository products;
   private final ReviewRepository reviews;
 
-  public ListReviews(Pool pool, ProductRepository products, ReviewRepository reviews) {
-    this.pool = pool;
+  public ListReviews(ReadRouting reads, ProductRepository products, ReviewRepository reviews) {
+    this.reads = reads;
     this.products = products;
     this.reviews = reviews;
   }
@@ -27,14 +28,18 @@ public final class ListReviews implements OperationHandler {
     long productId = request.pathId("product_id");
     int limit = request.limit();
     Long before = cursor(request.query().getString("cursor"));
+    return reads.reply(request, client -> page(client, productId, before, limit));
+  }
+
+  private Future<Reply> page(SqlClient client, long productId, Long before, int limit) {
     return products
-        .findActive(pool, productId)
+        .findActive(client, productId)
         .compose(
             product -> {
               if (product.isEmpty()) {
                 throw DomainException.notFound("Product " + productId + " not found.");
               }
-              return reviews.ofProduct(pool, productId, before, limit);
+              return reviews.ofProduct(client, productId, before, limit);
             })
         .map(
             page -> {

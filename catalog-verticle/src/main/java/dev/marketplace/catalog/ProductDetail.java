@@ -5,14 +5,16 @@ import dev.marketplace.catalog.image.ProductImageRepository;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ReadRouting;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * One product with its seller's name, its rating summary and its images: an active one for anyone,
@@ -20,43 +22,49 @@ import java.util.function.Function;
  */
 public final class ProductDetail implements OperationHandler {
 
-  private final Pool pool;
-  private final Function<BusRequest, Future<Optional<Product>>> lookup;
+  private final ReadRouting reads;
+  private final BiFunction<SqlClient, BusRequest, Future<Optional<Product>>> lookup;
   private final ReviewRepository reviews;
   private final ProductImageRepository images;
 
   private ProductDetail(
-      Pool pool,
-      Function<BusRequest, Future<Optional<Product>>> lookup,
+      ReadRouting reads,
+      BiFunction<SqlClient, BusRequest, Future<Optional<Product>>> lookup,
       ReviewRepository reviews,
       ProductImageRepository images) {
-    this.pool = pool;
+    this.reads = reads;
     this.lookup = lookup;
     this.reviews = reviews;
     this.images = images;
   }
 
-  /** The detail buyers see: active products only. */
+  /** The detail buyers see: active products only, read on a replica where there are some. */
   public static ProductDetail forBuyers(
-      Pool pool,
+      ReadRouting reads,
       ProductRepository products,
       ReviewRepository reviews,
       ProductImageRepository images) {
     return new ProductDetail(
-        pool, request -> products.findActive(pool, request.pathId("product_id")), reviews, images);
+        reads,
+        (client, request) -> products.findActive(client, request.pathId("product_id")),
+        reviews,
+        images);
   }
 
-  /** The detail a seller sees of their own products, active or not; 403 for another's. */
+  /**
+   * The detail a seller sees of their own products, active or not; 403 for another's. Read on the
+   * primary: it is the seller's working view of what they just changed.
+   */
   public static ProductDetail forOwner(
       Pool pool,
       SellerProductRepository products,
       ReviewRepository reviews,
       ProductImageRepository images) {
     return new ProductDetail(
-        pool,
-        request ->
+        ReadRouting.onPrimary(pool),
+        (client, request) ->
             products
-                .find(pool, request.pathId("product_id"))
+                .find(client, request.pathId("product_id"))
                 .map(
                     found -> {
                       if (found.isPresent() && found.get().sellerId() != request.callerId()) {
@@ -71,16 +79,20 @@ public final class ProductDetail implements OperationHandler {
 
   @Override
   public Future<Reply> handle(BusRequest request) {
+    return reads.reply(request, client -> detail(client, request));
+  }
+
+  private Future<Reply> detail(SqlClient client, BusRequest request) {
     long productId = request.pathId("product_id");
     return lookup
-        .apply(request)
+        .apply(client, request)
         .compose(
             found -> {
               Product product =
                   found.orElseThrow(
                       () -> DomainException.notFound("Product " + productId + " not found."));
               return Future.all(
-                      reviews.histogram(pool, productId), images.ofProduct(pool, productId))
+                      reviews.histogram(client, productId), images.ofProduct(client, productId))
                   .map(
                       loaded -> {
                         JsonArray pictures = new JsonArray();

@@ -1,12 +1,11 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -16,12 +15,12 @@ import java.util.List;
  */
 public final class UpdateProduct implements OperationHandler {
 
-  private final Vertx vertx;
+  private final ChangeNotices notices;
   private final Pool pool;
   private final ProductRepository products;
 
-  public UpdateProduct(Vertx vertx, Pool pool, ProductRepository products) {
-    this.vertx = vertx;
+  public UpdateProduct(ChangeNotices notices, Pool pool, ProductRepository products) {
+    this.notices = notices;
     this.pool = pool;
     this.products = products;
   }
@@ -41,8 +40,9 @@ public final class UpdateProduct implements OperationHandler {
         .compose(
             updated -> {
               if (updated.isPresent()) {
-                Invalidations.publishProducts(vertx, List.of(productId));
-                return Future.succeededFuture(Reply.ok(updated.get().toJson()));
+                return notices
+                    .productsChanged(List.of(productId))
+                    .map(told -> Reply.ok(updated.get().toJson()));
               }
               return products
                   .sellerOf(pool, productId)

@@ -1,12 +1,11 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -19,12 +18,12 @@ import java.util.List;
  */
 public final class UpsertProductBySku implements OperationHandler {
 
-  private final Vertx vertx;
+  private final ChangeNotices notices;
   private final Pool pool;
   private final SellerProductRepository products;
 
-  public UpsertProductBySku(Vertx vertx, Pool pool, SellerProductRepository products) {
-    this.vertx = vertx;
+  public UpsertProductBySku(ChangeNotices notices, Pool pool, SellerProductRepository products) {
+    this.notices = notices;
     this.pool = pool;
     this.products = products;
   }
@@ -38,10 +37,11 @@ public final class UpsertProductBySku implements OperationHandler {
         .compose(
             written -> {
               if (written.isPresent()) {
-                Invalidations.publishProducts(vertx, List.of(written.get().product().id()));
                 boolean created = written.get().created();
                 JsonObject body = answer(created ? "created" : "updated", written.get().product());
-                return Future.succeededFuture(created ? Reply.created(body) : Reply.ok(body));
+                return notices
+                    .productsChanged(List.of(written.get().product().id()))
+                    .map(told -> created ? Reply.created(body) : Reply.ok(body));
               }
               return products
                   .findBySku(pool, sellerId, sku)

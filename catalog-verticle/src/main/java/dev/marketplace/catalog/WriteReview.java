@@ -1,11 +1,10 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ChangeNotices;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -16,12 +15,12 @@ import java.util.List;
  */
 public final class WriteReview implements OperationHandler {
 
-  private final Vertx vertx;
+  private final ChangeNotices notices;
   private final Pool pool;
   private final ReviewRepository reviews;
 
-  public WriteReview(Vertx vertx, Pool pool, ReviewRepository reviews) {
-    this.vertx = vertx;
+  public WriteReview(ChangeNotices notices, Pool pool, ReviewRepository reviews) {
+    this.notices = notices;
     this.pool = pool;
     this.reviews = reviews;
   }
@@ -33,12 +32,14 @@ public final class WriteReview implements OperationHandler {
     int rating = request.body().getInteger("rating");
     String comment = request.body().getString("comment", "");
     return pool.withTransaction(tx -> reviews.write(tx, productId, buyerId, rating, comment))
-        .map(
-            written -> {
-              Invalidations.publishProducts(vertx, List.of(productId));
-              return written.created()
-                  ? Reply.created(written.review().toJson())
-                  : Reply.ok(written.review().toJson());
-            });
+        .compose(
+            written ->
+                notices
+                    .productsChanged(List.of(productId))
+                    .map(
+                        told ->
+                            written.created()
+                                ? Reply.created(written.review().toJson())
+                                : Reply.ok(written.review().toJson())));
   }
 }

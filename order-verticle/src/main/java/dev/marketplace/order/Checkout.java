@@ -75,13 +75,16 @@ public final class Checkout implements OperationHandler {
                           placed.set(events);
                           return answer(tx, checkoutId);
                         }))
-        .onSuccess(
+        .compose(
             committed -> {
               placed.get().forEach(publisher::publish);
               // Nothing placed: a retry answered from its Idempotency-Key, which took no stock.
-              if (!placed.get().isEmpty()) {
-                stockChanges.taken(lines.stream().map(CheckoutLine::productId).toList());
+              if (placed.get().isEmpty()) {
+                return Future.succeededFuture(committed);
               }
+              return stockChanges
+                  .taken(lines.stream().map(CheckoutLine::productId).toList())
+                  .map(committed);
             });
   }
 

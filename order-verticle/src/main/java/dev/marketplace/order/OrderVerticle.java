@@ -5,9 +5,12 @@ import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.db.ReadRouting;
+import dev.marketplace.common.db.WritePositions;
 import dev.marketplace.order.analytics.SalesReportRepository;
 import dev.marketplace.order.analytics.SellerAnalytics;
 import io.vertx.core.Future;
@@ -62,7 +65,9 @@ public final class OrderVerticle extends VerticleBase {
     OrderRepository orders = new OrderRepository();
     StockRepository stock = new StockRepository();
     OrderEventPublisher publisher = new OrderEventPublisher(vertx);
-    StockChangeNotices stockChanges = new StockChangeNotices(vertx, pool, orders);
+    WritePositions positions = WritePositions.of(vertx, settings.database());
+    StockChangeNotices stockChanges =
+        new StockChangeNotices(new ChangeNotices(vertx, positions), pool, orders);
     OrderTransitions transitions =
         new OrderTransitions(pool, orders, new OrderStatusMachine(), publisher, stockChanges);
     IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock);
@@ -96,10 +101,14 @@ public final class OrderVerticle extends VerticleBase {
             new AddShippingEvent(pool, orders, transitions, publisher))
         .on(
             ApiOperation.SELLER_ANALYTICS,
-            new SellerAnalytics(pool, new SalesReportRepository(), clock))
+            new SellerAnalytics(
+                ReadRouting.of(vertx, pool, settings.database()),
+                new SalesReportRepository(),
+                clock))
         .on(InternalAction.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, orders))
         .on(InternalAction.EXPIRE_UNPAID_ORDERS, expiry)
         .readiness(pool)
+        .positions(positions.tracked() ? positions::afterCommit : null)
         .register();
   }
 

@@ -68,12 +68,13 @@ public final class PlaceOrder implements OperationHandler {
                                     throw refusal(inventory.orElse(null), productId, quantity);
                                   });
                         }))
-        .onSuccess(
+        .compose(
             committed -> {
-              if (placed.get() != null) {
-                publisher.publish(placed.get());
-                stockChanges.taken(List.of(productId));
+              if (placed.get() == null) {
+                return Future.succeededFuture(committed);
               }
+              publisher.publish(placed.get());
+              return stockChanges.taken(List.of(productId)).map(committed);
             });
   }
 

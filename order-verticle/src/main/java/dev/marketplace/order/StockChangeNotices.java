@@ -1,8 +1,7 @@
 package dev.marketplace.order;
 
-import dev.marketplace.common.bus.Invalidations;
+import dev.marketplace.common.db.ChangeNotices;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.Collection;
 import java.util.List;
@@ -11,28 +10,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells every api node which products' stock an order change moved, once that change has committed,
- * so that their catalog read caches drop what it made untrue ({@link Invalidations#PRODUCTS}).
- * Placing an order and a checkout know the products they took; a cancellation reads its orders'
- * lines afterwards, since an order of several lines names no product of its own. Lines never change
- * once written, so that read after the commit names exactly the products whose stock came back.
+ * so that their catalog read caches drop what it made untrue ({@link ChangeNotices}). Placing an
+ * order and a checkout know the products they took; a cancellation reads its orders' lines
+ * afterwards, since an order of several lines names no product of its own. Lines never change once
+ * written, so that read after the commit names exactly the products whose stock came back.
  */
 public final class StockChangeNotices {
 
   private static final Logger LOG = LoggerFactory.getLogger(StockChangeNotices.class);
 
-  private final Vertx vertx;
+  private final ChangeNotices notices;
   private final Pool pool;
   private final OrderRepository orders;
 
-  public StockChangeNotices(Vertx vertx, Pool pool, OrderRepository orders) {
-    this.vertx = vertx;
+  public StockChangeNotices(ChangeNotices notices, Pool pool, OrderRepository orders) {
+    this.notices = notices;
     this.pool = pool;
     this.orders = orders;
   }
 
-  /** Stock of these products was taken by a committed order or checkout. */
-  public void taken(Collection<Long> productIds) {
-    Invalidations.publishProducts(vertx, productIds);
+  /** Stock of these products was taken by a committed order or checkout; completes once told. */
+  public Future<Void> taken(Collection<Long> productIds) {
+    return notices.productsChanged(productIds);
   }
 
   /**
@@ -49,16 +48,15 @@ public final class StockChangeNotices {
         .transform(
             read -> {
               if (read.succeeded()) {
-                Invalidations.publishProducts(vertx, read.result());
+                return notices.productsChanged(read.result());
               } else {
                 LOG.warn(
                     "Could not read the lines of cancelled orders {}; every api node drops every"
                         + " product it caches: {}",
                     cancelledOrderIds,
                     read.cause().toString());
-                Invalidations.publishAll(vertx, Invalidations.PRODUCTS);
+                return notices.everyProductChanged();
               }
-              return Future.succeededFuture();
             });
   }
 }

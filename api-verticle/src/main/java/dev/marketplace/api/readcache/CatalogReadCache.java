@@ -41,8 +41,11 @@ import java.util.Map;
  */
 public final class CatalogReadCache {
 
-  /** What a miss must remember to store its answer: when its read began, by both clocks. */
-  public record Ticket(long generation, long startedAtMillis) {}
+  /**
+   * What a miss must remember to store its answer: when its read began, by both clocks, and the
+   * position in the primary's WAL its answer must have been read at to be kept (0 when all are).
+   */
+  public record Ticket(long generation, long startedAtMillis, long keptIfReadAfter) {}
 
   /**
    * How many changed products the cache remembers the generation of: enough for several seconds of
@@ -95,17 +98,37 @@ public final class CatalogReadCache {
   }
 
   /** Taken by a miss before it reads, and handed back to {@link #put}. */
-  public synchronized Ticket ticket() {
-    return new Ticket(generation, clock.millis());
+  public Ticket ticket() {
+    return ticket(0);
+  }
+
+  /**
+   * As {@link #ticket()}, for an answer that is kept only if read at or past {@code
+   * keptIfReadAfter}: the changes heard of so far that it depends on (see {@link ReadPositions}).
+   */
+  public synchronized Ticket ticket(long keptIfReadAfter) {
+    return new Ticket(generation, clock.millis(), keptIfReadAfter);
   }
 
   /**
    * Keeps the answer to a miss that began with {@code ticket}, about product {@code productId} or,
    * when it is null, about the whole catalog; unless what it depends on changed since the ticket.
    */
-  public synchronized void put(String key, CachedAnswer answer, Long productId, Ticket ticket) {
+  public void put(String key, CachedAnswer answer, Long productId, Ticket ticket) {
+    put(key, answer, productId, ticket, null);
+  }
+
+  /**
+   * As {@link #put(String, CachedAnswer, Long, Ticket)}, for an answer read on a replica that had
+   * replayed up to {@code readAt} (null: read on the primary): an answer older than a change heard
+   * before its read began is not kept, even if no change was heard since.
+   */
+  public synchronized void put(
+      String key, CachedAnswer answer, Long productId, Ticket ticket, Long readAt) {
     long weight = answer.body().length() + 2L * key.length() + ENTRY_OVERHEAD_BYTES;
-    if (weight > maxBytes / LARGEST_SHARE || changedSince(productId, ticket.generation())) {
+    if (weight > maxBytes / LARGEST_SHARE
+        || changedSince(productId, ticket.generation())
+        || readAt != null && readAt < ticket.keptIfReadAfter()) {
       return;
     }
     remove(key);

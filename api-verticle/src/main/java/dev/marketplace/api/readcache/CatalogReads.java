@@ -44,13 +44,21 @@ public final class CatalogReads {
   /** Null when the cache is off: answers then carry their tags, and every read asks the catalog. */
   private final CatalogReadCache cache;
 
-  private CatalogReads(CatalogReadCache cache) {
+  private final ReadPositions positions;
+
+  private CatalogReads(CatalogReadCache cache, ReadPositions positions) {
     this.cache = cache;
+    this.positions = positions;
   }
 
-  /** The reads of one node, with a cache shaped by {@code settings} unless it is off. */
-  public static CatalogReads of(CatalogCacheSettings settings, Clock clock) {
-    return new CatalogReads(settings.enabled() ? new CatalogReadCache(settings, clock) : null);
+  /**
+   * The reads of one node, with a cache shaped by {@code settings} unless it is off, which keeps
+   * only answers read at or past what {@code positions} says they must reflect.
+   */
+  public static CatalogReads of(
+      CatalogCacheSettings settings, Clock clock, ReadPositions positions) {
+    return new CatalogReads(
+        settings.enabled() ? new CatalogReadCache(settings, clock) : null, positions);
   }
 
   /**
@@ -110,20 +118,26 @@ public final class CatalogReads {
      * not be (a token, a body, or no cache).
      */
     public Ticket begin(RoutingContext rc) {
-      return cache != null && cacheable(rc.request()) ? cache.ticket() : null;
+      return cache != null && cacheable(rc.request())
+          ? cache.ticket(positions.keptIfReadAfter(productOf(rc)))
+          : null;
     }
 
-    /** Sends the catalog's 200 answer {@code json}, and keeps it if {@code ticket} allows. */
-    public void answer(RoutingContext rc, Ticket ticket, String json) {
+    /**
+     * Sends the catalog's 200 answer {@code json}, read on a replica that had replayed up to {@code
+     * readAt} (null: on the primary), and keeps it if {@code ticket} allows.
+     */
+    public void answer(RoutingContext rc, Ticket ticket, String json, Long readAt) {
       Buffer body = Buffer.buffer(json);
       CachedAnswer answer = new CachedAnswer(body, EntityTag.of(body), rc.currentRoute().getName());
       if (ticket != null) {
-        cache.put(rc.request().uri(), answer, productOf(rc), ticket);
+        cache.put(rc.request().uri(), answer, productOf(rc), ticket, readAt);
       }
       send(rc.request(), answer);
     }
 
-    private Long productOf(RoutingContext rc) {
+    /** The product the answer is about, or null for an answer about the catalog. */
+    public Long productOf(RoutingContext rc) {
       if (!aboutOneProduct) {
         return null;
       }

@@ -1,12 +1,11 @@
 package dev.marketplace.catalog.image;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -16,14 +15,14 @@ import java.util.List;
  */
 public final class DeleteProductImage implements OperationHandler {
 
-  private final Vertx vertx;
+  private final ChangeNotices notices;
   private final Pool pool;
   private final ProductImageRepository images;
   private final ImageStorage storage;
 
   public DeleteProductImage(
-      Vertx vertx, Pool pool, ProductImageRepository images, ImageStorage storage) {
-    this.vertx = vertx;
+      ChangeNotices notices, Pool pool, ProductImageRepository images, ImageStorage storage) {
+    this.notices = notices;
     this.pool = pool;
     this.images = images;
     this.storage = storage;
@@ -42,9 +41,9 @@ public final class DeleteProductImage implements OperationHandler {
                       () ->
                           DomainException.notFound(
                               "Image " + imageId + " of one of your products not found."));
-              Invalidations.publishProducts(vertx, List.of(productId));
-              return storage
-                  .release(image.storageKey())
+              return notices
+                  .productsChanged(List.of(productId))
+                  .compose(told -> storage.release(image.storageKey()))
                   .compose(released -> storage.release(image.thumbnailKey()));
             })
         .map(done -> Reply.noContent());

@@ -1,9 +1,9 @@
 package dev.marketplace.catalog.image;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class UploadProductImage implements OperationHandler {
 
   private final Vertx vertx;
+  private final ChangeNotices notices;
   private final Pool pool;
   private final ProductImageRepository images;
   private final ImageStorage storage;
@@ -33,8 +34,13 @@ public final class UploadProductImage implements OperationHandler {
   private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   public UploadProductImage(
-      Vertx vertx, Pool pool, ProductImageRepository images, ImageStorage storage) {
+      Vertx vertx,
+      ChangeNotices notices,
+      Pool pool,
+      ProductImageRepository images,
+      ImageStorage storage) {
     this.vertx = vertx;
+    this.notices = notices;
     this.pool = pool;
     this.images = images;
     this.storage = storage;
@@ -59,15 +65,16 @@ public final class UploadProductImage implements OperationHandler {
               return vertx.executeBlocking(() -> inspector.inspect(bytes), false);
             })
         .compose(inspected -> store(productId, sellerId, bytes, inspected, 1))
-        .map(
+        .compose(
             inserted -> {
               ProductImage image =
                   inserted.orElseThrow(
                       () ->
                           DomainException.forbidden(
                               "Product " + productId + " belongs to another seller."));
-              Invalidations.publishProducts(vertx, List.of(productId));
-              return Reply.created(image.toJson());
+              return notices
+                  .productsChanged(List.of(productId))
+                  .map(told -> Reply.created(image.toJson()));
             });
   }
 

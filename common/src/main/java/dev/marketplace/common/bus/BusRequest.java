@@ -9,15 +9,33 @@ import io.vertx.core.json.JsonObject;
  * What the api verticle sends a domain verticle for one HTTP operation: who calls, the validated
  * path, query and header parameters the contract declares, and the validated body. The operation id
  * travels in the {@value #ACTION} header.
+ *
+ * <p>Two more fields serve reads from replicas. {@code readAfter} is a position in the primary's
+ * WAL that a read must reflect (the caller's last write, the last change heard of the product it
+ * reads): a replica that has not replayed that far is not asked. {@code write} says the request
+ * changes something, so that its answer tells the edge where the change committed ({@link
+ * Reply#WRITTEN_AT}).
  */
 public record BusRequest(
-    Caller caller, JsonObject path, JsonObject query, JsonObject headers, JsonObject body) {
+    Caller caller,
+    JsonObject path,
+    JsonObject query,
+    JsonObject headers,
+    JsonObject body,
+    long readAfter,
+    boolean write) {
 
   public static final String ACTION = "action";
 
   /** Options for a request that asks for {@code action} and waits {@code timeoutMillis} at most. */
   public static DeliveryOptions deliveryOf(BusAction action, long timeoutMillis) {
     return new DeliveryOptions().addHeader(ACTION, action.id()).setSendTimeout(timeoutMillis);
+  }
+
+  /** A request that needs no particular freshness and changes nothing the edge tracks. */
+  public BusRequest(
+      Caller caller, JsonObject path, JsonObject query, JsonObject headers, JsonObject body) {
+    this(caller, path, query, headers, body, 0, false);
   }
 
   public BusRequest {
@@ -34,7 +52,9 @@ public record BusRequest(
         json.getJsonObject("path"),
         json.getJsonObject("query"),
         json.getJsonObject("headers"),
-        json.getJsonObject("body"));
+        json.getJsonObject("body"),
+        json.getLong("read_after", 0L),
+        json.getBoolean("write", false));
   }
 
   public JsonObject toJson() {
@@ -43,7 +63,9 @@ public record BusRequest(
         .put("path", path)
         .put("query", query)
         .put("headers", headers)
-        .put("body", body);
+        .put("body", body)
+        .put("read_after", readAfter)
+        .put("write", write);
   }
 
   /**

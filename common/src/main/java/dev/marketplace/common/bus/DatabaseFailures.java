@@ -1,6 +1,5 @@
 package dev.marketplace.common.bus;
 
-import dev.marketplace.common.db.NoPrimaryException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
@@ -26,13 +25,16 @@ final class DatabaseFailures {
 
   private DatabaseFailures() {}
 
+  /**
+   * Whether {@code failure} says the database cannot serve now. A connection refused covers the
+   * pool's {@code NoPrimaryException} too (no host accepts writes: a failover under way).
+   */
   static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SocketException
           || t instanceof ClosedChannelException
           || t instanceof ClosedConnectionException
           || t instanceof ConnectionPoolTooBusyException
-          || t instanceof NoPrimaryException
           || isPoolTimeout(t)
           || isClosedConnection(t)) {
         return true;

@@ -14,6 +14,10 @@ import java.util.UUID;
  * the change is committed, which keys of which cache are no longer true (or that none is); every
  * subscriber on every node drops them, on its own event loop.
  *
+ * <p>Where reads may come from replicas, a change also says where the primary's WAL stood once it
+ * committed (its position), so that a node that heard of it reads what it changed only from a
+ * replica that has replayed that far, and keeps no answer read from one that had not.
+ *
  * <p>It is a publish on the clustered event bus: prompt (one hop to each node) but not durable. A
  * node that is cut off, or starts after the publish, never hears of it. So every cache fed by this
  * channel also bounds its staleness by itself, with an expiry: the channel makes invalidation
@@ -35,6 +39,12 @@ public final class Invalidations {
    */
   public static final String PRODUCTS = "products";
 
+  /**
+   * The position of a change whose commit position the primary could not tell: readers read it on
+   * the primary for a while instead.
+   */
+  public static final long UNKNOWN_POSITION = Long.MAX_VALUE;
+
   private static final String ADDRESS_PREFIX = "invalidate.";
 
   private Invalidations() {}
@@ -48,14 +58,27 @@ public final class Invalidations {
     }
   }
 
-  /** Tells every node that these products changed (see {@link #PRODUCTS}). */
-  public static void publishProducts(Vertx vertx, Collection<Long> productIds) {
-    publish(vertx, PRODUCTS, productIds.stream().map(String::valueOf).toList());
+  /**
+   * Tells every node that these products changed (see {@link #PRODUCTS}), committed at {@code
+   * position} in the primary's WAL (null where no reads go to replicas).
+   */
+  public static void publishProducts(Vertx vertx, Collection<Long> productIds, Long position) {
+    if (!productIds.isEmpty()) {
+      vertx
+          .eventBus()
+          .publish(
+              ADDRESS_PREFIX + PRODUCTS,
+              message()
+                  .put("keys", new JsonArray(productIds.stream().map(String::valueOf).toList()))
+                  .put("position", position));
+    }
   }
 
   /** Tells every node that nothing in {@code cache} can be trusted any more. */
-  public static void publishAll(Vertx vertx, String cache) {
-    vertx.eventBus().publish(ADDRESS_PREFIX + cache, message().put("all", true));
+  public static void publishAll(Vertx vertx, String cache, Long position) {
+    vertx
+        .eventBus()
+        .publish(ADDRESS_PREFIX + cache, message().put("all", true).put("position", position));
   }
 
   /**
@@ -78,17 +101,24 @@ public final class Invalidations {
     return new Invalidation(
         body.getString("id", ""),
         body.getBoolean("all", false),
-        keys.stream().map(String::valueOf).toList());
+        keys.stream().map(String::valueOf).toList(),
+        body.getLong("position"));
   }
 
   /**
-   * What changed: every key of the cache, or the listed ones. The id is the publish's own, the same
-   * in every copy, so that subscribers sharing one cache (an api node's event loops) apply it once.
+   * What changed: every key of the cache, or the listed ones, and where the change committed in the
+   * primary's WAL (null if nothing reads from replicas; {@link #UNKNOWN_POSITION} if the primary
+   * could not say). The id is the publish's own, the same in every copy, so that subscribers
+   * sharing one cache (an api node's event loops) apply it once.
    */
-  public record Invalidation(String id, boolean all, List<String> keys) {
+  public record Invalidation(String id, boolean all, List<String> keys, Long position) {
 
     public Invalidation {
       keys = List.copyOf(keys);
+    }
+
+    public Invalidation(String id, boolean all, List<String> keys) {
+      this(id, all, keys, null);
     }
   }
 }

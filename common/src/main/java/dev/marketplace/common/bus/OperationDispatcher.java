@@ -41,6 +41,7 @@ public final class OperationDispatcher {
   private final Map<String, OperationHandler> handlers = new TreeMap<>();
   private final DatabaseOutageLog outages;
   private Supplier<Future<?>> readiness = Future::succeededFuture;
+  private Supplier<Future<Long>> writePosition;
 
   public OperationDispatcher(Vertx vertx, BusAddress address) {
     this.vertx = vertx;
@@ -76,6 +77,16 @@ public final class OperationDispatcher {
     return this;
   }
 
+  /**
+   * Tells the edge, with the answer to each change, where the primary's WAL stood once it committed
+   * ({@code writePosition}), so that the caller's later reads go to a replica that has it. Only
+   * where reads may go to replicas: the question costs a query.
+   */
+  public OperationDispatcher positions(Supplier<Future<Long>> writePosition) {
+    this.writePosition = writePosition;
+    return this;
+  }
+
   /** Registers the consumer; the future completes once the address is reachable. */
   public Future<Void> register() {
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, this::dispatch);
@@ -100,23 +111,47 @@ public final class OperationDispatcher {
       return;
     }
     long started = System.nanoTime();
+    BusRequest request;
     Future<Reply> result;
     try {
-      result = handler.handle(BusRequest.fromJson(message.body()));
+      request = BusRequest.fromJson(message.body());
+      result = handler.handle(request);
     } catch (RuntimeException e) {
+      request = null;
       result = Future.failedFuture(e);
     }
+    boolean write = request != null && request.write();
     result.onComplete(
         ar -> {
-          if (ar.succeeded()) {
-            outages.served(started);
-            Reply reply = ar.result();
-            message.reply(
-                reply.body() == null ? null : reply.body().encode(),
-                new DeliveryOptions().addHeader(Reply.STATUS, Integer.toString(reply.status())));
-          } else {
+          if (ar.failed()) {
             fail(message, toApiError(action, ar.cause()));
+            return;
           }
+          Reply reply = ar.result();
+          DeliveryOptions options =
+              new DeliveryOptions().addHeader(Reply.STATUS, Integer.toString(reply.status()));
+          if (reply.readAt() == null) {
+            // An answer from a replica says nothing of the primary, nor of an outage of it.
+            outages.served(started);
+          } else {
+            options.addHeader(Reply.READ_AT, Long.toString(reply.readAt()));
+          }
+          String body = reply.body() == null ? null : reply.body().encode();
+          if (!write || writePosition == null) {
+            message.reply(body, options);
+            return;
+          }
+          writePosition
+              .get()
+              .onComplete(
+                  position -> {
+                    options.addHeader(
+                        Reply.WRITTEN_AT,
+                        position.succeeded()
+                            ? Long.toString(position.result())
+                            : Reply.UNKNOWN_POSITION);
+                    message.reply(body, options);
+                  });
         });
   }
 

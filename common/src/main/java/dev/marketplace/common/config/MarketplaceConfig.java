@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param httpPort port of the HTTP API
  * @param databaseUrl the PostgreSQL URI, or empty to start the embedded server
+ * @param readReplicas the replicas that serve catalog reads and seller analytics, if any
  * @param dataDirectory where the embedded server keeps its data, and the generated signing keys
  * @param databasePoolSize connections shared by all verticles of the process
  * @param requestTimeoutMillis how long the HTTP edge waits for a domain verticle
@@ -37,6 +38,7 @@ import java.util.Optional;
 public record MarketplaceConfig(
     int httpPort,
     Optional<String> databaseUrl,
+    ReadReplicaSettings readReplicas,
     Path dataDirectory,
     int databasePoolSize,
     long requestTimeoutMillis,
@@ -71,6 +73,7 @@ public record MarketplaceConfig(
     return new MarketplaceConfig(
         reader.integer("MARKETPLACE_HTTP_PORT", 8080, 0, 65535),
         reader.text("MARKETPLACE_DB_URL"),
+        ReadReplicaSettings.read(reader),
         dataDirectory,
         reader.integer("MARKETPLACE_DB_POOL_SIZE", 16, 1, 1000),
         reader.integer("MARKETPLACE_REQUEST_TIMEOUT_MS", 5000, 100, 600_000),
@@ -120,6 +123,7 @@ public record MarketplaceConfig(
     return new MarketplaceConfig(
         port,
         databaseUrl,
+        readReplicas,
         dataDirectory,
         databasePoolSize,
         requestTimeoutMillis,

@@ -51,7 +51,7 @@ public final class DatabasePool {
         .build();
   }
 
-  private static PrimaryLocator primaryOf(Vertx vertx, PoolSettings settings) {
+  static PrimaryLocator primaryOf(Vertx vertx, PoolSettings settings) {
     // A check that takes longer than a request may wait for a connection serves no request.
     return PrimaryLocator.of(vertx, settings.database(), settings.connectionTimeout());
   }

@@ -103,16 +103,18 @@ final class PrimaryLocator implements Supplier<Future<SqlConnectOptions>>, Share
   @Override
   public synchronized Future<SqlConnectOptions> get() {
     long sinceCheck = System.nanoTime() - checkedAt;
-    if (round == null) {
+    Future<DatabaseHost> found = round;
+    if (found == null) {
       if (primary != null && sinceCheck < CHECK_INTERVAL.toNanos()) {
         return Future.succeededFuture(options(primary));
       }
       if (primary == null && sinceCheck < RETRY_INTERVAL.toNanos()) {
         return Future.failedFuture(noPrimary("no host accepted writes a moment ago"));
       }
-      check();
+      // The check may end before it returns (a probe that fails at once): keep our own handle.
+      found = check();
     }
-    return round.map(this::options);
+    return found.map(this::options);
   }
 
   private synchronized void checkIfDue() {
@@ -122,7 +124,7 @@ final class PrimaryLocator implements Supplier<Future<SqlConnectOptions>>, Share
   }
 
   /** Asks every host at once; the first that accepts writes is the primary. */
-  private void check() {
+  private Future<DatabaseHost> check() {
     Promise<DatabaseHost> found = Promise.promise();
     List<String> answers = new ArrayList<>();
     AtomicInteger pending = new AtomicInteger(probes.size());
@@ -161,7 +163,9 @@ final class PrimaryLocator implements Supplier<Future<SqlConnectOptions>>, Share
                         found.tryFail(noPrimary(String.join("; ", answers)));
                       }
                     }));
-    round.onComplete(outcome -> checked(outcome.succeeded() ? outcome.result() : null));
+    Future<DatabaseHost> outcome = found.future();
+    outcome.onComplete(done -> checked(done.succeeded() ? done.result() : null));
+    return outcome;
   }
 
   private synchronized void checked(DatabaseHost found) {

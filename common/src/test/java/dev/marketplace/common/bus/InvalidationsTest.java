@@ -53,11 +53,23 @@ class InvalidationsTest {
   void aCacheCanBeToldToTrustNothing() throws Exception {
     BlockingQueue<Invalidation> heard = subscribe("products");
 
-    Invalidations.publishAll(vertx, "products");
+    Invalidations.publishAll(vertx, "products", null);
 
     Invalidation everything = heard.poll(5, TimeUnit.SECONDS);
     assertThat(everything.all()).isTrue();
     assertThat(everything.keys()).isEmpty();
+    assertThat(everything.position()).as("no replicas: no position").isNull();
+  }
+
+  @Test
+  void aProductChangeSaysWhereItCommitted() throws Exception {
+    BlockingQueue<Invalidation> heard = subscribe("products");
+
+    Invalidations.publishProducts(vertx, List.of(7L, 9L), 123_456_789L);
+
+    Invalidation change = heard.poll(5, TimeUnit.SECONDS);
+    assertThat(change.keys()).containsExactly("7", "9");
+    assertThat(change.position()).isEqualTo(123_456_789L);
   }
 
   @Test

@@ -107,6 +107,8 @@ public final class ReplicatedPostgres implements AutoCloseable {
         "-R",
         "-X",
         "stream",
+        // At once, rather than after a checkpoint spread over minutes.
+        "--checkpoint=fast",
         "--no-sync");
     standby.start();
     return standby;

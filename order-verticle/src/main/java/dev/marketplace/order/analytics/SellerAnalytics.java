@@ -3,11 +3,12 @@ package dev.marketplace.order.analytics;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.db.ReadRouting;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A seller's report: sales, refunds and buyers against the period before, sales per day, week or
@@ -18,12 +19,13 @@ public final class SellerAnalytics implements OperationHandler {
   /** A paid order not shipped after this long is late. */
   static final Duration SHIPMENT_DUE = Duration.ofHours(48);
 
-  private final Pool pool;
+  private final ReadRouting reads;
   private final SalesReportRepository reports;
   private final Clock clock;
 
-  public SellerAnalytics(Pool pool, SalesReportRepository reports, Clock clock) {
-    this.pool = pool;
+  /** Reports read on a replica that has the seller's own last change, where there are replicas. */
+  public SellerAnalytics(ReadRouting reads, SalesReportRepository reports, Clock clock) {
+    this.reads = reads;
     this.reports = reports;
     this.clock = clock;
   }
@@ -36,8 +38,12 @@ public final class SellerAnalytics implements OperationHandler {
       throw DomainException.forbidden("These are another seller's analytics.");
     }
     ReportPeriod period = ReportPeriod.of(request.query(), clock);
-    return reports
-        .report(pool, sellerId, period, clock.instant().minus(SHIPMENT_DUE))
-        .map(report -> Reply.ok(report.toJson()));
+    Instant overdueIfPaidBefore = clock.instant().minus(SHIPMENT_DUE);
+    return reads.reply(
+        request,
+        pool ->
+            reports
+                .report(pool, sellerId, period, overdueIfPaidBefore)
+                .map(report -> Reply.ok(report.toJson())));
   }
 }
