@@ -158,12 +158,10 @@ final class ReadReplicas implements Shareable {
               long lag = lagOf(replica.replayed, askedAt);
               replica.stand(
                   lag <= maxLagNanos,
-                  lag == Long.MAX_VALUE
-                      ? "more than " + seconds(maxLagNanos) + " s behind the primary"
-                      : seconds(lag)
-                          + " s behind the primary (at most "
-                          + seconds(maxLagNanos)
-                          + ")");
+                  (lag == Long.MAX_VALUE ? "more than " + seconds(maxLagNanos) : seconds(lag))
+                      + " s behind the primary; the limit is "
+                      + seconds(maxLagNanos)
+                      + " s");
             });
   }
 
