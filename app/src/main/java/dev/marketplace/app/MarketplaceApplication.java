@@ -3,6 +3,7 @@ package dev.marketplace.app;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.EmbeddedDatabase;
+import dev.marketplace.common.db.PoolSettings;
 import dev.marketplace.common.db.SchemaMigrator;
 import dev.marketplace.common.security.SigningKeys;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public final class MarketplaceApplication {
     MarketplaceConfig config;
     try {
       config = MarketplaceConfig.fromEnvironment(System.getenv());
+      PoolSettings.replicasOf(config);
     } catch (IllegalArgumentException e) {
       System.err.println("marketplace: " + e.getMessage());
       System.exit(2);

@@ -57,6 +57,21 @@ class CatalogReadCacheTest {
   }
 
   @Test
+  void anAnswerReadOnAReplicaOlderThanAChangeHeardBeforeItsReadIsNotKept() {
+    // Product 7 changed at position 500, heard before the read began: the ticket asks for 500.
+    Ticket begun = cache.ticket(500);
+
+    cache.put(DETAIL_7, answer(DETAIL_7), 7L, begun, 499L);
+    assertThat(cache.get(DETAIL_7)).as("read on a replica at 499: sent, not kept").isNull();
+
+    cache.put(DETAIL_7, answer(DETAIL_7), 7L, begun, 500L);
+    assertThat(cache.get(DETAIL_7)).as("read on a replica that has the change").isNotNull();
+
+    cache.put(BROWSE, answer(BROWSE), null, cache.ticket(500), null);
+    assertThat(cache.get(BROWSE)).as("read on the primary").isNotNull();
+  }
+
+  @Test
   void anAnswerReadWhileItsProductChangedIsNotKept() {
     Ticket before = cache.ticket();
     cache.invalidate(changed(7));
