@@ -51,6 +51,8 @@ public final class ReadPositions {
   private long forgotten;
   private long latest;
   private long primaryUntil;
+  // Until a position is heard of, none matters (no replicas): reads skip the lock.
+  private volatile boolean tracking;
 
   /**
    * @param hold how long a caller's write, or a change of unknown position, decides where reads go:
@@ -65,7 +67,11 @@ public final class ReadPositions {
    * What a read by the caller sending {@code authorization} (or nobody, if null) about {@code
    * productId} (or the catalog, if null) must reflect.
    */
-  public synchronized long readAfter(String authorization, Long productId) {
+  public long readAfter(String authorization, Long productId) {
+    return tracking ? trackedReadAfter(authorization, productId) : 0;
+  }
+
+  private synchronized long trackedReadAfter(String authorization, Long productId) {
     if (clock.millis() < primaryUntil) {
       return Invalidations.UNKNOWN_POSITION;
     }
@@ -87,7 +93,11 @@ public final class ReadPositions {
    * What an answer about {@code productId} (or the catalog, if null) must have been read at to be
    * kept: the changes it depends on that were heard so far.
    */
-  public synchronized long keptIfReadAfter(Long productId) {
+  public long keptIfReadAfter(Long productId) {
+    return tracking ? trackedKeptIfReadAfter(productId) : 0;
+  }
+
+  private synchronized long trackedKeptIfReadAfter(Long productId) {
     if (clock.millis() < primaryUntil) {
       return Invalidations.UNKNOWN_POSITION;
     }
@@ -111,6 +121,7 @@ public final class ReadPositions {
     } catch (NumberFormatException notOurs) {
       return;
     }
+    tracking = true;
     long key = key(authorization);
     Remembered before = callers.get(key);
     callers.put(
@@ -131,6 +142,7 @@ public final class ReadPositions {
     if (position == null) {
       return;
     }
+    tracking = true;
     if (position == Invalidations.UNKNOWN_POSITION) {
       primaryUntil = clock.millis() + holdMillis;
       return;
