@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks the service against PostgreSQL's own limit on the same SQL, side by side in one run;
 # with --topology split, the single process against api, catalog and order on separate cluster
-# nodes of this machine instead, side by side in one run.
+# nodes of this machine instead, side by side in one run; with --replicas N, catalog reads with the
+# cache off against a primary of the bench's own, alone and then with N streaming replicas.
 # Usage: bench/run.sh [--products N] [--users N] [--orders N] [--duration S] [--warmup S]
 #                     [--jit-warmup S] [--connections N] [--hot N] [--port P] [--scenarios "detail browse ..."]
 #                     [--baseline REV] [--no-build] [--topology single|split] [--cluster-port P]
-#                     [--db NAME] [--results DIR]
+#                     [--db NAME] [--results DIR] [--replicas N]
 # Extra JVM flags for the servers (a profiler, say) go in BENCH_JVM_FLAGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ TOPOLOGY=single
 CLUSTER_PORT=5701
 RESULTS=bench/results
 BASELINE=
+REPLICAS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --products) PRODUCTS=$2; shift 2 ;;
@@ -46,10 +48,15 @@ while [ $# -gt 0 ]; do
     --cluster-port) CLUSTER_PORT=$2; shift 2 ;;
     --db) DB=$2; shift 2 ;;
     --results) RESULTS=$2; shift 2 ;;
+    --replicas) REPLICAS=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 case "$TOPOLOGY" in single|split) ;; *) echo "--topology is single or split" >&2; exit 2 ;; esac
+if [ "$REPLICAS" -gt 0 ]; then
+  [ "$TOPOLOGY" = single ] || { echo "--replicas runs one process" >&2; exit 2; }
+  [ "$SCENARIOS" = "$ALL_SCENARIOS" ] && SCENARIOS="detail browse search"
+fi
 
 # A JDK 21 or newer (the machine's default java may be older).
 . bin/jdk.sh
@@ -80,6 +87,25 @@ if [ -n "$BASELINE" ]; then
   cp "$WORK/baseline/app/target/marketplace.jar" "$BASE_JAR"
   rm -rf "$WORK/baseline"
 fi
+# --replicas N: a PostgreSQL of the bench's own, on ports after the API's, in $WORK/pg: a primary,
+# then N streaming replicas copied from it with pg_basebackup -R once it is seeded. The machine's
+# server on 5432 is shared and must keep its settings. PostgreSQL refuses root: as root, its
+# programs run as the postgres user.
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+PG_AS=()
+[ "$(id -u)" = 0 ] && PG_AS=(runuser -u postgres --)
+BENCH_PG_NODES=()
+pg_tool() { "${PG_AS[@]}" "$PG_BIN/$1" "${@:2}"; }
+start_bench_node() {
+  local name=$1 port=$2
+  pg_tool pg_ctl start -D "$WORK/pg/$name" -l "$WORK/pg/$name.log" -w -t 120 \
+    -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c cluster_name=$name -c max_connections=200 -c shared_buffers=256MB -c hot_standby=on" >/dev/null
+  BENCH_PG_NODES+=("$name")
+}
+stop_bench_postgres() {
+  for name in "${BENCH_PG_NODES[@]}"; do pg_tool pg_ctl stop -D "$WORK/pg/$name" -m fast -w >/dev/null 2>&1 || true; done
+  BENCH_PG_NODES=()
+}
 SERVER_PIDS=()
 # On a failure, show the end of the servers' logs before they are deleted.
 cleanup() {
@@ -87,9 +113,17 @@ cleanup() {
   if [ "$status" -ne 0 ]; then
     for log in "$WORK"/*.log; do [ -f "$log" ] && { echo "failed ($status); $(basename "$log"):" >&2; tail -n 40 "$log" >&2; }; done
   fi
-  stop_servers; rm -rf "$WORK"
+  stop_servers; stop_bench_postgres; rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+if [ "$REPLICAS" -gt 0 ]; then
+  mkdir "$WORK/pg"
+  [ "$(id -u)" = 0 ] && chown postgres: "$WORK/pg" && chmod o+x "$WORK"
+  pg_tool initdb -A trust -U postgres -E UTF-8 --no-sync -D "$WORK/pg/primary" >/dev/null
+  start_bench_node primary $((PORT + 10))
+  PG=postgresql://postgres@127.0.0.1:$((PORT + 10))
+fi
 
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   echo "port $PORT is already in use; choose another with --port" >&2
@@ -105,6 +139,8 @@ SERVER_DB=$DB
 # than any run. The sandbox gateway listens next to the API port.
 SERVER_ENV=(MARKETPLACE_ORDER_SWEEP_SECONDS=3600 MARKETPLACE_HTTP_PORT=$PORT
   MARKETPLACE_SANDBOX_PORT=$((PORT + 1)) MARKETPLACE_DB_POOL_SIZE=${MARKETPLACE_DB_POOL_SIZE:-16})
+# --replicas measures the database's side of catalog reads: the edge's cache would answer them.
+[ "$REPLICAS" -gt 0 ] && SERVER_ENV+=(MARKETPLACE_CATALOG_CACHE_ENTRIES=0)
 
 # start_server NAME HEAP [VAR=value...]: one server process, its log in $WORK/NAME.log.
 start_server() {
@@ -427,6 +463,67 @@ if [ "$TOPOLOGY" = split ]; then
     tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |\n", $1, $2, $3, $8, $13, $4, $9, $14, $6, $11, $7, $12 }'
     echo
     echo "Peak RSS: single $SINGLE_RSS; split $SPLIT_RSS."
+  } >"$MD"
+  cat "$MD"
+  exit 0
+fi
+
+if [ "$REPLICAS" -gt 0 ]; then
+  # The same reads against the primary alone, then with the replicas serving them, in one run.
+  CSV="$RESULTS/$STAMP-replicas.csv"
+  MD="$RESULTS/$STAMP-replicas.md"
+  # products_scans PORT: index and sequential scans of products the server on PORT has counted.
+  products_scans() {
+    psql -Atq "postgresql://postgres@127.0.0.1:$1/$DB" -c "SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0)
+      FROM pg_stat_user_tables WHERE relname = 'products'"
+  }
+  scans_everywhere() { for i in $(seq 0 "$REPLICAS"); do products_scans $((PORT + 10 + i)); done | paste -sd' '; }
+  run_reads() {
+    for scenario in $SCENARIOS; do
+      echo "== $1: $scenario" >&2
+      { read -r rps p50 p95 p99 errors; read -r cpu_row; } < <(measure "$scenario" "$CONNECTIONS")
+      echo "$scenario,$rps,$p50,$p99,$errors,$(echo "$cpu_row" | awk -F'|' '{ gsub(/ /, "", $7); print $7 }')"
+    done
+  }
+  warm_server
+  ALONE=$(run_reads primary)
+  stop_servers
+  READ_HOSTS=
+  for i in $(seq 1 "$REPLICAS"); do
+    echo "== replica $i: pg_basebackup -R from the primary"
+    pg_tool pg_basebackup -h 127.0.0.1 -p $((PORT + 10)) -U postgres -D "$WORK/pg/replica$i" -R -X stream --checkpoint=fast --no-sync
+    start_bench_node "replica$i" $((PORT + 10 + i))
+    READ_HOSTS+="${READ_HOSTS:+,}127.0.0.1:$((PORT + 10 + i))"
+  done
+  start_server server 384m MARKETPLACE_DB_READ_URL="postgresql://postgres@$READ_HOSTS/$DB"
+  wait_ready
+  for _ in $(seq 1 60); do grep -q "serves reads" "$WORK/server.log" && break; sleep 1; done
+  warm_server
+  sleep 11 # sessions tell their statistics when idle, within ten seconds
+  BEFORE=$(scans_everywhere)
+  WITH=$(run_reads "with $REPLICAS replica(s)")
+  sleep 11
+  AFTER=$(scans_everywhere)
+  SHARE=$(paste -d' ' <(echo "$BEFORE" | tr ' ' '\n') <(echo "$AFTER" | tr ' ' '\n') | awk '
+    { d[NR] = $2 - $1; total += $2 - $1 }
+    END { printf "primary %.1f%%", (total > 0 ? 100 * d[1] / total : 0);
+          for (i = 2; i <= NR; i++) printf ", replica %d %.1f%%", i - 1, (total > 0 ? 100 * d[i] / total : 0) }')
+  echo "scenario,alone_rps,alone_p50_ms,alone_p99_ms,alone_errors,alone_cores_busy,replicas_rps,replicas_p50_ms,replicas_p99_ms,replicas_errors,replicas_cores_busy" >"$CSV"
+  paste -d, <(echo "$ALONE") <(echo "$WITH" | cut -d, -f2-) | tee -a "$CSV"
+  {
+    echo "# Benchmark $STAMP: catalog reads from the primary alone, then from $REPLICAS replica(s)"
+    echo
+    echo "\`$COMMAND --replicas $REPLICAS\`"
+    echo "on $(nproc) cores; the server, a PostgreSQL primary and its $REPLICAS streaming replica(s) (made by the"
+    echo "bench with pg_basebackup -R), and wrk, all on the same machine. The edge's cache is off, so that"
+    echo "every read reaches a database: first the primary alone, then MARKETPLACE_DB_READ_URL names the"
+    echo "replicas, with a fresh server warmed up the same way."
+    echo
+    echo "| scenario | primary alone req/s | p50 ms | p99 ms | cores busy | with replicas req/s | p50 ms | p99 ms | cores busy | errors alone / with |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |\n", $1, $2, $3, $4, $6, $7, $8, $9, $11, $5, $10 }'
+    echo
+    echo "Scans of products during the measured reads with replicas, by server (their own statistics): $SHARE."
   } >"$MD"
   cat "$MD"
   exit 0

@@ -91,6 +91,11 @@ final class ReadReplicas implements Shareable {
     return positions;
   }
 
+  /** How long a read on a replica may take before it is asked of the primary instead. */
+  long timeoutMillis() {
+    return timeoutMillis;
+  }
+
   /**
    * A replica that serves reads and has replayed at least {@code position}, taking turns among
    * those that qualify; null when none does.

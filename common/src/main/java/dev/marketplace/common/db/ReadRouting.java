@@ -6,6 +6,7 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -14,10 +15,11 @@ import java.util.function.Function;
  * replicas taking turns, or else on the primary. Without {@code MARKETPLACE_DB_READ_URL}, always on
  * the primary.
  *
- * <p>A read that fails on a replica for any reason but a refusal of ours ({@link DomainException})
- * runs again on the primary, once: reads change nothing, and the replica is skipped until its next
- * check finds it well, so that a replica dying between two checks costs its callers a little time
- * and no error.
+ * <p>A read that fails on a replica for any reason but a refusal of ours ({@link DomainException}),
+ * or has no answer within the time a request may wait for a connection (a replica cut off without
+ * closing its connections), runs again on the primary, once: reads change nothing, and the replica
+ * is skipped until its next check finds it well, so that a replica dying between two checks costs
+ * its callers a little time and no error.
  */
 public final class ReadRouting {
 
@@ -56,6 +58,7 @@ public final class ReadRouting {
     // Read before the query starts: the replica has replayed at least this far when it runs.
     long position = replica.replayed;
     return run(read, replica.pool)
+        .timeout(replicas.timeoutMillis(), TimeUnit.MILLISECONDS)
         .map(reply -> reply.readAt(position))
         .recover(
             failure -> {

@@ -50,6 +50,51 @@ class OperationDispatcherTest {
   }
 
   @Test
+  void aWritesAnswerSaysWhereItCommittedWhereReadsMayComeFromReplicas() {
+    Vertx other = Vertx.vertx();
+    try {
+      new OperationDispatcher(other, ADDRESS)
+          .on(
+              ApiOperation.PLACE_ORDER,
+              request -> Future.succeededFuture(Reply.created(new JsonObject())))
+          .on(
+              ApiOperation.LIST_BUYER_ORDERS,
+              request -> Future.succeededFuture(Reply.ok(new JsonObject()).readAt(77)))
+          .positions(() -> Future.succeededFuture(4242L))
+          .register()
+          .await();
+
+      Message<String> written = send(other, ApiOperation.PLACE_ORDER.id(), true).await();
+      assertThat(written.headers().get(Reply.WRITTEN_AT)).isEqualTo("4242");
+      Message<String> read = send(other, ApiOperation.LIST_BUYER_ORDERS.id(), false).await();
+      assertThat(read.headers().get(Reply.WRITTEN_AT)).as("a read asks for no position").isNull();
+      assertThat(read.headers().get(Reply.READ_AT)).isEqualTo("77");
+    } finally {
+      other.close().await();
+    }
+  }
+
+  @Test
+  void aWriteWhosePositionThePrimaryCannotTellSaysSo() {
+    Vertx other = Vertx.vertx();
+    try {
+      new OperationDispatcher(other, ADDRESS)
+          .on(
+              ApiOperation.PLACE_ORDER,
+              request -> Future.succeededFuture(Reply.created(new JsonObject())))
+          .positions(() -> Future.failedFuture("the primary is gone"))
+          .register()
+          .await();
+
+      Message<String> written = send(other, ApiOperation.PLACE_ORDER.id(), true).await();
+      assertThat(written.headers().get(Reply.STATUS)).isEqualTo("201");
+      assertThat(written.headers().get(Reply.WRITTEN_AT)).isEqualTo(Reply.UNKNOWN_POSITION);
+    } finally {
+      other.close().await();
+    }
+  }
+
+  @Test
   void listsTheActionsItServes() {
     JsonObject listed = new JsonObject(send(InternalAction.LIST_ACTIONS.id()).await().body());
 
@@ -99,11 +144,14 @@ class OperationDispatcherTest {
   }
 
   private Future<Message<String>> send(String action) {
-    return vertx
-        .eventBus()
+    return send(vertx, action, false);
+  }
+
+  private static Future<Message<String>> send(Vertx on, String action, boolean write) {
+    return on.eventBus()
         .request(
             ADDRESS.value(),
-            new BusRequest(null, null, null, null, null).toJson(),
+            new BusRequest(null, null, null, null, null, 0, write).toJson(),
             new DeliveryOptions().addHeader(BusRequest.ACTION, action));
   }
 }
