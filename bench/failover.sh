@@ -83,7 +83,7 @@ PRODUCT=$(curl -sSf -H "$JSON" -H "authorization: Bearer $SELLER" "$API/sellers/
   | sed 's/.*"id":\([0-9]*\).*/\1/')
 ORDER="{\"product_id\":$PRODUCT,\"quantity\":1}"
 
-# Four buyers ordering one after the other, about 40 orders a second in all, and a reader.
+# Four buyers ordering one after the other, about 50 orders a second in all, and a reader.
 buyer() {
   local n=0 status
   while [ ! -f "$WORK/stop" ]; do
