@@ -8,6 +8,8 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
+import dev.marketplace.common.idempotency.RequestFingerprint;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -91,6 +93,11 @@ public final class AccountVerticle extends VerticleBase {
         .compose(
             decoyHash ->
                 new OperationDispatcher(vertx, Addresses.ACCOUNTS)
+                    // Registrations carry passwords: their fingerprints are keyed with a secret
+                    // that is not in the database (see RequestFingerprint).
+                    .idempotency(
+                        new IdempotencyKeys(
+                            pool, clock, RequestFingerprint.keyed(settings.jwtPrivateKeyPem())))
                     .on("registerBuyer", new RegisterUser(vertx, Role.BUYER, users, hasher))
                     .on("registerSeller", new RegisterUser(vertx, Role.SELLER, users, hasher))
                     .on(

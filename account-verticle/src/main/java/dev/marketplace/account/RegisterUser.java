@@ -1,14 +1,18 @@
 package dev.marketplace.account;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-/** Registers a buyer or a seller with a hashed password. */
-public final class RegisterUser implements OperationHandler {
+/**
+ * Registers a buyer or a seller with a hashed password. With an {@code Idempotency-Key}, a retry of
+ * the same registration gets the first answer (201) rather than 409 for its own email.
+ */
+public final class RegisterUser implements WriteOperation {
 
   private final Vertx vertx;
   private final Role role;
@@ -23,14 +27,20 @@ public final class RegisterUser implements OperationHandler {
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     JsonObject body = request.body();
     String name = body.getString("name").strip();
     String email = body.getString("email").strip();
     String password = body.getString("password");
     return vertx
         .executeBlocking(() -> hasher.hash(password), false)
-        .compose(hash -> users.insert(name, email, role, hash))
+        .compose(hash -> users.insert(work.sql(), name, email, role, hash))
         .map(user -> Reply.created(user.toJson()));
+  }
+
+  /** One insert. */
+  @Override
+  public boolean transactional() {
+    return false;
   }
 }

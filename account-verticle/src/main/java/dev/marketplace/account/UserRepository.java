@@ -6,6 +6,7 @@ import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 
@@ -19,8 +20,9 @@ public final class UserRepository {
   }
 
   /** Inserts an account; an email already taken, in any role or letter case, is a conflict. */
-  public Future<User> insert(String name, String email, Role role, String passwordHash) {
-    return pool.preparedQuery(
+  public Future<User> insert(
+      SqlClient sql, String name, String email, Role role, String passwordHash) {
+    return sql.preparedQuery(
             "INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, $3, $4)"
                 + " RETURNING id, name, email, role, created_at")
         .execute(Tuple.of(name, email, role.dbValue(), passwordHash))

@@ -133,7 +133,7 @@ public final class ApiVerticle extends VerticleBase {
                 vertx
                     .createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
                     .invalidRequestHandler(new InvalidRequestResponder())
-                    .requestHandler(reads.ahead(router))
+                    .requestHandler(RequestIds.first(reads.ahead(router)))
                     .listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
   }
@@ -165,6 +165,7 @@ public final class ApiVerticle extends VerticleBase {
     int maxImageBytes = settings.maxImageBytes();
     RouterBuilder builder =
         RouterBuilder.create(vertx, contract)
+            .rootHandler(RequestIds.onContext())
             .rootHandler(new RequestDeadline(vertx, timeoutMillis + DEADLINE_MARGIN_MILLIS))
             .rootHandler(
                 new RequestBodyReader(contract, bodyLimit, maxImageBytes + MULTIPART_OVERHEAD));
@@ -172,12 +173,14 @@ public final class ApiVerticle extends VerticleBase {
 
     EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);
     for (OpenAPIRoute route : builder.getRoutes()) {
-      if (!route
-          .getOperation()
-          .getExtensions()
-          .containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)) {
-        route.setDoValidation(false).addHandler(validation.of(route.getOperation()));
-      }
+      boolean upload =
+          route.getOperation().getExtensions().containsKey(ImageUploadForwarder.UPLOAD_EXTENSION);
+      route
+          .setDoValidation(false)
+          .addHandler(
+              upload
+                  ? validation.parametersOf(route.getOperation())
+                  : validation.of(route.getOperation()));
     }
     OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads);
     ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);

@@ -2,12 +2,14 @@ package dev.marketplace.api;
 
 import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.OperationDispatcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.time.Duration;
@@ -23,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks that every contract operation with an {@code x-eventbus-address} has a handler at that
- * address, by asking each address which actions it serves ({@link Actions#LIST_ACTIONS}). The api
- * verticle runs it before it opens its port, so that a wiring mistake stops the start instead of
- * answering 500 to the first request of that operation.
+ * address, and that every operation that declares the {@code Idempotency-Key} header has one that
+ * honours it, by asking each address which actions it serves ({@link Actions#LIST_ACTIONS}). The
+ * api verticle runs it before it opens its port, so that a wiring mistake stops the start instead
+ * of answering 500 to the first request of that operation.
  *
  * <p>In one JVM the domain verticles are deployed first, so an address that nobody serves is a
  * mistake too. In a cluster, a node that serves it may start later: such an address is only logged,
@@ -51,6 +54,15 @@ public final class ContractWiring {
     return byAddress;
   }
 
+  /** Whether the contract declares the {@code Idempotency-Key} header on {@code operation}. */
+  public static boolean takesIdempotencyKey(Operation operation) {
+    return operation.getParameters().stream()
+        .anyMatch(
+            parameter ->
+                parameter.getIn() == Location.HEADER
+                    && OperationDispatcher.IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName()));
+  }
+
   /** Fails, naming every operation without a handler, unless all of them have one. */
   public static Future<Void> check(Vertx vertx, OpenAPIContract contract, Duration timeout) {
     DeliveryOptions listActions =
@@ -58,6 +70,10 @@ public final class ContractWiring {
             .addHeader(BusRequest.ACTION, Actions.LIST_ACTIONS)
             .setSendTimeout(timeout.toMillis());
     List<Future<String>> problems = new ArrayList<>();
+    Set<String> keyed = new TreeSet<>();
+    contract.operations().stream()
+        .filter(ContractWiring::takesIdempotencyKey)
+        .forEach(operation -> keyed.add(operation.getOperationId()));
     operationsByAddress(contract)
         .forEach(
             (address, operations) ->
@@ -65,7 +81,7 @@ public final class ContractWiring {
                     vertx
                         .eventBus()
                         .<String>request(address, new JsonObject(), listActions)
-                        .map(reply -> missing(address, operations, reply.body()))
+                        .map(reply -> missing(address, operations, keyed, reply.body()))
                         .recover(failure -> unreachable(vertx, address, failure))));
     return Future.all(problems)
         .compose(
@@ -76,14 +92,33 @@ public final class ContractWiring {
                   ? Future.succeededFuture()
                   : Future.failedFuture(
                       new IllegalStateException(
-                          "Contract operations without a handler: " + String.join("; ", found)));
+                          "The contract's operations are not all wired: "
+                              + String.join("; ", found)));
             });
   }
 
-  private static String missing(String address, Set<String> operations, String reply) {
+  private static String missing(
+      String address, Set<String> operations, Set<String> keyed, String reply) {
+    JsonObject served = new JsonObject(reply);
     Set<String> unserved = new TreeSet<>(operations);
-    new JsonObject(reply).getJsonArray("actions").forEach(unserved::remove);
-    return unserved.isEmpty() ? null : address + " has no handler for " + unserved;
+    served.getJsonArray("actions").forEach(unserved::remove);
+    Set<String> keysIgnored = new TreeSet<>(operations);
+    keysIgnored.retainAll(keyed);
+    keysIgnored.removeAll(unserved);
+    served
+        .getJsonArray("idempotent", new io.vertx.core.json.JsonArray())
+        .forEach(keysIgnored::remove);
+    List<String> found = new ArrayList<>();
+    if (!unserved.isEmpty()) {
+      found.add(address + " has no handler for " + unserved);
+    }
+    if (!keysIgnored.isEmpty()) {
+      found.add(
+          address
+              + " does not honour the Idempotency-Key the contract declares for "
+              + keysIgnored);
+    }
+    return found.isEmpty() ? null : String.join("; ", found);
   }
 
   private static Future<String> unreachable(Vertx vertx, String address, Throwable failure) {

@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.Base64;
 
 /**
@@ -48,15 +50,7 @@ final class ImageUploadForwarder {
                 "Images may be at most " + maxBytes / (1024 * 1024) + " MB."));
         return;
       }
-      JsonObject path = new JsonObject();
-      for (var parameter : rc.pathParams().entrySet()) {
-        try {
-          path.put(parameter.getKey(), Long.parseLong(parameter.getValue()));
-        } catch (NumberFormatException e) {
-          rc.fail(new HttpException(400, parameter.getKey() + " must be a number."));
-          return;
-        }
-      }
+      ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);
       vertx
           .eventBus()
@@ -64,9 +58,9 @@ final class ImageUploadForwarder {
               address,
               new BusRequest(
                       caller,
-                      path,
+                      OperationForwarder.parameters(validated.getPathParameters()),
                       null,
-                      null,
+                      OperationForwarder.parameters(validated.getHeaders()),
                       new JsonObject().put("content", Base64.getEncoder().encodeToString(image)))
                   .toJson(),
               options)

@@ -2,6 +2,8 @@ package dev.marketplace.api;
 
 import dev.marketplace.api.readcache.CatalogReadCache.Ticket;
 import dev.marketplace.api.readcache.CatalogReads;
+import dev.marketplace.api.validation.InvalidRequest;
+import dev.marketplace.api.validation.Violation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
@@ -77,9 +79,8 @@ final class OperationForwarder {
       String withNul = textWithNul(request, validated);
       if (withNul != null) {
         rc.fail(
-            new HttpException(
-                ErrorCode.VALIDATION_FAILED.httpStatus(),
-                withNul + " must not contain the NUL character (U+0000)."));
+            ErrorCode.VALIDATION_FAILED.httpStatus(),
+            new InvalidRequest(List.of(Violation.of(withNul, Violation.Rules.NO_NUL))));
         return;
       }
       if (callerField != null && !bindCaller(callerField.toString(), request)) {
@@ -141,7 +142,8 @@ final class OperationForwarder {
     return ((Number) inBody).longValue() == callerId;
   }
 
-  private static JsonObject parameters(Map<String, RequestParameter> parameters) {
+  /** Validated parameters as JSON, by name; absent ones left out. */
+  static JsonObject parameters(Map<String, RequestParameter> parameters) {
     JsonObject json = new JsonObject();
     parameters.forEach(
         (name, value) -> {

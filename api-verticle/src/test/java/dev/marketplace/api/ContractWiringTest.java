@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.marketplace.api.openapi.ContractLoader;
 import dev.marketplace.common.bus.Addresses;
 import dev.marketplace.common.bus.OperationDispatcher;
+import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,17 @@ class ContractWiringTest {
   }
 
   @Test
+  void namesEveryOperationThatDeclaresAnIdempotencyKeyItsHandlerIgnores() {
+    serve((address, operation) -> true, operation -> !operation.equals("adjustStock"));
+
+    assertThatThrownBy(() -> ContractWiring.check(vertx, contract, TIMEOUT).await())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "catalog does not honour the Idempotency-Key the contract declares for [adjustStock]")
+        .hasMessageNotContaining("orders");
+  }
+
+  @Test
   void anAddressThatNoVerticleServesFailsTheStartInOneProcess() {
     serve((address, operation) -> !address.equals(Addresses.PAYMENTS));
 
@@ -75,8 +88,21 @@ class ContractWiringTest {
         .hasMessageContaining("payments does not answer");
   }
 
-  /** Registers a dispatcher on every address, with a handler for the operations {@code served}. */
+  /**
+   * Registers a dispatcher on every address, with a handler for the operations {@code served};
+   * those whose contract declares an Idempotency-Key honour it.
+   */
   private void serve(BiPredicate<String, String> served) {
+    serve(served, operation -> true);
+  }
+
+  /** As {@link #serve}; the handlers of operations {@code honoursKeys} refuses ignore keys. */
+  private void serve(BiPredicate<String, String> served, Predicate<String> honoursKeys) {
+    Set<String> keyed =
+        contract.operations().stream()
+            .filter(ContractWiring::takesIdempotencyKey)
+            .map(operation -> operation.getOperationId())
+            .collect(java.util.stream.Collectors.toSet());
     ContractWiring.operationsByAddress(contract)
         .forEach(
             (address, operations) -> {
@@ -84,9 +110,15 @@ class ContractWiringTest {
               operations.stream()
                   .filter(operation -> served.test(address, operation))
                   .forEach(
-                      operation ->
-                          dispatcher.on(
-                              operation, request -> Future.succeededFuture(Reply.noContent())));
+                      operation -> {
+                        OperationHandler handler =
+                            request -> Future.succeededFuture(Reply.noContent());
+                        if (keyed.contains(operation) && honoursKeys.test(operation)) {
+                          dispatcher.onWithOwnKeys(operation, handler);
+                        } else {
+                          dispatcher.on(operation, handler);
+                        }
+                      });
               if (operations.stream().anyMatch(operation -> served.test(address, operation))) {
                 dispatcher.register().await();
               }

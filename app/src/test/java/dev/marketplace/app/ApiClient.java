@@ -90,6 +90,18 @@ final class ApiClient {
     return check(method, path, request(method, path, contentType, body).await());
   }
 
+  /** Sends exactly these bytes with this content type and these extra headers. */
+  ApiResponse sendWithHeaders(
+      HttpMethod method,
+      String path,
+      String contentType,
+      Buffer body,
+      java.util.Map<String, String> headers) {
+    HttpRequest<Buffer> request = prepare(method, path, contentType);
+    headers.forEach(request::putHeader);
+    return check(method, path, request.sendBuffer(body).await());
+  }
+
   /** Posts {@code body} exactly as given, with extra headers (e.g. a webhook's signature). */
   ApiResponse postRaw(String path, String body, java.util.Map<String, String> headers) {
     HttpRequest<Buffer> request = prepare(HttpMethod.POST, path, "application/json");
@@ -134,6 +146,17 @@ final class ApiClient {
       HttpMethod method, String path, HttpResponse<Buffer> response) {
     Buffer body = response.body() == null ? Buffer.buffer() : response.body();
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), body);
+    // Every answer names its request, and an error body names the same one.
+    String requestId = response.getHeader("X-Request-Id");
+    org.assertj.core.api.Assertions.assertThat(requestId)
+        .as("X-Request-Id of %s %s", method, path)
+        .matches("[0-9a-f]{32}");
+    if (response.statusCode() >= 400 && body.length() > 0 && body.getByte(0) == '{') {
+      String inBody = body.toJsonObject().getString("request_id");
+      if (inBody != null) {
+        org.assertj.core.api.Assertions.assertThat(inBody).isEqualTo(requestId);
+      }
+    }
     return contract
         .verifyLater(method, path, answer.status(), response.getHeader("content-type"), body)
         .map(valid -> answer);

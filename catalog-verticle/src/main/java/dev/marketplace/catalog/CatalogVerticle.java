@@ -12,9 +12,12 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
+import dev.marketplace.common.idempotency.RequestFingerprint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 
 /** Products, categories, search, reviews and images, served on {@link Addresses#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
@@ -32,9 +35,11 @@ public final class CatalogVerticle extends VerticleBase {
   }
 
   private final Settings settings;
+  private final Clock clock;
 
-  public CatalogVerticle(Settings settings) {
+  public CatalogVerticle(Settings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
   }
 
   @Override
@@ -46,6 +51,7 @@ public final class CatalogVerticle extends VerticleBase {
     ProductImageRepository images = new ProductImageRepository(pool);
     ImageStorage storage = new PostgresImageStorage(pool);
     return new OperationDispatcher(vertx, Addresses.CATALOG)
+        .idempotency(new IdempotencyKeys(pool, clock, RequestFingerprint.plain()))
         .on("createProduct", new CreateProduct(vertx, products))
         .on("updateProduct", new UpdateProduct(vertx, products))
         .on("browseProducts", new BrowseProducts(products, false))

@@ -2,15 +2,19 @@ package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Invalidations;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 
-/** A seller lists a new product; it may enter any list buyers browse, so every api node hears. */
-public final class CreateProduct implements OperationHandler {
+/**
+ * A seller lists a new product; it may enter any list buyers browse, so every api node hears once
+ * it is committed. One statement; with an {@code Idempotency-Key}, a retry makes no second product.
+ */
+public final class CreateProduct implements WriteOperation {
 
   private final Vertx vertx;
   private final ProductRepository products;
@@ -21,19 +25,25 @@ public final class CreateProduct implements OperationHandler {
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long sellerId = request.callerId();
     return products
-        .insert(sellerId, ProductChanges.fromJson(request.body()))
+        .insert(work.sql(), sellerId, ProductChanges.fromJson(request.body()))
         .map(
             created ->
                 created
                     .map(
                         product -> {
-                          Invalidations.publishProducts(vertx, List.of(product.id()));
+                          work.afterCommit(
+                              () -> Invalidations.publishProducts(vertx, List.of(product.id())));
                           return Reply.created(product.toJson());
                         })
                     .orElseThrow(
                         () -> DomainException.notFound("Seller " + sellerId + " not found.")));
+  }
+
+  @Override
+  public boolean transactional() {
+    return false;
   }
 }

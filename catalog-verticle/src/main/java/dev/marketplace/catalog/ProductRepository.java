@@ -4,6 +4,7 @@ import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,8 @@ public final class ProductRepository {
    * Inserts a product for a seller, with its stock row in the same statement; empty when {@code
    * sellerId} is not a seller.
    */
-  public Future<Optional<Product>> insert(long sellerId, ProductChanges product) {
-    return pool.preparedQuery(
+  public Future<Optional<Product>> insert(SqlClient sql, long sellerId, ProductChanges product) {
+    return sql.preparedQuery(
             "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
                 + " p AS (INSERT INTO products"
                 + " (seller_id, name, category, description, price, is_active, sku)"
@@ -105,7 +106,12 @@ public final class ProductRepository {
 
   /** The seller of a product, if the product exists. */
   public Future<Optional<Long>> sellerOf(long productId) {
-    return pool.preparedQuery("SELECT seller_id FROM products WHERE id = $1")
+    return sellerOf(pool, productId);
+  }
+
+  /** {@link #sellerOf(long)}, on {@code sql}. */
+  public Future<Optional<Long>> sellerOf(SqlClient sql, long productId) {
+    return sql.preparedQuery("SELECT seller_id FROM products WHERE id = $1")
         .mapping(row -> row.getLong("seller_id"))
         .execute(Tuple.of(productId))
         .map(Rows::first);

@@ -6,7 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
@@ -31,37 +31,36 @@ public final class ReviewRepository {
 
   /**
    * Adds the buyer's review of a product, or replaces their earlier one, and updates the product's
-   * rating sum, count and average in the same transaction. The product row is locked first, so
-   * concurrent reviews of one product apply one after the other and the summary stays exact.
+   * rating sum, count and average, all in the transaction {@code tx}. The product row is locked
+   * first, so concurrent reviews of one product apply one after the other and the summary stays
+   * exact.
    */
-  public Future<Written> write(long productId, long buyerId, int rating, String comment) {
-    return pool.withTransaction(
-        connection ->
-            connection
-                .preparedQuery("SELECT id FROM products WHERE id = $1 AND is_active FOR UPDATE")
-                .execute(Tuple.of(productId))
-                .compose(
-                    product -> {
-                      if (product.size() == 0) {
-                        throw DomainException.notFound("Product " + productId + " not found.");
-                      }
-                      return eligible(connection, productId, buyerId);
-                    })
-                .compose(
-                    eligible -> {
-                      if (!eligible) {
-                        throw DomainException.forbidden(
-                            "Only a buyer with a delivered order of this product may review it.");
-                      }
-                      return previousRating(connection, productId, buyerId);
-                    })
-                .compose(
-                    previous ->
-                        upsert(connection, productId, buyerId, rating, comment)
-                            .compose(
-                                review ->
-                                    adjustSummary(connection, productId, rating, previous)
-                                        .map(done -> new Written(review, previous == null)))));
+  public Future<Written> write(
+      SqlClient tx, long productId, long buyerId, int rating, String comment) {
+    return tx.preparedQuery("SELECT id FROM products WHERE id = $1 AND is_active FOR UPDATE")
+        .execute(Tuple.of(productId))
+        .compose(
+            product -> {
+              if (product.size() == 0) {
+                throw DomainException.notFound("Product " + productId + " not found.");
+              }
+              return eligible(tx, productId, buyerId);
+            })
+        .compose(
+            eligible -> {
+              if (!eligible) {
+                throw DomainException.forbidden(
+                    "Only a buyer with a delivered order of this product may review it.");
+              }
+              return previousRating(tx, productId, buyerId);
+            })
+        .compose(
+            previous ->
+                upsert(tx, productId, buyerId, rating, comment)
+                    .compose(
+                        review ->
+                            adjustSummary(tx, productId, rating, previous)
+                                .map(done -> new Written(review, previous == null))));
   }
 
   /** A product's reviews, newest first, before review {@code beforeId} when continuing. */
@@ -94,7 +93,7 @@ public final class ReviewRepository {
             });
   }
 
-  private static Future<Boolean> eligible(SqlConnection connection, long productId, long buyerId) {
+  private static Future<Boolean> eligible(SqlClient connection, long productId, long buyerId) {
     return connection
         .preparedQuery(
             "SELECT EXISTS (SELECT 1 FROM orders o JOIN order_items i ON i.order_id = o.id"
@@ -105,7 +104,7 @@ public final class ReviewRepository {
   }
 
   private static Future<Integer> previousRating(
-      SqlConnection connection, long productId, long buyerId) {
+      SqlClient connection, long productId, long buyerId) {
     return connection
         .preparedQuery("SELECT rating FROM product_reviews WHERE product_id = $1 AND buyer_id = $2")
         .mapping(row -> row.getInteger(0))
@@ -114,7 +113,7 @@ public final class ReviewRepository {
   }
 
   private static Future<Review> upsert(
-      SqlConnection connection, long productId, long buyerId, int rating, String comment) {
+      SqlClient connection, long productId, long buyerId, int rating, String comment) {
     return connection
         .preparedQuery(
             "WITH r AS (INSERT INTO product_reviews (product_id, buyer_id, rating, comment)"
@@ -129,7 +128,7 @@ public final class ReviewRepository {
   }
 
   private static Future<Void> adjustSummary(
-      SqlConnection connection, long productId, int rating, Integer previous) {
+      SqlClient connection, long productId, int rating, Integer previous) {
     int sumDelta = rating - (previous == null ? 0 : previous);
     int countDelta = previous == null ? 1 : 0;
     return connection

@@ -7,6 +7,7 @@ import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +78,9 @@ public final class SellerProductRepository {
    * Adds {@code change} (negative: removes) to the stock of a product of {@code sellerId}, only if
    * the result stays between 0 and the most allowed; empty when nothing changed.
    */
-  public Future<Optional<Product>> adjustStock(long productId, long sellerId, int change) {
-    return pool.preparedQuery(
+  public Future<Optional<Product>> adjustStock(
+      SqlClient sql, long productId, long sellerId, int change) {
+    return sql.preparedQuery(
             "WITH owned AS (SELECT id FROM products WHERE id = $1 AND seller_id = $2"
                 + " FOR NO KEY UPDATE),"
                 + " s AS (UPDATE product_stock SET inventory = inventory + $3::int"
@@ -95,8 +97,8 @@ public final class SellerProductRepository {
   }
 
   /** Why a stock change did nothing: the product's owner and stock, if it exists. */
-  public Future<Optional<Stock>> stock(long productId) {
-    return pool.preparedQuery(
+  public Future<Optional<Stock>> stock(SqlClient sql, long productId) {
+    return sql.preparedQuery(
             "SELECT p.seller_id, s.inventory FROM products p"
                 + " JOIN product_stock s ON s.product_id = p.id WHERE p.id = $1")
         .mapping(row -> new Stock(row.getLong("seller_id"), row.getInteger("inventory")))

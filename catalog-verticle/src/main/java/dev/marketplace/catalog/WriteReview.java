@@ -2,8 +2,9 @@ package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Invalidations;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -11,9 +12,10 @@ import java.util.List;
 /**
  * A buyer rates a product they received (1 to 5, with an optional comment). One review per buyer
  * and product: writing again edits it. The product's rating and reviews change with it, which every
- * api node hears of once the transaction has committed.
+ * api node hears of once the transaction has committed. With an {@code Idempotency-Key}, a retry
+ * gets the first answer (201 for a new review) again.
  */
-public final class WriteReview implements OperationHandler {
+public final class WriteReview implements WriteOperation {
 
   private final Vertx vertx;
   private final ReviewRepository reviews;
@@ -24,17 +26,18 @@ public final class WriteReview implements OperationHandler {
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long productId = request.pathId("product_id");
     return reviews
         .write(
+            work.sql(),
             productId,
             request.callerId(),
             request.body().getInteger("rating"),
             request.body().getString("comment", ""))
         .map(
             written -> {
-              Invalidations.publishProducts(vertx, List.of(productId));
+              work.afterCommit(() -> Invalidations.publishProducts(vertx, List.of(productId)));
               return written.created()
                   ? Reply.created(written.review().toJson())
                   : Reply.ok(written.review().toJson());

@@ -7,6 +7,8 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
+import dev.marketplace.common.idempotency.RequestFingerprint;
 import dev.marketplace.order.analytics.SalesReportRepository;
 import dev.marketplace.order.analytics.SellerAnalytics;
 import io.vertx.core.Future;
@@ -18,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orders, stock reservation, the status machine, history, idempotency and seller analytics, served
- * on {@link Addresses#ORDERS}. Also sweeps unpaid orders past their hold and expired idempotency
- * keys.
+ * Orders, stock reservation, the status machine, history and seller analytics, served on {@link
+ * Addresses#ORDERS}. Also sweeps unpaid orders past their hold and the expired idempotency keys of
+ * every verticle (they share one table).
  */
 public final class OrderVerticle extends VerticleBase {
 
@@ -60,8 +62,8 @@ public final class OrderVerticle extends VerticleBase {
     OrderEventPublisher publisher = new OrderEventPublisher(vertx);
     StockChangeNotices stockChanges = new StockChangeNotices(vertx, pool, orders);
     OrderTransitions transitions =
-        new OrderTransitions(pool, orders, new OrderStatusMachine(), publisher, stockChanges);
-    IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock);
+        new OrderTransitions(orders, new OrderStatusMachine(), publisher, stockChanges);
+    IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock, RequestFingerprint.plain());
     ExpireUnpaidOrders expiry =
         new ExpireUnpaidOrders(
             pool, orders, publisher, stockChanges, settings.unpaidOrderHold(), clock);
@@ -74,18 +76,18 @@ public final class OrderVerticle extends VerticleBase {
                     .compose(expired -> idempotency.purgeExpired())
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
     return new OperationDispatcher(vertx, Addresses.ORDERS)
-        .on("placeOrder", new PlaceOrder(orders, stock, idempotency, publisher, stockChanges))
+        .idempotency(idempotency)
+        .on("placeOrder", new PlaceOrder(orders, stock, publisher, stockChanges))
         .on(
             "checkout",
-            new Checkout(
-                new CheckoutRepository(), stock, orders, idempotency, publisher, stockChanges))
+            new Checkout(new CheckoutRepository(), stock, orders, publisher, stockChanges))
         .on("listBuyerOrders", new ListOrders(pool, orders, Actor.BUYER))
         .on("listSellerOrders", new ListOrders(pool, orders, Actor.SELLER))
         .on("buyerOrderDetail", new OrderDetail(pool, orders, Actor.BUYER))
         .on("sellerOrderDetail", new OrderDetail(pool, orders, Actor.SELLER))
         .on("updateOrderStatus", new UpdateOrderStatus(transitions))
         .on("cancelOrder", new CancelOrder(transitions))
-        .on("addShippingEvent", new AddShippingEvent(pool, orders, transitions, publisher))
+        .on("addShippingEvent", new AddShippingEvent(orders, transitions, publisher))
         .on("sellerAnalytics", new SellerAnalytics(pool, new SalesReportRepository(), clock))
         .on(Actions.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, orders))
         .on(Actions.EXPIRE_UNPAID_ORDERS, expiry)

@@ -119,7 +119,8 @@ public final class PaymentVerticle extends VerticleBase {
                                 failure.toString())));
     String provider = settings.provider();
     return new OperationDispatcher(vertx, Addresses.PAYMENTS)
-        .on("payOrder", new PayOrder(pool, payments, orders, settlement, gateway, provider))
+        .onWithOwnKeys(
+            "payOrder", new PayOrder(pool, payments, orders, settlement, gateway, provider))
         .on("listOrderPayments", new ListOrderPayments(pool, payments, orders))
         .on(
             "receivePaymentWebhook",

@@ -69,10 +69,15 @@ public final class ContractCheck {
           // one (readiness answers 503 with its health report), which the validator checked.
           if (status >= 400 && !(declared && isHealthReport(content))) {
             JsonObject error = content.toJsonObject();
-            assertThat(error.fieldNames()).containsExactlyInAnyOrder("error", "message");
+            assertThat(error.fieldNames())
+                .contains("error", "message", "request_id")
+                .isSubsetOf("error", "message", "request_id", "fields");
             assertThat(error.getString("message"))
                 .isNotBlank()
-                .doesNotContain("Exception", "\tat ");
+                .doesNotContain("Exception", "\tat ", "Instance ", "schema", "#/");
+            if ("validation_failed".equals(error.getString("error"))) {
+              assertThat(error.getJsonArray("fields")).as("fields of %s", error).isNotNull();
+            }
           }
           return null;
         });

@@ -3,6 +3,7 @@ package dev.marketplace.catalog.image;
 import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +23,14 @@ public final class ProductImageRepository {
 
   /** Adds an image after the product's last one; empty unless the seller owns the product. */
   public Future<Optional<ProductImage>> insert(
+      SqlClient sql,
       long productId,
       long sellerId,
       ImageInspector.Inspected image,
       int byteSize,
       String storageKey,
       String thumbnailKey) {
-    return pool.preparedQuery(
+    return sql.preparedQuery(
             "INSERT INTO product_images (product_id, position, content_type, width, height,"
                 + " byte_size, sha256, storage_key, thumbnail_key)"
                 + " SELECT id, coalesce((SELECT max(position) FROM product_images"

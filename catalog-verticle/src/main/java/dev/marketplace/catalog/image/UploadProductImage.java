@@ -3,13 +3,15 @@ package dev.marketplace.catalog.image;
 import dev.marketplace.catalog.ProductRepository;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Invalidations;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +19,13 @@ import java.util.Optional;
 /**
  * A seller adds an image to one of their products. The HTTP edge hands over the uploaded bytes;
  * here they are checked for what they really are, stored with a thumbnail, and listed last. The
- * product's detail changes with it, which every api node hears of.
+ * product's detail changes with it, which every api node hears of once it is committed.
+ *
+ * <p>The image is listed in a transaction, in which an {@code Idempotency-Key} is claimed: a retry
+ * lists no second image. The bytes go to the {@link ImageStorage} first, outside it: they are kept
+ * by content, so storing them twice changes nothing.
  */
-public final class UploadProductImage implements OperationHandler {
+public final class UploadProductImage implements WriteOperation {
 
   private final Vertx vertx;
   private final ProductRepository products;
@@ -44,12 +50,12 @@ public final class UploadProductImage implements OperationHandler {
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long productId = request.pathId("product_id");
     long sellerId = request.callerId();
     byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
     return products
-        .sellerOf(productId)
+        .sellerOf(work.sql(), productId)
         .compose(
             owner -> {
               if (owner.isEmpty()) {
@@ -61,7 +67,7 @@ public final class UploadProductImage implements OperationHandler {
               }
               return vertx.executeBlocking(() -> inspector.inspect(bytes), false);
             })
-        .compose(inspected -> store(productId, sellerId, bytes, inspected, 1))
+        .compose(inspected -> store(work.sql(), productId, sellerId, bytes, inspected, 1))
         .map(
             inserted -> {
               ProductImage image =
@@ -69,13 +75,18 @@ public final class UploadProductImage implements OperationHandler {
                       () ->
                           DomainException.forbidden(
                               "Product " + productId + " belongs to another seller."));
-              Invalidations.publishProducts(vertx, List.of(productId));
+              work.afterCommit(() -> Invalidations.publishProducts(vertx, List.of(productId)));
               return Reply.created(image.toJson());
             });
   }
 
-  /** Stores the bytes and the thumbnail, then lists the image after the product's last one. */
+  /**
+   * Stores the bytes and the thumbnail, then lists the image after the product's last one. A
+   * deletion that released the same bytes in between fails the listing's foreign key: the listing
+   * is undone to a savepoint, so the transaction goes on, and tried again after storing them anew.
+   */
   private Future<Optional<ProductImage>> store(
+      SqlClient tx,
       long productId,
       long sellerId,
       byte[] bytes,
@@ -86,15 +97,20 @@ public final class UploadProductImage implements OperationHandler {
     return storage
         .put(original, Buffer.buffer(bytes))
         .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
+        .compose(stored -> tx.query("SAVEPOINT listing").execute())
         .compose(
-            stored ->
-                images.insert(productId, sellerId, inspected, bytes.length, original, thumbnail))
+            saved ->
+                images.insert(
+                    tx, productId, sellerId, inspected, bytes.length, original, thumbnail))
         .recover(
             failure ->
                 attempt < ATTEMPTS
                         && failure instanceof PgException pg
                         && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())
-                    ? store(productId, sellerId, bytes, inspected, attempt + 1)
+                    ? tx.query("ROLLBACK TO SAVEPOINT listing")
+                        .execute()
+                        .compose(
+                            undone -> store(tx, productId, sellerId, bytes, inspected, attempt + 1))
                     : Future.failedFuture(failure));
   }
 }

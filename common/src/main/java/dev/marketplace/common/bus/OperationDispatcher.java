@@ -3,6 +3,9 @@ package dev.marketplace.common.bus;
 import dev.marketplace.common.error.ApiError;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
+import dev.marketplace.common.idempotency.IdempotencyKeys.Answer;
+import dev.marketplace.common.idempotency.IdempotencyKeys.Claim;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -13,7 +16,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +31,17 @@ import org.slf4j.LoggerFactory;
  * decimal form wherever the message travels (a clustered event bus would otherwise turn them into
  * doubles). Failures carry the HTTP status as failure code and the error body as message.
  *
+ * <p>{@link WriteOperation}s honour {@code Idempotency-Key} through the verticle's {@link
+ * IdempotencyKeys}: the key is claimed in the transaction the work runs in. The edge forwards the
+ * header only to operations whose contract declares it, so the contract says which operations take
+ * a key; a key that reaches a handler that cannot honour it is a wiring bug, answered 500 rather
+ * than silently ignored.
+ *
  * <p>Besides its handlers, every address answers {@link Actions#READY} and {@link
  * Actions#LIST_ACTIONS}, with which the api verticle checks at start-up that every operation the
- * contract sends here has a handler. An action without a handler is a wiring bug, not a missing
- * resource: it is logged and answered 500.
+ * contract sends here has a handler, and that every operation that declares {@code Idempotency-Key}
+ * has one that honours it. An action without a handler is a wiring bug, not a missing resource: it
+ * is logged and answered 500.
  */
 public final class OperationDispatcher {
 
@@ -36,7 +49,14 @@ public final class OperationDispatcher {
 
   private final Vertx vertx;
   private final String address;
+
+  /** The header, as the contract names it, that carries a client's idempotency key. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private final Map<String, OperationHandler> handlers = new TreeMap<>();
+  private final Map<String, WriteOperation> writes = new TreeMap<>();
+  private final Set<String> ownKeys = new TreeSet<>();
+  private IdempotencyKeys idempotency;
   private final DatabaseOutageLog outages;
   private Supplier<Future<?>> readiness = Future::succeededFuture;
 
@@ -50,10 +70,42 @@ public final class OperationDispatcher {
    * Serves {@code action} (a contract operation's {@code operationId}, or one of {@link Actions}).
    */
   public OperationDispatcher on(String action, OperationHandler handler) {
-    if (handlers.putIfAbsent(action, handler) != null) {
+    claim(action);
+    handlers.put(action, handler);
+    return this;
+  }
+
+  /**
+   * Serves {@code action} with a write that honours {@code Idempotency-Key}; needs {@link
+   * #idempotency}.
+   */
+  public OperationDispatcher on(String action, WriteOperation write) {
+    claim(action);
+    writes.put(action, write);
+    return this;
+  }
+
+  /**
+   * Serves {@code action} with a handler that honours {@code Idempotency-Key} by itself. Only for
+   * answers that must change after the first one (a payment the gateway settles later): every other
+   * write is a {@link WriteOperation}.
+   */
+  public OperationDispatcher onWithOwnKeys(String action, OperationHandler handler) {
+    on(action, handler);
+    ownKeys.add(action);
+    return this;
+  }
+
+  /** Where the {@link WriteOperation}s keep their keys and run their transactions. */
+  public OperationDispatcher idempotency(IdempotencyKeys keys) {
+    this.idempotency = keys;
+    return this;
+  }
+
+  private void claim(String action) {
+    if (handlers.containsKey(action) || writes.containsKey(action)) {
       throw new IllegalStateException(address + " has two handlers for " + action);
     }
-    return this;
   }
 
   /** Answers readiness checks by asking {@code pool}'s database a trivial question. */
@@ -64,6 +116,10 @@ public final class OperationDispatcher {
 
   /** Registers the consumer; the future completes once the address is reachable. */
   public Future<Void> register() {
+    if (!writes.isEmpty() && idempotency == null) {
+      throw new IllegalStateException(
+          address + " serves writes " + writes.keySet() + " without idempotency keys");
+    }
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, this::dispatch);
     return consumer.completion();
   }
@@ -75,19 +131,20 @@ public final class OperationDispatcher {
       return;
     }
     if (Actions.LIST_ACTIONS.equals(action)) {
+      Set<String> all = new TreeSet<>(handlers.keySet());
+      all.addAll(writes.keySet());
+      Set<String> idempotent = new TreeSet<>(writes.keySet());
+      idempotent.addAll(ownKeys);
       message.reply(
-          new JsonObject().put("actions", new JsonArray(List.copyOf(handlers.keySet()))).encode());
+          new JsonObject()
+              .put("actions", new JsonArray(List.copyOf(all)))
+              .put("idempotent", new JsonArray(List.copyOf(idempotent)))
+              .encode());
       return;
     }
-    OperationHandler handler = handlers.get(action);
-    if (handler == null) {
-      LOG.error("{} has no handler for action {}", address, action);
-      fail(message, new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side."));
-      return;
-    }
-    Future<Reply> result;
+    Future<Answer> result;
     try {
-      result = handler.handle(BusRequest.fromJson(message.body()));
+      result = serve(action, BusRequest.fromJson(message.body()));
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
@@ -95,14 +152,67 @@ public final class OperationDispatcher {
         ar -> {
           if (ar.succeeded()) {
             outages.served();
-            Reply reply = ar.result();
+            Answer answer = ar.result();
             message.reply(
-                reply.body() == null ? null : reply.body().encode(),
-                new DeliveryOptions().addHeader(Reply.STATUS, Integer.toString(reply.status())));
+                answer.body(),
+                new DeliveryOptions().addHeader(Reply.STATUS, Integer.toString(answer.status())));
           } else {
             fail(message, toApiError(action, ar.cause()));
           }
         });
+  }
+
+  /** The answer, its body encoded once, here: decoding it again would turn amounts into doubles. */
+  private Future<Answer> serve(String action, BusRequest request) {
+    WriteOperation write = writes.get(action);
+    if (write != null) {
+      return write(action, write, request);
+    }
+    OperationHandler handler = handlers.get(action);
+    if (handler == null) {
+      throw new WiringBug(address + " has no handler for action " + action);
+    }
+    if (request.headers().containsKey(IDEMPOTENCY_KEY) && !ownKeys.contains(action)) {
+      throw new WiringBug(action + " on " + address + " was sent an Idempotency-Key it ignores");
+    }
+    return handler.handle(request).map(OperationDispatcher::encoded);
+  }
+
+  private static Answer encoded(Reply reply) {
+    return new Answer(reply.status(), reply.body() == null ? null : reply.body().encode());
+  }
+
+  /**
+   * Runs a write, claiming its key first when the request has one. What it does after the commit
+   * runs only when the work ran: a replayed answer is answered as stored.
+   */
+  private Future<Answer> write(String action, WriteOperation write, BusRequest request) {
+    String key = request.headers().getString(IDEMPOTENCY_KEY);
+    Claim claim =
+        key == null
+            ? null
+            : new Claim(
+                request.caller().authenticated()
+                    ? request.caller().accountId()
+                    : IdempotencyKeys.ANONYMOUS,
+                action,
+                key,
+                idempotency.fingerprint().of(request.path(), request.query(), request.body()));
+    AtomicReference<UnitOfWork> ran = new AtomicReference<>();
+    return idempotency
+        .once(
+            claim,
+            write.transactional(),
+            sql -> {
+              UnitOfWork work = new UnitOfWork(sql);
+              ran.set(work);
+              return write.handle(request, work).map(OperationDispatcher::encoded);
+            })
+        .compose(
+            answer ->
+                ran.get() == null
+                    ? Future.succeededFuture(answer)
+                    : ran.get().committed().map(answer));
   }
 
   /** Answers a readiness check whose database query failed with {@code failure}, if not null. */
@@ -120,6 +230,10 @@ public final class OperationDispatcher {
     if (failure instanceof DomainException domain) {
       return domain.toApiError();
     }
+    if (failure instanceof WiringBug bug) {
+      LOG.error(bug.getMessage());
+      return new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side.");
+    }
     if (DatabaseFailures.isUnavailable(failure)) {
       outages.refused(action + " on " + address, failure);
       return new ApiError(ErrorCode.UNAVAILABLE, "The database is unavailable; try again.");
@@ -130,5 +244,12 @@ public final class OperationDispatcher {
 
   private static void fail(Message<JsonObject> message, ApiError error) {
     message.fail(error.code().httpStatus(), error.toBusJson().encode());
+  }
+
+  /** A request this address was never meant to get: a mistake in the wiring, not the client's. */
+  private static final class WiringBug extends RuntimeException {
+    WiringBug(String message) {
+      super(message, null, false, false);
+    }
   }
 }
