@@ -199,7 +199,7 @@ public final class ApiVerticle extends VerticleBase {
             .addHandler(
                 uploads.to(
                     address.toString(),
-                    route.getOperation().getOperationId(),
+                    route.getOperation(),
                     extensions.get(ImageUploadForwarder.UPLOAD_EXTENSION).toString()));
       } else if (extensions.containsKey(ImageDownload.IMAGE_EXTENSION)) {
         route.addHandler(downloads.of(address.toString(), route.getOperation().getOperationId()));

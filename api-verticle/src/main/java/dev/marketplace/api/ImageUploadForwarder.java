@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.Base64;
 
@@ -34,10 +35,11 @@ final class ImageUploadForwarder {
     this.maxBytes = maxBytes;
   }
 
-  Handler<RoutingContext> to(String address, String operationId, String field) {
+  Handler<RoutingContext> to(String address, Operation operation, String field) {
+    CreatedLocation created = CreatedLocation.of(operation);
     DeliveryOptions options =
         new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, operationId)
+            .addHeader(BusRequest.ACTION, operation.getOperationId())
             .setSendTimeout(timeoutMillis);
     return rc -> {
       byte[] image =
@@ -65,11 +67,19 @@ final class ImageUploadForwarder {
                   .toJson(),
               options)
           .onSuccess(
-              reply ->
-                  rc.response()
-                      .setStatusCode(Integer.parseInt(reply.headers().get(Reply.STATUS)))
-                      .putHeader("content-type", "application/json")
-                      .end(reply.body()))
+              reply -> {
+                int status = Integer.parseInt(reply.headers().get(Reply.STATUS));
+                if (status == 201 && created != null) {
+                  String location = created.resolve(reply.body());
+                  if (location != null) {
+                    rc.response().putHeader(HttpHeaders.LOCATION, location);
+                  }
+                }
+                rc.response()
+                    .setStatusCode(status)
+                    .putHeader("content-type", "application/json")
+                    .end(reply.body());
+              })
           .onFailure(rc::fail);
     };
   }

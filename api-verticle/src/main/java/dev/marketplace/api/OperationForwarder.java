@@ -11,6 +11,7 @@ import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -61,6 +62,7 @@ final class OperationForwarder {
     Object callerField = operation.getExtensions().get(CALLER_ID_EXTENSION);
     boolean signedBody = operation.getExtensions().containsKey(SIGNED_BODY_EXTENSION);
     CatalogReads.Read read = reads.of(operation);
+    CreatedLocation created = CreatedLocation.of(operation);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);
@@ -102,6 +104,12 @@ final class OperationForwarder {
                   return;
                 }
                 rc.response().setStatusCode(status);
+                if (status == 201 && created != null && reply.body() != null) {
+                  String location = created.resolve(reply.body());
+                  if (location != null) {
+                    rc.response().putHeader(HttpHeaders.LOCATION, location);
+                  }
+                }
                 if (reply.body() == null) {
                   rc.response().end();
                 } else {
