@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code Location} of what a request created, from the template its 201 response declares in
- * {@value #EXTENSION} (e.g. {@code /api/buyers/{buyer_id}/orders/{id}}): each {@code {name}} is
- * the answer's field of that name, or a dotted path into it ({@code {product.id}}).
+ * {@value #EXTENSION} (e.g. {@code /api/buyers/{buyer_id}/orders/{id}}): each {@code {name}} is the
+ * answer's field of that name, or a dotted path into it ({@code {product.id}}).
  */
 final class CreatedLocation {
 

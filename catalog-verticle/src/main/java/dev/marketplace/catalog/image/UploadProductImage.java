@@ -7,14 +7,13 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.bus.UnitOfWork;
 import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A seller adds an image to one of their products. The HTTP edge hands over the uploaded bytes;
@@ -33,10 +32,8 @@ public final class UploadProductImage implements WriteOperation {
   private final ImageStorage storage;
   private final ImageInspector inspector = new ImageInspector();
 
-  /** A deletion can release shared bytes between our put and insert; then we put them again. */
+  /** A deletion can release shared bytes between our put and listing; then we put them again. */
   private static final int ATTEMPTS = 3;
-
-  private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   public UploadProductImage(
       Vertx vertx,
@@ -69,12 +66,7 @@ public final class UploadProductImage implements WriteOperation {
             })
         .compose(inspected -> store(work.sql(), productId, sellerId, bytes, inspected, 1))
         .map(
-            inserted -> {
-              ProductImage image =
-                  inserted.orElseThrow(
-                      () ->
-                          DomainException.forbidden(
-                              "Product " + productId + " belongs to another seller."));
+            image -> {
               work.afterCommit(() -> Invalidations.publishProducts(vertx, List.of(productId)));
               return Reply.created(image.toJson());
             });
@@ -82,10 +74,10 @@ public final class UploadProductImage implements WriteOperation {
 
   /**
    * Stores the bytes and the thumbnail, then lists the image after the product's last one. A
-   * deletion that released the same bytes in between fails the listing's foreign key: the listing
-   * is undone to a savepoint, so the transaction goes on, and tried again after storing them anew.
+   * deletion that released the same bytes in between leaves the listing nothing to hold (the
+   * product's owner was checked first): the bytes are stored anew and the listing tried again.
    */
-  private Future<Optional<ProductImage>> store(
+  private Future<ProductImage> store(
       SqlClient tx,
       long productId,
       long sellerId,
@@ -97,20 +89,22 @@ public final class UploadProductImage implements WriteOperation {
     return storage
         .put(original, Buffer.buffer(bytes))
         .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
-        .compose(stored -> tx.query("SAVEPOINT listing").execute())
         .compose(
-            saved ->
+            stored ->
                 images.insert(
                     tx, productId, sellerId, inspected, bytes.length, original, thumbnail))
-        .recover(
-            failure ->
-                attempt < ATTEMPTS
-                        && failure instanceof PgException pg
-                        && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())
-                    ? tx.query("ROLLBACK TO SAVEPOINT listing")
-                        .execute()
-                        .compose(
-                            undone -> store(tx, productId, sellerId, bytes, inspected, attempt + 1))
-                    : Future.failedFuture(failure));
+        .compose(
+            listed -> {
+              if (listed.isPresent()) {
+                return Future.succeededFuture(listed.get());
+              }
+              if (attempt < ATTEMPTS) {
+                return store(tx, productId, sellerId, bytes, inspected, attempt + 1);
+              }
+              return Future.failedFuture(
+                  new DomainException(
+                      ErrorCode.UNAVAILABLE,
+                      "The image could not be stored while others were removed; try again."));
+            });
   }
 }
