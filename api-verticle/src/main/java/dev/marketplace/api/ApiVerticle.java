@@ -8,7 +8,6 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -28,9 +27,10 @@ import java.util.function.Supplier;
  * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
  * operation to the event-bus address the contract names for it, once {@link ContractWiring} has
  * checked that every such operation has a handler there; answers failures in the standard error
- * format. Serves the contract itself and, unless disabled, Prometheus metrics next to the
- * operations. It runs no SQL. The instances of one node share its cache of anonymous catalog reads
- * ({@link CatalogReads}), which answers hits before the router.
+ * format. Serves the contract itself and its reference page ({@link ReferencePages}) and, unless
+ * disabled, Prometheus metrics next to the operations. It runs no SQL. The instances of one node
+ * share its cache of anonymous catalog reads ({@link CatalogReads}), which answers hits before the
+ * router.
  */
 public final class ApiVerticle extends VerticleBase {
 
@@ -118,6 +118,7 @@ public final class ApiVerticle extends VerticleBase {
     return Future.all(
             ContractLoader.load(vertx),
             vertx.fileSystem().readFile(ContractLoader.CONTRACT),
+            ContractLoader.json(vertx),
             authentication.followRevocations(vertx),
             streams.listen(),
             reads.follow(vertx))
@@ -127,7 +128,10 @@ public final class ApiVerticle extends VerticleBase {
                     .map(
                         wired ->
                             router(
-                                loaded.resultAt(0), loaded.resultAt(1), authentication, streams)))
+                                loaded.resultAt(0),
+                                new ReferencePages(loaded.resultAt(1), loaded.resultAt(2)),
+                                authentication,
+                                streams)))
         .compose(
             router ->
                 vertx
@@ -157,7 +161,7 @@ public final class ApiVerticle extends VerticleBase {
 
   private Router router(
       OpenAPIContract contract,
-      Buffer contractText,
+      ReferencePages reference,
       BearerAuthentication authentication,
       OrderEventStream streams) {
     long timeoutMillis = settings.requestTimeout().toMillis();
@@ -223,14 +227,11 @@ public final class ApiVerticle extends VerticleBase {
     builder.getRoute("readiness").addHandler(health::ready);
 
     Router router = builder.createRouter();
-    router
-        .get("/openapi.yaml")
-        .handler(
-            rc -> rc.response().putHeader("content-type", "application/yaml").end(contractText));
+    reference.install(router);
     if (settings.metricsEnabled()) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
-    new ErrorResponder().install(router);
+    new ErrorResponder(contract).install(router);
     return router;
   }
 }

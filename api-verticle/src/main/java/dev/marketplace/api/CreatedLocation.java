@@ -2,6 +2,7 @@ package dev.marketplace.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Response;
 import java.net.URLEncoder;
@@ -53,17 +54,7 @@ final class CreatedLocation {
   }
 
   private static Object at(JsonObject answer, String path) {
-    Object node = answer;
-    for (String step : path.split("\\.")) {
-      if (node instanceof JsonObject object) {
-        node = object.getValue(step);
-      } else if (node instanceof JsonArray array && step.chars().allMatch(Character::isDigit)) {
-        int index = Integer.parseInt(step);
-        node = index < array.size() ? array.getValue(index) : null;
-      } else {
-        return null;
-      }
-    }
-    return node instanceof JsonObject || node instanceof JsonArray ? null : node;
+    Object value = JsonPointer.from("/" + path.replace('.', '/')).queryJson(answer);
+    return value instanceof JsonObject || value instanceof JsonArray ? null : value;
   }
 }

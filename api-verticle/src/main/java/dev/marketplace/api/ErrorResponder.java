@@ -12,7 +12,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,26 @@ final class ErrorResponder implements Handler<RoutingContext> {
   /** The error body's field that carries the request's id (also the X-Request-Id header). */
   static final String REQUEST_ID = "request_id";
 
+  private final OpenAPIContract contract;
+
+  /** {@code contract} says which methods each path takes, for the {@code Allow} of a 405. */
+  ErrorResponder(OpenAPIContract contract) {
+    this.contract = contract;
+  }
+
+  /** The methods the contract's path for {@code path} takes, as {@code Allow} lists them. */
+  private String allowed(String path) {
+    Path item = contract.findPath(path);
+    if (item == null) {
+      return "";
+    }
+    return item.getOperations().stream()
+        .map(operation -> operation.getHttpMethod().name())
+        .distinct()
+        .sorted()
+        .collect(Collectors.joining(", "));
+  }
+
   /** Answers every failure of {@code router} in the error format. */
   void install(Router router) {
     router.route().failureHandler(this);
@@ -62,6 +85,9 @@ final class ErrorResponder implements Handler<RoutingContext> {
     if (rc.response().headWritten()) {
       rc.response().reset();
       return;
+    }
+    if (status == 405 && contract != null) {
+      rc.response().putHeader(HttpHeaders.ALLOW, allowed(rc.request().path()));
     }
     Throwable failure = rc.failure();
     if (failure instanceof ReplyException reply) {

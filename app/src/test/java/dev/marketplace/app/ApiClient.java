@@ -72,6 +72,14 @@ final class ApiClient {
   }
 
   /** For the few resources the contract does not describe, such as the contract itself. */
+  ApiResponse getOutsideContract(String path, java.util.Map<String, String> headers) {
+    HttpRequest<Buffer> request = prepare(HttpMethod.GET, path, null);
+    headers.forEach(request::putHeader);
+    HttpResponse<Buffer> response = request.send().await();
+    return new ApiResponse(response.statusCode(), response.headers(), response.body());
+  }
+
+  /** For the few resources the contract does not describe, such as the contract itself. */
   ApiResponse getOutsideContract(String path) {
     HttpResponse<Buffer> response = request(HttpMethod.GET, path, null, null).await();
     return new ApiResponse(response.statusCode(), response.headers(), response.body());

@@ -129,4 +129,16 @@ class ErrorBodyTest extends ApiTest {
     assertThat(refused.json().getJsonArray("fields").getJsonObject(0).getString("message"))
         .isEqualTo("name must not contain the NUL character (U+0000)");
   }
+
+  @Test
+  void aMethodAPathDoesNotTakeIs405AndSaysWhichItTakes() {
+    ApiResponse register = api.send(HttpMethod.DELETE, "/api/buyers/register", null, null);
+    ApiResponse reviews = api.send(HttpMethod.PUT, "/api/buyers/products/1/reviews", null, null);
+
+    assertThat(register.status()).isEqualTo(405);
+    assertThat(register.errorCode()).isEqualTo("method_not_allowed");
+    assertThat(register.headers().get("Allow")).isEqualTo("POST");
+    assertThat(reviews.status()).isEqualTo(405);
+    assertThat(reviews.headers().get("Allow")).isEqualTo("GET, POST");
+  }
 }

@@ -344,7 +344,7 @@ class IdempotencyEverywhereTest extends ApiTest {
         Account seller = fixtures.seller("Retry Reviewed");
         Account buyer = fixtures.buyer("Retry Reviewer");
         long productId = fixtures.product(seller, "Kettle", "Home", "25.00", 5).getLong("id");
-        delivered(seller, buyer, productId);
+        fixtures.deliver(seller, buyer, productId);
         yield new Write(
             operation,
             buyer,
@@ -433,20 +433,6 @@ class IdempotencyEverywhereTest extends ApiTest {
       }
       default -> throw new IllegalArgumentException(operation);
     };
-  }
-
-  /** Orders, pays, ships and delivers one unit, so that the buyer may review the product. */
-  private static void delivered(Account seller, Account buyer, long productId) {
-    long orderId = fixtures.order(buyer, productId, 1).getLong("id");
-    fixtures.pay(buyer, orderId);
-    fixtures.move(
-        seller,
-        orderId,
-        new JsonObject()
-            .put("status", "shipped")
-            .put("carrier", "DHL")
-            .put("tracking_number", "1"));
-    fixtures.move(seller, orderId, new JsonObject().put("status", "delivered"));
   }
 
   private static ApiResponse send(Write write, String key, JsonObject body) {

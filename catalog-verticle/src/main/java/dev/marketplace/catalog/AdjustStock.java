@@ -74,7 +74,8 @@ public final class AdjustStock implements WriteOperation {
               + -change
               + ".");
     }
-    throw DomainException.badRequest(
+    throw DomainException.invalidField(
+        "change",
         "Product "
             + productId
             + " has "

@@ -35,10 +35,12 @@ public final class UpdateOrderStatus implements WriteOperation {
             body.getString("notes"));
     if (target == OrderStatus.SHIPPED
         && (move.carrier() == null || move.trackingNumber() == null)) {
-      throw DomainException.badRequest("Shipping an order needs carrier and tracking_number.");
+      throw DomainException.invalidField(
+          "carrier", "Shipping an order needs carrier and tracking_number.");
     }
     if (target == OrderStatus.CANCELLED && move.reason() == null) {
-      throw DomainException.badRequest("A seller cancelling an order must give a reason.");
+      throw DomainException.invalidField(
+          "reason", "A seller cancelling an order must give a reason.");
     }
     return transitions
         .move(work, orderId, Actor.SELLER, request.callerId(), target, move)

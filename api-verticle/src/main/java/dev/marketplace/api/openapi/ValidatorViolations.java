@@ -3,6 +3,7 @@ package dev.marketplace.api.openapi;
 import dev.marketplace.api.validation.Violation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
 import io.vertx.json.schema.OutputErrorType;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
@@ -210,17 +211,8 @@ final class ValidatorViolations {
   }
 
   private static Object at(Object instance, List<String> path) {
-    Object node = instance;
-    for (String step : path) {
-      if (node instanceof JsonObject object) {
-        node = object.getValue(step);
-      } else if (node instanceof JsonArray array && step.chars().allMatch(Character::isDigit)) {
-        int index = Integer.parseInt(step);
-        node = index < array.size() ? array.getValue(index) : null;
-      } else {
-        return null;
-      }
-    }
-    return node;
+    JsonPointer pointer = JsonPointer.create();
+    path.forEach(pointer::append);
+    return instance == null ? null : pointer.queryJson(instance);
   }
 }
