@@ -255,7 +255,7 @@ SELLER_TOKEN=$(login seller)
 # Requests pick their product among the first --hot products (all of them by default), in the
 # service's scenarios and in pgbench's alike.
 PICK=${HOT:-$PRODUCTS}
-"$JAVA" -cp "$JAR" bench/ScenarioSql.java "$WORK/sql" "$PICK" "$FIRST_BUYER" "$LAST_BUYER" \
+"$JAVA" -cp "$JAR:bench/target/classes" dev.marketplace.bench.ScenarioSql "$WORK/sql" "$PICK" "$FIRST_BUYER" "$LAST_BUYER" \
   "$ANALYTICS_SELLER" "$ANALYTICS_QUERY"
 
 export BENCH_PRODUCTS=$PICK BENCH_TOKEN=$TOKEN BENCH_SELLER_TOKEN=$SELLER_TOKEN

@@ -1,7 +1,8 @@
 package dev.marketplace.account;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.config.MarketplaceConfig;
@@ -22,11 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Users, credentials and sessions, served on {@link Addresses#ACCOUNTS}. The only verticle given
+ * Users, credentials and sessions, served on {@link BusAddress#ACCOUNTS}. The only verticle given
  * the private key that signs access tokens. Sweeps expired sessions and stale login failures on the
  * shared sweep interval.
  */
 public final class AccountVerticle extends VerticleBase {
+
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.ACCOUNTS;
 
   /**
    * What the account verticle is told.
@@ -67,11 +71,11 @@ public final class AccountVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
     TokenSettings tokenSettings = settings.tokens();
-    UserRepository users = new UserRepository(pool);
+    UserRepository users = new UserRepository();
     PasswordHasher hasher = new PasswordHasher();
     LoginThrottle throttle = new LoginThrottle(pool, clock);
-    RefreshTokenRepository refreshTokens = new RefreshTokenRepository(pool);
-    PurgeExpiredSessions purge = new PurgeExpiredSessions(refreshTokens, throttle, clock);
+    RefreshTokenRepository refreshTokens = new RefreshTokenRepository();
+    PurgeExpiredSessions purge = new PurgeExpiredSessions(pool, refreshTokens, throttle, clock);
     sweepTimer =
         vertx.setPeriodic(
             settings.sweepInterval().toMillis(),
@@ -82,6 +86,7 @@ public final class AccountVerticle extends VerticleBase {
                         failure -> LOG.warn("Session sweep failed: {}", failure.toString())));
     Sessions sessions =
         new Sessions(
+            pool,
             refreshTokens,
             new AccessTokenIssuer(vertx, settings.jwtPrivateKeyPem(), tokenSettings),
             tokenSettings.refreshTokenTtl(),
@@ -92,25 +97,29 @@ public final class AccountVerticle extends VerticleBase {
         .executeBlocking(() -> hasher.hash(UUID.randomUUID().toString()))
         .compose(
             decoyHash ->
-                new OperationDispatcher(vertx, Addresses.ACCOUNTS)
+                new OperationDispatcher(vertx, ADDRESS)
                     // Registrations carry passwords: their fingerprints are keyed with a secret
                     // that is not in the database (see RequestFingerprint).
                     .idempotency(
                         new IdempotencyKeys(
                             pool, clock, RequestFingerprint.keyed(settings.jwtPrivateKeyPem())))
-                    .on("registerBuyer", new RegisterUser(vertx, Role.BUYER, users, hasher))
-                    .on("registerSeller", new RegisterUser(vertx, Role.SELLER, users, hasher))
                     .on(
-                        "loginBuyer",
-                        new LoginUser(
-                            vertx, Role.BUYER, users, hasher, decoyHash, throttle, sessions))
+                        ApiOperation.REGISTER_BUYER,
+                        new RegisterUser(vertx, Role.BUYER, users, hasher))
                     .on(
-                        "loginSeller",
+                        ApiOperation.REGISTER_SELLER,
+                        new RegisterUser(vertx, Role.SELLER, users, hasher))
+                    .on(
+                        ApiOperation.LOGIN_BUYER,
                         new LoginUser(
-                            vertx, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
-                    .on("refreshSession", new RefreshSession(sessions))
-                    .on("logout", new Logout(sessions))
-                    .on(Actions.PURGE_EXPIRED_SESSIONS, purge)
+                            vertx, pool, Role.BUYER, users, hasher, decoyHash, throttle, sessions))
+                    .on(
+                        ApiOperation.LOGIN_SELLER,
+                        new LoginUser(
+                            vertx, pool, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
+                    .on(ApiOperation.REFRESH_SESSION, new RefreshSession(sessions))
+                    .on(ApiOperation.LOGOUT, new Logout(sessions))
+                    .on(InternalAction.PURGE_EXPIRED_SESSIONS, purge)
                     .readiness(pool)
                     .register());
   }

@@ -8,6 +8,7 @@ import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class LoginUser implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final Role role;
   private final UserRepository users;
   private final PasswordHasher hasher;
@@ -27,6 +29,7 @@ public final class LoginUser implements OperationHandler {
 
   public LoginUser(
       Vertx vertx,
+      Pool pool,
       Role role,
       UserRepository users,
       PasswordHasher hasher,
@@ -34,6 +37,7 @@ public final class LoginUser implements OperationHandler {
       LoginThrottle throttle,
       Sessions sessions) {
     this.vertx = vertx;
+    this.pool = pool;
     this.role = role;
     this.users = users;
     this.hasher = hasher;
@@ -60,7 +64,7 @@ public final class LoginUser implements OperationHandler {
                     "Too many failed logins; try again in " + seconds + " seconds.",
                     seconds);
               }
-              return users.findByEmail(email);
+              return users.findByEmail(pool, email);
             })
         .compose(found -> check(found, password))
         .compose(

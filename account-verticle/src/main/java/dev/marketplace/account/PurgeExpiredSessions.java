@@ -5,6 +5,7 @@ import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 
 /**
@@ -14,11 +15,14 @@ import java.time.Clock;
  */
 public final class PurgeExpiredSessions implements OperationHandler {
 
+  private final Pool pool;
   private final RefreshTokenRepository tokens;
   private final LoginThrottle throttle;
   private final Clock clock;
 
-  public PurgeExpiredSessions(RefreshTokenRepository tokens, LoginThrottle throttle, Clock clock) {
+  public PurgeExpiredSessions(
+      Pool pool, RefreshTokenRepository tokens, LoginThrottle throttle, Clock clock) {
+    this.pool = pool;
     this.tokens = tokens;
     this.throttle = throttle;
     this.clock = clock;
@@ -31,7 +35,7 @@ public final class PurgeExpiredSessions implements OperationHandler {
 
   public Future<Reply> purge() {
     return tokens
-        .purgeExpired(clock.instant())
+        .purgeExpired(pool, clock.instant())
         .compose(
             purgedTokens ->
                 throttle

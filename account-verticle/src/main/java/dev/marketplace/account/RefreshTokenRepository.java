@@ -3,7 +3,7 @@ package dev.marketplace.account;
 import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -15,20 +15,9 @@ import java.util.UUID;
 /** The {@code refresh_tokens} table: token hashes grouped in families, one family per login. */
 public final class RefreshTokenRepository {
 
-  private final Pool pool;
-
-  public RefreshTokenRepository(Pool pool) {
-    this.pool = pool;
-  }
-
   public Future<Void> insert(
-      SqlConnection connection,
-      byte[] hash,
-      UUID family,
-      long userId,
-      Instant now,
-      Instant expiresAt) {
-    return connection
+      SqlClient client, byte[] hash, UUID family, long userId, Instant now, Instant expiresAt) {
+    return client
         .preparedQuery(
             "INSERT INTO refresh_tokens (token_hash, family_id, user_id, created_at, expires_at)"
                 + " VALUES ($1, $2, $3, $4, $5)")
@@ -36,17 +25,13 @@ public final class RefreshTokenRepository {
         .mapEmpty();
   }
 
-  public Future<Void> insert(
-      byte[] hash, UUID family, long userId, Instant now, Instant expiresAt) {
-    return pool.withConnection(c -> insert(c, hash, family, userId, now, expiresAt));
-  }
-
   /**
    * Deletes tokens past their expiry: they can no longer be used, and a reuse of one is refused as
    * unknown just as it was as expired. Returns how many went.
    */
-  public Future<Integer> purgeExpired(Instant now) {
-    return pool.preparedQuery("DELETE FROM refresh_tokens WHERE expires_at < $1")
+  public Future<Integer> purgeExpired(SqlClient client, Instant now) {
+    return client
+        .preparedQuery("DELETE FROM refresh_tokens WHERE expires_at < $1")
         .execute(Tuple.of(utc(now)))
         .map(rows -> rows.rowCount());
   }
@@ -96,8 +81,9 @@ public final class RefreshTokenRepository {
    * Revokes the family of the token with this hash; empty when no such token exists or its family
    * was revoked already.
    */
-  public Future<Optional<UUID>> revokeFamilyOf(byte[] hash, Instant now) {
-    return pool.preparedQuery(
+  public Future<Optional<UUID>> revokeFamilyOf(SqlClient client, byte[] hash, Instant now) {
+    return client
+        .preparedQuery(
             "UPDATE refresh_tokens SET revoked_at = $2 WHERE revoked_at IS NULL AND family_id ="
                 + " (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)"
                 + " RETURNING family_id")
@@ -107,10 +93,6 @@ public final class RefreshTokenRepository {
                 rows.size() == 0
                     ? Optional.empty()
                     : Optional.of(rows.iterator().next().getUUID("family_id")));
-  }
-
-  public Pool pool() {
-    return pool;
   }
 
   private static OffsetDateTime utc(Instant instant) {

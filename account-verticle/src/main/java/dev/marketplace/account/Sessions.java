@@ -5,6 +5,7 @@ import dev.marketplace.common.error.ErrorCode;
 import dev.marketplace.common.security.Sha256;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class Sessions {
 
   private static final String INVALID = "The refresh token is invalid or expired.";
 
+  private final Pool pool;
   private final RefreshTokenRepository tokens;
   private final AccessTokenIssuer accessTokens;
   private final Duration refreshTtl;
@@ -37,11 +39,13 @@ public final class Sessions {
    * @param onEnded told each session that ended, after the revocation is committed
    */
   public Sessions(
+      Pool pool,
       RefreshTokenRepository tokens,
       AccessTokenIssuer accessTokens,
       Duration refreshTtl,
       Clock clock,
       Consumer<UUID> onEnded) {
+    this.pool = pool;
     this.tokens = tokens;
     this.accessTokens = accessTokens;
     this.refreshTtl = refreshTtl;
@@ -55,7 +59,7 @@ public final class Sessions {
     String refreshToken = newRefreshToken();
     UUID session = UUID.randomUUID();
     return tokens
-        .insert(hash(refreshToken), session, user.id(), now, now.plus(refreshTtl))
+        .insert(pool, hash(refreshToken), session, user.id(), now, now.plus(refreshTtl))
         .map(done -> tokenFields(user, session, refreshToken));
   }
 
@@ -64,9 +68,7 @@ public final class Sessions {
     Instant now = clock.instant();
     byte[] hash = hash(refreshToken);
     String next = newRefreshToken();
-    return tokens
-        .pool()
-        .withTransaction(
+    return pool.withTransaction(
             connection ->
                 tokens
                     .lock(connection, hash)
@@ -112,7 +114,7 @@ public final class Sessions {
   /** Ends the session the refresh token belongs to; unknown tokens are refused. */
   public Future<Void> end(String refreshToken) {
     return tokens
-        .revokeFamilyOf(hash(refreshToken), clock.instant())
+        .revokeFamilyOf(pool, hash(refreshToken), clock.instant())
         .map(
             revoked -> {
               UUID session =

@@ -5,7 +5,6 @@ import dev.marketplace.common.db.UniqueViolation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
@@ -13,16 +12,11 @@ import java.util.Optional;
 /** The {@code users} table. */
 public final class UserRepository {
 
-  private final Pool pool;
-
-  public UserRepository(Pool pool) {
-    this.pool = pool;
-  }
-
   /** Inserts an account; an email already taken, in any role or letter case, is a conflict. */
   public Future<User> insert(
-      SqlClient sql, String name, String email, Role role, String passwordHash) {
-    return sql.preparedQuery(
+      SqlClient client, String name, String email, Role role, String passwordHash) {
+    return client
+        .preparedQuery(
             "INSERT INTO users (name, email, role, password_hash) VALUES ($1, $2, $3, $4)"
                 + " RETURNING id, name, email, role, created_at")
         .execute(Tuple.of(name, email, role.dbValue(), passwordHash))
@@ -39,8 +33,9 @@ public final class UserRepository {
   }
 
   /** The account registered under {@code email} (in any letter case) with its password hash. */
-  public Future<Optional<StoredCredentials>> findByEmail(String email) {
-    return pool.preparedQuery(
+  public Future<Optional<StoredCredentials>> findByEmail(SqlClient client, String email) {
+    return client
+        .preparedQuery(
             "SELECT id, name, email, role, created_at, password_hash FROM users"
                 + " WHERE lower(email) = lower($1)")
         .mapping(row -> new StoredCredentials(User.fromRow(row), row.getString("password_hash")))

@@ -2,7 +2,9 @@ package dev.marketplace.api;
 
 import dev.marketplace.api.openapi.ContractLoader;
 import dev.marketplace.api.openapi.EventLoopRequestValidation;
+import dev.marketplace.api.openapi.RequestBodyReader;
 import dev.marketplace.api.readcache.CatalogReads;
+import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.config.CatalogCacheSettings;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.security.TokenSettings;
@@ -15,11 +17,10 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -75,7 +76,6 @@ public final class ApiVerticle extends VerticleBase {
     }
   }
 
-  static final String ADDRESS_EXTENSION = "x-eventbus-address";
   static final String STREAM_EXTENSION = "x-stream";
 
   /** Room for the multipart framing around an image of the largest accepted size. */
@@ -124,7 +124,7 @@ public final class ApiVerticle extends VerticleBase {
             reads.follow(vertx))
         .compose(
             loaded ->
-                ContractWiring.check(vertx, loaded.resultAt(0), settings.requestTimeout())
+                ContractWiring.check(vertx, settings.requestTimeout())
                     .map(
                         wired ->
                             router(
@@ -154,6 +154,19 @@ public final class ApiVerticle extends VerticleBase {
         : server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The catalogue's entry for an operation of the contract the server loaded; both come from the
+   * same file, so a miss means the jar was built from another contract.
+   */
+  private static ApiOperation catalogued(Operation operation) {
+    return ApiOperation.byId(operation.getOperationId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    operation.getOperationId()
+                        + " is in the contract but not in the operation catalogue: rebuild"));
+  }
+
   /** The port the server listens on (useful when it was asked for any free port). */
   public int actualPort() {
     return server.actualPort();
@@ -172,7 +185,12 @@ public final class ApiVerticle extends VerticleBase {
             .rootHandler(RequestIds.onContext())
             .rootHandler(new RequestDeadline(vertx, timeoutMillis + DEADLINE_MARGIN_MILLIS))
             .rootHandler(
-                new RequestBodyReader(contract, bodyLimit, maxImageBytes + MULTIPART_OVERHEAD));
+                new RequestBodyReader(
+                    contract,
+                    operation ->
+                        operation.getExtensions().containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)
+                            ? maxImageBytes + MULTIPART_OVERHEAD
+                            : bodyLimit));
     builder.security("bearerAuth").httpHandler(authentication);
 
     EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);
@@ -189,42 +207,32 @@ public final class ApiVerticle extends VerticleBase {
     OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads);
     ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
     ImageDownload downloads = new ImageDownload(vertx, timeoutMillis);
-    Set<String> addresses = new LinkedHashSet<>();
     for (OpenAPIRoute route : builder.getRoutes()) {
-      Map<String, Object> extensions = route.getOperation().getExtensions();
-      Object address = extensions.get(ADDRESS_EXTENSION);
-      if (address == null) {
-        continue;
-      }
-      addresses.add(address.toString());
-      if (extensions.containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)) {
+      Operation contractOperation = route.getOperation();
+      ApiOperation operation = catalogued(contractOperation);
+      Map<String, Object> extensions = contractOperation.getExtensions();
+      if (operation.address().isEmpty()) {
+        if (extensions.containsKey(STREAM_EXTENSION)) {
+          route.addHandler(
+              streams.handler(extensions.get(OperationForwarder.CALLER_ID_EXTENSION).toString()));
+        }
+      } else if (extensions.containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)) {
         route
             .setDoValidation(false)
             .addHandler(
                 uploads.to(
-                    address.toString(),
-                    route.getOperation(),
+                    operation,
+                    contractOperation,
                     extensions.get(ImageUploadForwarder.UPLOAD_EXTENSION).toString()));
       } else if (extensions.containsKey(ImageDownload.IMAGE_EXTENSION)) {
-        route.addHandler(downloads.of(address.toString(), route.getOperation().getOperationId()));
+        route.addHandler(downloads.of(operation));
       } else {
-        route.addHandler(forwarder.to(address.toString(), route.getOperation()));
+        route.addHandler(forwarder.to(operation, contractOperation));
       }
     }
-    for (OpenAPIRoute route : builder.getRoutes()) {
-      if (route.getOperation().getExtensions().containsKey(STREAM_EXTENSION)) {
-        route.addHandler(
-            streams.handler(
-                route
-                    .getOperation()
-                    .getExtensions()
-                    .get(OperationForwarder.CALLER_ID_EXTENSION)
-                    .toString()));
-      }
-    }
-    HealthChecks health = new HealthChecks(vertx, addresses);
-    builder.getRoute("liveness").addHandler(health::live);
-    builder.getRoute("readiness").addHandler(health::ready);
+    HealthChecks health = new HealthChecks(vertx, ContractWiring.operationsByAddress().keySet());
+    builder.getRoute(ApiOperation.LIVENESS.id()).addHandler(health::live);
+    builder.getRoute(ApiOperation.READINESS.id()).addHandler(health::ready);
 
     Router router = builder.createRouter();
     reference.install(router);

@@ -1,7 +1,8 @@
 package dev.marketplace.api;
 
-import dev.marketplace.common.bus.Actions;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.InternalAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -27,9 +28,9 @@ final class HealthChecks {
   private static final String NO_CONSUMER = "no_consumer";
 
   private final Vertx vertx;
-  private final Set<String> addresses;
+  private final Set<BusAddress> addresses;
 
-  HealthChecks(Vertx vertx, Set<String> addresses) {
+  HealthChecks(Vertx vertx, Set<BusAddress> addresses) {
     this.vertx = vertx;
     this.addresses = addresses;
   }
@@ -40,11 +41,8 @@ final class HealthChecks {
 
   /** Ready when each domain address answers and reaches its database. */
   void ready(RoutingContext rc) {
-    DeliveryOptions options =
-        new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, Actions.READY)
-            .setSendTimeout(READY_TIMEOUT_MILLIS);
-    List<String> names = new ArrayList<>(addresses);
+    DeliveryOptions options = BusRequest.deliveryOf(InternalAction.READY, READY_TIMEOUT_MILLIS);
+    List<String> names = addresses.stream().map(BusAddress::value).toList();
     List<Future<String>> checks = new ArrayList<>();
     for (String address : names) {
       checks.add(

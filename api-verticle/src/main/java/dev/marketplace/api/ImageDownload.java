@@ -1,5 +1,6 @@
 package dev.marketplace.api;
 
+import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -29,12 +30,10 @@ final class ImageDownload {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** Serves what {@code operationId} at {@code address} answers: an image or a thumbnail. */
-  Handler<RoutingContext> of(String address, String operationId) {
-    DeliveryOptions options =
-        new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, operationId)
-            .setSendTimeout(timeoutMillis);
+  /** Serves what {@code operation} answers: an image or a thumbnail. */
+  Handler<RoutingContext> of(ApiOperation operation) {
+    String address = operation.address().orElseThrow().value();
+    DeliveryOptions options = BusRequest.deliveryOf(operation, timeoutMillis);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       JsonObject path =

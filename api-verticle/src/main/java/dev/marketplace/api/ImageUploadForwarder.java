@@ -1,5 +1,6 @@
 package dev.marketplace.api;
 
+import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
@@ -35,12 +36,11 @@ final class ImageUploadForwarder {
     this.maxBytes = maxBytes;
   }
 
-  Handler<RoutingContext> to(String address, Operation operation, String field) {
-    CreatedLocation created = CreatedLocation.of(operation);
-    DeliveryOptions options =
-        new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, operation.getOperationId())
-            .setSendTimeout(timeoutMillis);
+  /** Forwards the image in the multipart {@code field} to {@code operation}. */
+  Handler<RoutingContext> to(ApiOperation operation, Operation contractOperation, String field) {
+    String address = operation.address().orElseThrow().value();
+    CreatedLocation created = CreatedLocation.of(contractOperation);
+    DeliveryOptions options = BusRequest.deliveryOf(operation, timeoutMillis);
     return rc -> {
       byte[] image =
           MultipartForm.file(

@@ -4,6 +4,7 @@ import dev.marketplace.api.readcache.CatalogReadCache.Ticket;
 import dev.marketplace.api.readcache.CatalogReads;
 import dev.marketplace.api.validation.InvalidRequest;
 import dev.marketplace.api.validation.Violation;
+import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
@@ -54,15 +55,14 @@ final class OperationForwarder {
     this.reads = reads;
   }
 
-  Handler<RoutingContext> to(String address, Operation operation) {
-    DeliveryOptions options =
-        new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, operation.getOperationId())
-            .setSendTimeout(timeoutMillis);
-    Object callerField = operation.getExtensions().get(CALLER_ID_EXTENSION);
-    boolean signedBody = operation.getExtensions().containsKey(SIGNED_BODY_EXTENSION);
-    CatalogReads.Read read = reads.of(operation);
-    CreatedLocation created = CreatedLocation.of(operation);
+  /** Forwards {@code operation}, as the contract describes it in {@code contract}. */
+  Handler<RoutingContext> to(ApiOperation operation, Operation contract) {
+    String address = operation.address().orElseThrow().value();
+    DeliveryOptions options = BusRequest.deliveryOf(operation, timeoutMillis);
+    Object callerField = contract.getExtensions().get(CALLER_ID_EXTENSION);
+    boolean signedBody = contract.getExtensions().containsKey(SIGNED_BODY_EXTENSION);
+    CatalogReads.Read read = reads.of(contract);
+    CreatedLocation created = CreatedLocation.of(contract);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);

@@ -1,15 +1,14 @@
 package dev.marketplace.api;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
+import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.Topics;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -170,11 +169,9 @@ final class OrderEventStream {
       return vertx
           .eventBus()
           .<String>request(
-              Addresses.ORDERS,
+              BusAddress.ORDERS.value(),
               new BusRequest(caller, null, null, null, new JsonObject()).toJson(),
-              new DeliveryOptions()
-                  .addHeader(BusRequest.ACTION, Actions.ORDER_EVENTS_SINCE)
-                  .setSendTimeout(timeoutMillis))
+              BusRequest.deliveryOf(InternalAction.ORDER_EVENTS_SINCE, timeoutMillis))
           .map(
               reply -> {
                 long latest = new JsonObject(reply.body()).getLong("latest");
@@ -192,11 +189,9 @@ final class OrderEventStream {
       return vertx
           .eventBus()
           .<String>request(
-              Addresses.ORDERS,
+              BusAddress.ORDERS.value(),
               new BusRequest(caller, null, null, null, query).toJson(),
-              new DeliveryOptions()
-                  .addHeader(BusRequest.ACTION, Actions.ORDER_EVENTS_SINCE)
-                  .setSendTimeout(timeoutMillis))
+              BusRequest.deliveryOf(InternalAction.ORDER_EVENTS_SINCE, timeoutMillis))
           .compose(
               reply -> {
                 JsonArray events = new JsonObject(reply.body()).getJsonArray("events");

@@ -4,7 +4,7 @@ import dev.marketplace.account.AccountVerticle;
 import dev.marketplace.api.ApiVerticle;
 import dev.marketplace.catalog.CatalogVerticle;
 import dev.marketplace.catalog.image.LegacyImageImport;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.NodeVerticles;
 import dev.marketplace.common.config.VerticleKind;
@@ -33,12 +33,12 @@ import java.util.function.Supplier;
 public final class Marketplace {
 
   /** The event-bus address each domain verticle serves. */
-  static final Map<VerticleKind, String> ADDRESSES =
+  static final Map<VerticleKind, BusAddress> ADDRESSES =
       Map.of(
-          VerticleKind.ACCOUNT, Addresses.ACCOUNTS,
-          VerticleKind.CATALOG, Addresses.CATALOG,
-          VerticleKind.ORDER, Addresses.ORDERS,
-          VerticleKind.PAYMENT, Addresses.PAYMENTS);
+          VerticleKind.ACCOUNT, AccountVerticle.ADDRESS,
+          VerticleKind.CATALOG, CatalogVerticle.ADDRESS,
+          VerticleKind.ORDER, OrderVerticle.ADDRESS,
+          VerticleKind.PAYMENT, PaymentVerticle.ADDRESS);
 
   private Marketplace() {}
 

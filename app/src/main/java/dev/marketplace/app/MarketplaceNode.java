@@ -1,5 +1,6 @@
 package dev.marketplace.app;
 
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.config.ClusterSettings;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.VerticleKind;
@@ -54,8 +55,8 @@ public final class MarketplaceNode {
     }
     List<String> addresses =
         config.verticles().kinds().stream()
-            .filter(Marketplace.ADDRESSES::containsKey)
-            .map(Marketplace.ADDRESSES::get)
+            .flatMap(kind -> Optional.ofNullable(Marketplace.ADDRESSES.get(kind)).stream())
+            .map(BusAddress::value)
             .toList();
     return NodeHealthServer.start(vertx, port.get(), addresses);
   }

@@ -1,7 +1,7 @@
 package dev.marketplace.app;
 
-import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.InternalAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -48,10 +48,7 @@ final class NodeHealthServer {
 
   private void ready(HttpServerRequest request) {
     DeliveryOptions options =
-        new DeliveryOptions()
-            .addHeader(BusRequest.ACTION, Actions.READY)
-            .setSendTimeout(READY_TIMEOUT_MILLIS)
-            .setLocalOnly(true);
+        BusRequest.deliveryOf(InternalAction.READY, READY_TIMEOUT_MILLIS).setLocalOnly(true);
     List<Future<Boolean>> checks = new ArrayList<>();
     for (String address : addresses) {
       checks.add(

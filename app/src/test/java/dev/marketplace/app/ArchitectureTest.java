@@ -4,6 +4,8 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -12,8 +14,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.marketplace.common.bus.OperationHandler;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The module boundaries of docs/architecture.md, checked on the compiled classes of every module: a
  * domain module uses another only through the packages that module publishes for it (today one: the
  * order module's API for payments), the HTTP edge holds no domain code and no SQL, only its
- * workaround package touches vertx-openapi's internals, and the shared kernel knows none of the
- * modules built on it.
+ * workaround package touches a library's internals, no two packages need each other, the shared
+ * kernel knows none of the modules built on it, no repository holds a pool, and the benchmark's
+ * Java is compiled by the build.
  */
 class ArchitectureTest {
 
@@ -41,6 +50,8 @@ class ArchitectureTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Test-jars (the fixtures other modules' tests share) are tests too.
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.marketplace");
   }
 
@@ -109,14 +120,26 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheWorkaroundPackageUsesTheOpenapiLibrariesInternals() {
+  void onlyTheWorkaroundPackageUsesALibrarysInternals() {
     noClasses()
         .that()
         .resideOutsideOfPackage("dev.marketplace.api.openapi..")
         .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("io.vertx.openapi..impl..", "io.vertx.ext.web.openapi..impl..")
-        .because("an upgrade of vertx-openapi is checked in dev.marketplace.api.openapi alone")
+        .dependOnClassesThat(
+            resideInAPackage("..impl..").and(not(resideInAPackage("dev.marketplace.."))))
+        .because(
+            "an upgrade of a library is checked in dev.marketplace.api.openapi alone, whose"
+                + " package note says why each use is there and when it can go")
+        .check(classes);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices()
+        .matching("dev.marketplace.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("a package that needs another's classes and is needed by it is one package")
         .check(classes);
   }
 
@@ -135,6 +158,41 @@ class ArchitectureTest {
             modulePackages("payment"),
             modulePackages("app"))
         .check(classes);
+  }
+
+  @Test
+  void noRepositoryHoldsAPool() {
+    noFields()
+        .that()
+        .areDeclaredInClassesThat()
+        .haveSimpleNameEndingWith("Repository")
+        .should()
+        .haveRawType(Pool.class)
+        .orShould()
+        .haveRawType(SqlClient.class)
+        .because(
+            "a repository runs each statement on the SqlClient its caller passes, so that the use"
+                + " case chooses where: the pool, its transaction's connection, or a read replica")
+        .check(classes);
+  }
+
+  /**
+   * {@code bench/} holds scripts and one module of Java ({@code bench/src}), which the build
+   * compiles against the service's SQL: Java anywhere else there would break only when run.
+   */
+  @Test
+  void theBenchmarksJavaIsCompiledByTheBuild() throws IOException {
+    Path bench = Path.of("..", "bench");
+    try (Stream<Path> files = Files.walk(bench)) {
+      List<Path> outside =
+          files
+              .filter(file -> file.toString().endsWith(".java"))
+              .filter(file -> !file.startsWith(bench.resolve("src/main/java")))
+              .filter(file -> !file.startsWith(bench.resolve("target")))
+              .toList();
+      assertThat(outside).as("Java under bench/ that the build does not compile").isEmpty();
+    }
+    assertThat(bench.resolve("pom.xml")).exists();
   }
 
   private static String packageOf(String module) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.api.ContractWiring;
-import dev.marketplace.api.openapi.ContractLoader;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.BusAddress;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,19 +18,12 @@ class BusWiringTest extends ApiTest {
 
   @Test
   void everyOperationOfTheContractHasItsHandler() {
-    var contract = ContractLoader.load(vertx).await();
-    Set<String> addresses = ContractWiring.operationsByAddress(contract).keySet();
-
-    ContractWiring.check(vertx, contract, Duration.ofSeconds(10)).await();
-
-    assertThat(addresses)
-        .containsExactlyInAnyOrder(
-            Addresses.ACCOUNTS, Addresses.CATALOG, Addresses.ORDERS, Addresses.PAYMENTS);
+    ContractWiring.check(vertx, Duration.ofSeconds(10)).await();
   }
 
   @Test
   void anActionWithoutAHandlerIsAServerError() {
-    assertThatThrownBy(() -> fixtures.internal(Addresses.ORDERS, "placeOrdr", new JsonObject()))
+    assertThatThrownBy(() -> fixtures.internal(BusAddress.ORDERS, "placeOrdr", new JsonObject()))
         .isInstanceOfSatisfying(
             ReplyException.class, failure -> assertThat(failure.failureCode()).isEqualTo(500));
   }

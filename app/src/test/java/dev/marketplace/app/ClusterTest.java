@@ -3,9 +3,10 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.InternalAction;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -251,7 +252,8 @@ class ClusterTest {
       cluster.clock.advance(Duration.ofMinutes(31));
 
       int expired = 0;
-      for (JsonObject sweep : concurrently(8, Addresses.ORDERS, Actions.EXPIRE_UNPAID_ORDERS)) {
+      for (JsonObject sweep :
+          concurrently(8, BusAddress.ORDERS, InternalAction.EXPIRE_UNPAID_ORDERS)) {
         expired += sweep.getInteger("expired");
       }
 
@@ -288,7 +290,8 @@ class ClusterTest {
               + orderId);
 
       int refunded = 0;
-      for (JsonObject pass : concurrently(8, Addresses.PAYMENTS, Actions.RECONCILE_PAYMENTS)) {
+      for (JsonObject pass :
+          concurrently(8, BusAddress.PAYMENTS, InternalAction.RECONCILE_PAYMENTS)) {
         refunded += pass.getInteger("refunded");
       }
 
@@ -318,7 +321,8 @@ class ClusterTest {
    * Sends an internal action {@code times} at once from the api node, as timers on several nodes
    * would fire it; the bus spreads the requests over every node and instance serving the address.
    */
-  private static List<JsonObject> concurrently(int times, String address, String action) {
+  private static List<JsonObject> concurrently(
+      int times, BusAddress address, InternalAction action) {
     List<Future<Message<String>>> sent = new ArrayList<>();
     for (int i = 0; i < times; i++) {
       sent.add(
@@ -326,9 +330,9 @@ class ClusterTest {
               .vertx()
               .eventBus()
               .request(
-                  address,
+                  address.value(),
                   new BusRequest(null, null, null, null, new JsonObject()).toJson(),
-                  new DeliveryOptions().addHeader(BusRequest.ACTION, action)));
+                  new DeliveryOptions().addHeader(BusRequest.ACTION, action.id())));
     }
     Future.all(sent).await();
     return sent.stream().map(reply -> new JsonObject(reply.result().body())).toList();
@@ -341,8 +345,10 @@ class ClusterTest {
         .eventBus()
         .addInboundInterceptor(
             (DeliveryContext<Object> delivery) -> {
-              if (Addresses.ORDERS.equals(delivery.message().address())
-                  && "placeOrder".equals(delivery.message().headers().get(BusRequest.ACTION))) {
+              if (BusAddress.ORDERS.value().equals(delivery.message().address())
+                  && ApiOperation.PLACE_ORDER
+                      .id()
+                      .equals(delivery.message().headers().get(BusRequest.ACTION))) {
                 placed.incrementAndGet();
               }
               delivery.next();

@@ -2,9 +2,9 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.InternalAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -67,7 +67,7 @@ final class Fixtures {
 
   /** Runs the unpaid-order sweep now, as its timer would. */
   JsonObject expireUnpaidOrders() {
-    return internal(Addresses.ORDERS, Actions.EXPIRE_UNPAID_ORDERS, new JsonObject());
+    return internal(BusAddress.ORDERS, InternalAction.EXPIRE_UNPAID_ORDERS.id(), new JsonObject());
   }
 
   /** Moves an order as its seller, checking the answer. */
@@ -79,16 +79,16 @@ final class Fixtures {
 
   /** Runs the payment reconciler now, as its timer would. */
   JsonObject reconcilePayments() {
-    return internal(Addresses.PAYMENTS, Actions.RECONCILE_PAYMENTS, new JsonObject());
+    return internal(BusAddress.PAYMENTS, InternalAction.RECONCILE_PAYMENTS.id(), new JsonObject());
   }
 
   /** Calls an internal event-bus action, which no HTTP client can reach, as its timer would. */
-  JsonObject internal(String address, String action, JsonObject body) {
+  JsonObject internal(BusAddress address, String action, JsonObject body) {
     String reply =
         vertx
             .eventBus()
             .<String>request(
-                address,
+                address.value(),
                 new BusRequest(null, null, null, null, body).toJson(),
                 new DeliveryOptions().addHeader(BusRequest.ACTION, action))
             .await()

@@ -2,8 +2,8 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.InternalAction;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,13 +23,15 @@ class HousekeepingTest extends ApiTest {
     assertThat(database.queryLong("SELECT count(*) FROM login_failures")).isEqualTo(1);
 
     JsonObject early =
-        fixtures.internal(Addresses.ACCOUNTS, Actions.PURGE_EXPIRED_SESSIONS, new JsonObject());
+        fixtures.internal(
+            BusAddress.ACCOUNTS, InternalAction.PURGE_EXPIRED_SESSIONS.id(), new JsonObject());
     assertThat(early.getInteger("refresh_tokens")).as("nothing has expired yet").isZero();
     assertThat(early.getInteger("login_failures")).isZero();
 
     clock.advance(Duration.ofDays(15));
     JsonObject late =
-        fixtures.internal(Addresses.ACCOUNTS, Actions.PURGE_EXPIRED_SESSIONS, new JsonObject());
+        fixtures.internal(
+            BusAddress.ACCOUNTS, InternalAction.PURGE_EXPIRED_SESSIONS.id(), new JsonObject());
 
     assertThat(late.getInteger("refresh_tokens")).isPositive();
     assertThat(late.getInteger("login_failures")).isEqualTo(1);

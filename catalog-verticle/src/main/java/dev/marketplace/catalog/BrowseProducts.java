@@ -7,6 +7,7 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 
 /**
  * Buyers browse or search active products, filtered, sorted and a page at a time: {@code
@@ -14,10 +15,12 @@ import io.vertx.core.json.JsonObject;
  */
 public final class BrowseProducts implements OperationHandler {
 
+  private final Pool pool;
   private final ProductRepository products;
   private final boolean searching;
 
-  public BrowseProducts(ProductRepository products, boolean searching) {
+  public BrowseProducts(Pool pool, ProductRepository products, boolean searching) {
+    this.pool = pool;
     this.products = products;
     this.searching = searching;
   }
@@ -33,7 +36,7 @@ public final class BrowseProducts implements OperationHandler {
     }
     ProductQuery query = ProductQuery.of(text, request.query());
     return products
-        .page(query)
+        .page(pool, query)
         .map(
             page -> {
               JsonArray items = new JsonArray();

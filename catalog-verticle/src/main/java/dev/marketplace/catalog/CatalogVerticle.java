@@ -6,7 +6,8 @@ import dev.marketplace.catalog.image.ImageStorage;
 import dev.marketplace.catalog.image.PostgresImageStorage;
 import dev.marketplace.catalog.image.ProductImageRepository;
 import dev.marketplace.catalog.image.UploadProductImage;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
@@ -19,8 +20,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 
-/** Products, categories, search, reviews and images, served on {@link Addresses#CATALOG}. */
+/** Products, categories, search, reviews and images, served on {@link BusAddress#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
+
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.CATALOG;
 
   /**
    * What the catalog verticle is told.
@@ -45,29 +49,31 @@ public final class CatalogVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
-    ProductRepository products = new ProductRepository(pool);
-    SellerProductRepository sellerProducts = new SellerProductRepository(pool);
-    ReviewRepository reviews = new ReviewRepository(pool);
-    ProductImageRepository images = new ProductImageRepository(pool);
+    ProductRepository products = new ProductRepository();
+    SellerProductRepository sellerProducts = new SellerProductRepository();
+    ReviewRepository reviews = new ReviewRepository();
+    ProductImageRepository images = new ProductImageRepository();
     ImageStorage storage = new PostgresImageStorage(pool);
-    return new OperationDispatcher(vertx, Addresses.CATALOG)
+    return new OperationDispatcher(vertx, ADDRESS)
         .idempotency(new IdempotencyKeys(pool, clock, RequestFingerprint.plain()))
-        .on("createProduct", new CreateProduct(vertx, products))
-        .on("updateProduct", new UpdateProduct(vertx, products))
-        .on("browseProducts", new BrowseProducts(products, false))
-        .on("searchProducts", new BrowseProducts(products, true))
-        .on("listCategories", new ListCategories(products))
-        .on("productDetail", ProductDetail.forBuyers(products, reviews, images))
-        .on("sellerProductDetail", ProductDetail.forOwner(sellerProducts, reviews, images))
-        .on("adjustStock", new AdjustStock(vertx, sellerProducts))
-        .on("upsertProductBySku", new UpsertProductBySku(vertx, sellerProducts))
-        .on("uploadProductImage", new UploadProductImage(vertx, products, images, storage))
-        .on("deleteProductImage", new DeleteProductImage(vertx, images, storage))
-        .on("getImage", new ImageContent(images, storage, false))
-        .on("getImageThumbnail", new ImageContent(images, storage, true))
-        .on("writeReview", new WriteReview(vertx, reviews))
-        .on("listReviews", new ListReviews(products, reviews))
-        .on("listSellerProducts", new ListSellerProducts(sellerProducts))
+        .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(vertx, products))
+        .on(ApiOperation.UPDATE_PRODUCT, new UpdateProduct(vertx, pool, products))
+        .on(ApiOperation.BROWSE_PRODUCTS, new BrowseProducts(pool, products, false))
+        .on(ApiOperation.SEARCH_PRODUCTS, new BrowseProducts(pool, products, true))
+        .on(ApiOperation.LIST_CATEGORIES, new ListCategories(pool, products))
+        .on(ApiOperation.PRODUCT_DETAIL, ProductDetail.forBuyers(pool, products, reviews, images))
+        .on(
+            ApiOperation.SELLER_PRODUCT_DETAIL,
+            ProductDetail.forOwner(pool, sellerProducts, reviews, images))
+        .on(ApiOperation.ADJUST_STOCK, new AdjustStock(vertx, sellerProducts))
+        .on(ApiOperation.UPSERT_PRODUCT_BY_SKU, new UpsertProductBySku(vertx, pool, sellerProducts))
+        .on(ApiOperation.UPLOAD_PRODUCT_IMAGE, new UploadProductImage(vertx, images, storage))
+        .on(ApiOperation.DELETE_PRODUCT_IMAGE, new DeleteProductImage(vertx, pool, images, storage))
+        .on(ApiOperation.GET_IMAGE, new ImageContent(pool, images, storage, false))
+        .on(ApiOperation.GET_IMAGE_THUMBNAIL, new ImageContent(pool, images, storage, true))
+        .on(ApiOperation.WRITE_REVIEW, new WriteReview(vertx, reviews))
+        .on(ApiOperation.LIST_REVIEWS, new ListReviews(pool, products, reviews))
+        .on(ApiOperation.LIST_SELLER_PRODUCTS, new ListSellerProducts(pool, sellerProducts))
         .readiness(pool)
         .register();
   }

@@ -7,14 +7,17 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 
 /** A product's reviews, newest first, a page at a time. */
 public final class ListReviews implements OperationHandler {
 
+  private final Pool pool;
   private final ProductRepository products;
   private final ReviewRepository reviews;
 
-  public ListReviews(ProductRepository products, ReviewRepository reviews) {
+  public ListReviews(Pool pool, ProductRepository products, ReviewRepository reviews) {
+    this.pool = pool;
     this.products = products;
     this.reviews = reviews;
   }
@@ -25,13 +28,13 @@ public final class ListReviews implements OperationHandler {
     int limit = request.limit();
     Long before = cursor(request.query().getString("cursor"));
     return products
-        .findActive(productId)
+        .findActive(pool, productId)
         .compose(
             product -> {
               if (product.isEmpty()) {
                 throw DomainException.notFound("Product " + productId + " not found.");
               }
-              return reviews.ofProduct(productId, before, limit);
+              return reviews.ofProduct(pool, productId, before, limit);
             })
         .map(
             page -> {

@@ -7,6 +7,7 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -15,9 +16,11 @@ import java.util.List;
  */
 public final class ListSellerProducts implements OperationHandler {
 
+  private final Pool pool;
   private final SellerProductRepository products;
 
-  public ListSellerProducts(SellerProductRepository products) {
+  public ListSellerProducts(Pool pool, SellerProductRepository products) {
+    this.pool = pool;
     this.products = products;
   }
 
@@ -25,7 +28,7 @@ public final class ListSellerProducts implements OperationHandler {
   public Future<Reply> handle(BusRequest request) {
     SellerProductFilter filter = SellerProductFilter.of(request);
     return products
-        .list(filter)
+        .list(pool, filter)
         .map(
             found -> {
               List<Product> page =

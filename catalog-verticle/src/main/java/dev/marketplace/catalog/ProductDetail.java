@@ -9,6 +9,7 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,14 +20,17 @@ import java.util.function.Function;
  */
 public final class ProductDetail implements OperationHandler {
 
+  private final Pool pool;
   private final Function<BusRequest, Future<Optional<Product>>> lookup;
   private final ReviewRepository reviews;
   private final ProductImageRepository images;
 
   private ProductDetail(
+      Pool pool,
       Function<BusRequest, Future<Optional<Product>>> lookup,
       ReviewRepository reviews,
       ProductImageRepository images) {
+    this.pool = pool;
     this.lookup = lookup;
     this.reviews = reviews;
     this.images = images;
@@ -34,18 +38,25 @@ public final class ProductDetail implements OperationHandler {
 
   /** The detail buyers see: active products only. */
   public static ProductDetail forBuyers(
-      ProductRepository products, ReviewRepository reviews, ProductImageRepository images) {
+      Pool pool,
+      ProductRepository products,
+      ReviewRepository reviews,
+      ProductImageRepository images) {
     return new ProductDetail(
-        request -> products.findActive(request.pathId("product_id")), reviews, images);
+        pool, request -> products.findActive(pool, request.pathId("product_id")), reviews, images);
   }
 
   /** The detail a seller sees of their own products, active or not; 403 for another's. */
   public static ProductDetail forOwner(
-      SellerProductRepository products, ReviewRepository reviews, ProductImageRepository images) {
+      Pool pool,
+      SellerProductRepository products,
+      ReviewRepository reviews,
+      ProductImageRepository images) {
     return new ProductDetail(
+        pool,
         request ->
             products
-                .find(request.pathId("product_id"))
+                .find(pool, request.pathId("product_id"))
                 .map(
                     found -> {
                       if (found.isPresent() && found.get().sellerId() != request.callerId()) {
@@ -68,7 +79,8 @@ public final class ProductDetail implements OperationHandler {
               Product product =
                   found.orElseThrow(
                       () -> DomainException.notFound("Product " + productId + " not found."));
-              return Future.all(reviews.histogram(productId), images.ofProduct(productId))
+              return Future.all(
+                      reviews.histogram(pool, productId), images.ofProduct(pool, productId))
                   .map(
                       loaded -> {
                         JsonArray pictures = new JsonArray();

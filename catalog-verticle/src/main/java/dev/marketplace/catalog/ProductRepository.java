@@ -2,7 +2,6 @@ package dev.marketplace.catalog;
 
 import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -22,18 +21,13 @@ public final class ProductRepository {
   /** An active product by id ($1); public so that the benchmark runs the very same SQL. */
   public static final String FIND_ACTIVE = ACTIVE_PRODUCTS + " WHERE p.id = $1 AND p.is_active";
 
-  private final Pool pool;
-
-  public ProductRepository(Pool pool) {
-    this.pool = pool;
-  }
-
   /**
    * Inserts a product for a seller, with its stock row in the same statement; empty when {@code
    * sellerId} is not a seller.
    */
-  public Future<Optional<Product>> insert(SqlClient sql, long sellerId, ProductChanges product) {
-    return sql.preparedQuery(
+  public Future<Optional<Product>> insert(SqlClient client, long sellerId, ProductChanges product) {
+    return client
+        .preparedQuery(
             "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
                 + " p AS (INSERT INTO products"
                 + " (seller_id, name, category, description, price, is_active, sku)"
@@ -71,8 +65,10 @@ public final class ProductRepository {
    * both keeps. The stock row is written even when the stock is not given: that reads its latest
    * value (an order may have committed since this statement began) for the answer.
    */
-  public Future<Optional<Product>> update(long productId, long sellerId, ProductChanges changes) {
-    return pool.preparedQuery(
+  public Future<Optional<Product>> update(
+      SqlClient client, long productId, long sellerId, ProductChanges changes) {
+    return client
+        .preparedQuery(
             "WITH p AS (UPDATE products SET"
                 + " name = COALESCE($3, name), category = COALESCE($4, category),"
                 + " description = COALESCE($5, description), price = COALESCE($6, price),"
@@ -105,21 +101,18 @@ public final class ProductRepository {
   }
 
   /** The seller of a product, if the product exists. */
-  public Future<Optional<Long>> sellerOf(long productId) {
-    return sellerOf(pool, productId);
-  }
-
-  /** {@link #sellerOf(long)}, on {@code sql}. */
-  public Future<Optional<Long>> sellerOf(SqlClient sql, long productId) {
-    return sql.preparedQuery("SELECT seller_id FROM products WHERE id = $1")
+  public Future<Optional<Long>> sellerOf(SqlClient client, long productId) {
+    return client
+        .preparedQuery("SELECT seller_id FROM products WHERE id = $1")
         .mapping(row -> row.getLong("seller_id"))
         .execute(Tuple.of(productId))
         .map(Rows::first);
   }
 
   /** One page of a browse or search, with each product's search rank. */
-  public Future<Page> page(ProductQuery query) {
-    return pool.preparedQuery(query.sql())
+  public Future<Page> page(SqlClient client, ProductQuery query) {
+    return client
+        .preparedQuery(query.sql())
         .execute(query.parameters())
         .map(
             rows -> {
@@ -134,16 +127,18 @@ public final class ProductRepository {
   }
 
   /** An active product by id. */
-  public Future<Optional<Product>> findActive(long productId) {
-    return pool.preparedQuery(FIND_ACTIVE)
+  public Future<Optional<Product>> findActive(SqlClient client, long productId) {
+    return client
+        .preparedQuery(FIND_ACTIVE)
         .mapping(Product::fromRow)
         .execute(Tuple.of(productId))
         .map(Rows::first);
   }
 
   /** Categories of active products with how many each has, by name. */
-  public Future<List<Category>> categories() {
-    return pool.preparedQuery(
+  public Future<List<Category>> categories(SqlClient client) {
+    return client
+        .preparedQuery(
             "SELECT min(category) AS name, count(*) AS products FROM products WHERE is_active"
                 + " GROUP BY lower(category) ORDER BY lower(category)")
         .mapping(row -> new Category(row.getString("name"), row.getLong("products")))

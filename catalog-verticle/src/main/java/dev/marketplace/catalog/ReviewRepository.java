@@ -4,7 +4,6 @@ import dev.marketplace.common.db.Rows;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -23,28 +22,23 @@ public final class ReviewRepository {
       "SELECT rating, count(*) AS reviews FROM product_reviews WHERE product_id = $1"
           + " GROUP BY rating";
 
-  private final Pool pool;
-
-  public ReviewRepository(Pool pool) {
-    this.pool = pool;
-  }
-
   /**
    * Adds the buyer's review of a product, or replaces their earlier one, and updates the product's
-   * rating sum, count and average, all in the transaction {@code tx}. The product row is locked
-   * first, so concurrent reviews of one product apply one after the other and the summary stays
-   * exact.
+   * rating sum, count and average, all in the caller's transaction on {@code connection}. The
+   * product row is locked first, so concurrent reviews of one product apply one after the other and
+   * the summary stays exact.
    */
   public Future<Written> write(
-      SqlClient tx, long productId, long buyerId, int rating, String comment) {
-    return tx.preparedQuery("SELECT id FROM products WHERE id = $1 AND is_active FOR UPDATE")
+      SqlClient connection, long productId, long buyerId, int rating, String comment) {
+    return connection
+        .preparedQuery("SELECT id FROM products WHERE id = $1 AND is_active FOR UPDATE")
         .execute(Tuple.of(productId))
         .compose(
             product -> {
               if (product.size() == 0) {
                 throw DomainException.notFound("Product " + productId + " not found.");
               }
-              return eligible(tx, productId, buyerId);
+              return eligible(connection, productId, buyerId);
             })
         .compose(
             eligible -> {
@@ -52,20 +46,22 @@ public final class ReviewRepository {
                 throw DomainException.forbidden(
                     "Only a buyer with a delivered order of this product may review it.");
               }
-              return previousRating(tx, productId, buyerId);
+              return previousRating(connection, productId, buyerId);
             })
         .compose(
             previous ->
-                upsert(tx, productId, buyerId, rating, comment)
+                upsert(connection, productId, buyerId, rating, comment)
                     .compose(
                         review ->
-                            adjustSummary(tx, productId, rating, previous)
+                            adjustSummary(connection, productId, rating, previous)
                                 .map(done -> new Written(review, previous == null))));
   }
 
   /** A product's reviews, newest first, before review {@code beforeId} when continuing. */
-  public Future<List<Review>> ofProduct(long productId, Long beforeId, int limit) {
-    return pool.preparedQuery(
+  public Future<List<Review>> ofProduct(
+      SqlClient client, long productId, Long beforeId, int limit) {
+    return client
+        .preparedQuery(
             "SELECT "
                 + Review.COLUMNS
                 + " FROM product_reviews r JOIN users b ON b.id = r.buyer_id"
@@ -77,8 +73,9 @@ public final class ReviewRepository {
   }
 
   /** How many reviews gave each rating, 1 to 5. */
-  public Future<JsonObject> histogram(long productId) {
-    return pool.preparedQuery(HISTOGRAM)
+  public Future<JsonObject> histogram(SqlClient client, long productId) {
+    return client
+        .preparedQuery(HISTOGRAM)
         .execute(Tuple.of(productId))
         .map(
             rows -> {

@@ -5,7 +5,6 @@ import dev.marketplace.common.db.UniqueViolation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -31,15 +30,10 @@ public final class SellerProductRepository {
   /** The most stock a product may have, as the contract's {@code Inventory} says. */
   private static final int MAX_INVENTORY = 1_000_000_000;
 
-  private final Pool pool;
-
-  public SellerProductRepository(Pool pool) {
-    this.pool = pool;
-  }
-
   /** A page of a seller's products, oldest first; empty when {@code sellerId} is not a seller. */
-  public Future<Optional<List<Product>>> list(SellerProductFilter filter) {
-    return pool.preparedQuery(
+  public Future<Optional<List<Product>>> list(SqlClient client, SellerProductFilter filter) {
+    return client
+        .preparedQuery(
             "SELECT u.id AS seller_exists, "
                 + Product.COLUMNS
                 + " FROM users u LEFT JOIN LATERAL (SELECT p.id FROM products p"
@@ -66,9 +60,9 @@ public final class SellerProductRepository {
   }
 
   /** A product whatever its status (its owner decides whether the caller may see it). */
-  public Future<Optional<Product>> find(long productId) {
-    return pool.preparedQuery(
-            "SELECT " + Product.COLUMNS + " FROM " + Product.TABLES + " WHERE p.id = $1")
+  public Future<Optional<Product>> find(SqlClient client, long productId) {
+    return client
+        .preparedQuery("SELECT " + Product.COLUMNS + " FROM " + Product.TABLES + " WHERE p.id = $1")
         .mapping(Product::fromRow)
         .execute(Tuple.of(productId))
         .map(Rows::first);
@@ -79,8 +73,9 @@ public final class SellerProductRepository {
    * the result stays between 0 and the most allowed; empty when nothing changed.
    */
   public Future<Optional<Product>> adjustStock(
-      SqlClient sql, long productId, long sellerId, int change) {
-    return sql.preparedQuery(
+      SqlClient client, long productId, long sellerId, int change) {
+    return client
+        .preparedQuery(
             "WITH owned AS (SELECT id FROM products WHERE id = $1 AND seller_id = $2"
                 + " FOR NO KEY UPDATE),"
                 + " s AS (UPDATE product_stock SET inventory = inventory + $3::int"
@@ -97,8 +92,9 @@ public final class SellerProductRepository {
   }
 
   /** Why a stock change did nothing: the product's owner and stock, if it exists. */
-  public Future<Optional<Stock>> stock(SqlClient sql, long productId) {
-    return sql.preparedQuery(
+  public Future<Optional<Stock>> stock(SqlClient client, long productId) {
+    return client
+        .preparedQuery(
             "SELECT p.seller_id, s.inventory FROM products p"
                 + " JOIN product_stock s ON s.product_id = p.id WHERE p.id = $1")
         .mapping(row -> new Stock(row.getLong("seller_id"), row.getInteger("inventory")))
@@ -117,7 +113,8 @@ public final class SellerProductRepository {
    * concurrent put created the product, the first waited for it to commit, and only a later
    * statement sees its stock.
    */
-  public Future<Optional<Upserted>> upsert(long sellerId, String sku, ProductChanges product) {
+  public Future<Optional<Upserted>> upsert(
+      SqlClient client, long sellerId, String sku, ProductChanges product) {
     Tuple fields =
         Tuple.from(
             new Object[] {
@@ -130,7 +127,8 @@ public final class SellerProductRepository {
               product.inventory(),
               product.active() == null || product.active()
             });
-    return pool.preparedQuery(
+    return client
+        .preparedQuery(
             "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
                 + " p AS (INSERT INTO products"
                 + " (seller_id, sku, name, category, description, price, is_active)"
@@ -150,7 +148,7 @@ public final class SellerProductRepository {
             created ->
                 created.isPresent()
                     ? Future.succeededFuture(Optional.of(new Upserted(created.get(), true)))
-                    : updateIfDifferent(fields)
+                    : updateIfDifferent(client, fields)
                         .map(updated -> updated.map(changed -> new Upserted(changed, false))));
   }
 
@@ -159,8 +157,9 @@ public final class SellerProductRepository {
    * locked first, then its stock row, as orders lock them. The stock row is written whenever
    * anything differs, so that the answer carries its latest value.
    */
-  private Future<Optional<Product>> updateIfDifferent(Tuple fields) {
-    return pool.preparedQuery(
+  private Future<Optional<Product>> updateIfDifferent(SqlClient client, Tuple fields) {
+    return client
+        .preparedQuery(
             "WITH owned AS (SELECT * FROM products WHERE seller_id = $1 AND sku = $2"
                 + " FOR NO KEY UPDATE),"
                 + " s AS (UPDATE product_stock SET inventory = $7"
@@ -180,8 +179,9 @@ public final class SellerProductRepository {
   }
 
   /** The seller's product with this SKU, if any. */
-  public Future<Optional<Product>> findBySku(long sellerId, String sku) {
-    return pool.preparedQuery(
+  public Future<Optional<Product>> findBySku(SqlClient client, long sellerId, String sku) {
+    return client
+        .preparedQuery(
             "SELECT "
                 + Product.COLUMNS
                 + " FROM "

@@ -7,6 +7,7 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -16,10 +17,12 @@ import java.util.List;
 public final class UpdateProduct implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final ProductRepository products;
 
-  public UpdateProduct(Vertx vertx, ProductRepository products) {
+  public UpdateProduct(Vertx vertx, Pool pool, ProductRepository products) {
     this.vertx = vertx;
+    this.pool = pool;
     this.products = products;
   }
 
@@ -34,7 +37,7 @@ public final class UpdateProduct implements OperationHandler {
               + " or is_active.");
     }
     return products
-        .update(productId, sellerId, changes)
+        .update(pool, productId, sellerId, changes)
         .compose(
             updated -> {
               if (updated.isPresent()) {
@@ -42,7 +45,7 @@ public final class UpdateProduct implements OperationHandler {
                 return Future.succeededFuture(Reply.ok(updated.get().toJson()));
               }
               return products
-                  .sellerOf(productId)
+                  .sellerOf(pool, productId)
                   .map(
                       owner -> {
                         throw owner.isEmpty()

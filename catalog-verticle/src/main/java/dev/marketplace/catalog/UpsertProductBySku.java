@@ -8,6 +8,7 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -19,10 +20,12 @@ import java.util.List;
 public final class UpsertProductBySku implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final SellerProductRepository products;
 
-  public UpsertProductBySku(Vertx vertx, SellerProductRepository products) {
+  public UpsertProductBySku(Vertx vertx, Pool pool, SellerProductRepository products) {
     this.vertx = vertx;
+    this.pool = pool;
     this.products = products;
   }
 
@@ -31,7 +34,7 @@ public final class UpsertProductBySku implements OperationHandler {
     long sellerId = request.callerId();
     String sku = request.path().getString("sku");
     return products
-        .upsert(sellerId, sku, ProductChanges.fromJson(request.body()))
+        .upsert(pool, sellerId, sku, ProductChanges.fromJson(request.body()))
         .compose(
             written -> {
               if (written.isPresent()) {
@@ -41,7 +44,7 @@ public final class UpsertProductBySku implements OperationHandler {
                 return Future.succeededFuture(created ? Reply.created(body) : Reply.ok(body));
               }
               return products
-                  .findBySku(sellerId, sku)
+                  .findBySku(pool, sellerId, sku)
                   .map(
                       same ->
                           Reply.ok(

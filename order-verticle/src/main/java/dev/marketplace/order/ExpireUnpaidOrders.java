@@ -13,8 +13,8 @@ import java.time.Duration;
  * Unpaid orders hold their stock only for a while: past that, they cancel themselves and the stock
  * goes back on sale. The sweep reads the database, not memory, so orders placed before a restart
  * expire all the same. Runs on a timer, and as an internal action ({@code
- * Actions.EXPIRE_UNPAID_ORDERS}) for operators and tests. Each batch's returned stock is announced
- * to every api node.
+ * InternalAction.EXPIRE_UNPAID_ORDERS}) for operators and tests. Each batch's returned stock is
+ * announced to every api node.
  */
 public final class ExpireUnpaidOrders implements OperationHandler {
 

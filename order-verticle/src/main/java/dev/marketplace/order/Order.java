@@ -1,7 +1,6 @@
 package dev.marketplace.order;
 
 import dev.marketplace.common.json.Timestamps;
-import dev.marketplace.order.payments.OrderPaymentStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;

@@ -1,7 +1,6 @@
 package dev.marketplace.order;
 
 import dev.marketplace.common.bus.Topics;
-import dev.marketplace.order.payments.OrderPaymentStatus;
 import io.vertx.core.Vertx;
 
 /**

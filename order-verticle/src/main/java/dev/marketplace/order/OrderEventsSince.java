@@ -1,7 +1,7 @@
 package dev.marketplace.order;
 
-import dev.marketplace.common.bus.Actions;
 import dev.marketplace.common.bus.BusRequest;
+import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
@@ -11,9 +11,9 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * The events a live stream missed: those on the caller's orders after a given event id, oldest
- * first, a page at a time. Internal ({@link Actions#ORDER_EVENTS_SINCE}): the HTTP edge asks for it
- * when a client resumes a stream. Without {@code after}, the answer is only the id of the newest
- * event ({@code latest}), where a new stream starts.
+ * first, a page at a time. Internal ({@link InternalAction#ORDER_EVENTS_SINCE}): the HTTP edge asks
+ * for it when a client resumes a stream. Without {@code after}, the answer is only the id of the
+ * newest event ({@code latest}), where a new stream starts.
  */
 public final class OrderEventsSince implements OperationHandler {
 

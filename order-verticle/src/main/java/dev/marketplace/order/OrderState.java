@@ -1,6 +1,5 @@
 package dev.marketplace.order;
 
-import dev.marketplace.order.payments.OrderPaymentStatus;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 

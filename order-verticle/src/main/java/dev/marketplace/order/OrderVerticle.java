@@ -1,7 +1,8 @@
 package dev.marketplace.order;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
@@ -21,10 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Orders, stock reservation, the status machine, history and seller analytics, served on {@link
- * Addresses#ORDERS}. Also sweeps unpaid orders past their hold and the expired idempotency keys of
+ * BusAddress#ORDERS}. Also sweeps unpaid orders past their hold and the expired idempotency keys of
  * every verticle (they share one table).
  */
 public final class OrderVerticle extends VerticleBase {
+
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.ORDERS;
 
   /**
    * What the order verticle is told.
@@ -75,22 +79,24 @@ public final class OrderVerticle extends VerticleBase {
                     .sweep()
                     .compose(expired -> idempotency.purgeExpired())
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
-    return new OperationDispatcher(vertx, Addresses.ORDERS)
+    return new OperationDispatcher(vertx, ADDRESS)
         .idempotency(idempotency)
-        .on("placeOrder", new PlaceOrder(orders, stock, publisher, stockChanges))
+        .on(ApiOperation.PLACE_ORDER, new PlaceOrder(orders, stock, publisher, stockChanges))
         .on(
-            "checkout",
+            ApiOperation.CHECKOUT,
             new Checkout(new CheckoutRepository(), stock, orders, publisher, stockChanges))
-        .on("listBuyerOrders", new ListOrders(pool, orders, Actor.BUYER))
-        .on("listSellerOrders", new ListOrders(pool, orders, Actor.SELLER))
-        .on("buyerOrderDetail", new OrderDetail(pool, orders, Actor.BUYER))
-        .on("sellerOrderDetail", new OrderDetail(pool, orders, Actor.SELLER))
-        .on("updateOrderStatus", new UpdateOrderStatus(transitions))
-        .on("cancelOrder", new CancelOrder(transitions))
-        .on("addShippingEvent", new AddShippingEvent(orders, transitions, publisher))
-        .on("sellerAnalytics", new SellerAnalytics(pool, new SalesReportRepository(), clock))
-        .on(Actions.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, orders))
-        .on(Actions.EXPIRE_UNPAID_ORDERS, expiry)
+        .on(ApiOperation.LIST_BUYER_ORDERS, new ListOrders(pool, orders, Actor.BUYER))
+        .on(ApiOperation.LIST_SELLER_ORDERS, new ListOrders(pool, orders, Actor.SELLER))
+        .on(ApiOperation.BUYER_ORDER_DETAIL, new OrderDetail(pool, orders, Actor.BUYER))
+        .on(ApiOperation.SELLER_ORDER_DETAIL, new OrderDetail(pool, orders, Actor.SELLER))
+        .on(ApiOperation.UPDATE_ORDER_STATUS, new UpdateOrderStatus(transitions))
+        .on(ApiOperation.CANCEL_ORDER, new CancelOrder(transitions))
+        .on(ApiOperation.ADD_SHIPPING_EVENT, new AddShippingEvent(orders, transitions, publisher))
+        .on(
+            ApiOperation.SELLER_ANALYTICS,
+            new SellerAnalytics(pool, new SalesReportRepository(), clock))
+        .on(InternalAction.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, orders))
+        .on(InternalAction.EXPIRE_UNPAID_ORDERS, expiry)
         .readiness(pool)
         .register();
   }

@@ -1,7 +1,8 @@
 package dev.marketplace.payment;
 
-import dev.marketplace.common.bus.Actions;
-import dev.marketplace.common.bus.Addresses;
+import dev.marketplace.common.bus.ApiOperation;
+import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.OperationDispatcher;
 import dev.marketplace.common.bus.Topics;
 import dev.marketplace.common.config.MarketplaceConfig;
@@ -23,9 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Payments of orders through the configured gateway, gateway webhooks, refunds of cancelled orders
- * and the reconciler, served on {@link Addresses#PAYMENTS}.
+ * and the reconciler, served on {@link BusAddress#PAYMENTS}.
  */
 public final class PaymentVerticle extends VerticleBase {
+
+  /** Where it serves the contract's operations. */
+  public static final BusAddress ADDRESS = BusAddress.PAYMENTS;
 
   /**
    * What the payment verticle is told, once the gateway's URL and secrets are settled (the sandbox
@@ -118,12 +122,13 @@ public final class PaymentVerticle extends VerticleBase {
                                 message.body(),
                                 failure.toString())));
     String provider = settings.provider();
-    return new OperationDispatcher(vertx, Addresses.PAYMENTS)
+    return new OperationDispatcher(vertx, ADDRESS)
         .onWithOwnKeys(
-            "payOrder", new PayOrder(pool, payments, orders, settlement, gateway, provider))
-        .on("listOrderPayments", new ListOrderPayments(pool, payments, orders))
+            ApiOperation.PAY_ORDER,
+            new PayOrder(pool, payments, orders, settlement, gateway, provider))
+        .on(ApiOperation.LIST_ORDER_PAYMENTS, new ListOrderPayments(pool, payments, orders))
         .on(
-            "receivePaymentWebhook",
+            ApiOperation.RECEIVE_PAYMENT_WEBHOOK,
             new ReceiveWebhook(
                 pool,
                 payments,
@@ -131,7 +136,7 @@ public final class PaymentVerticle extends VerticleBase {
                 provider,
                 new WebhookSignature(settings.webhookSecret()),
                 clock))
-        .on(Actions.RECONCILE_PAYMENTS, reconciler)
+        .on(InternalAction.RECONCILE_PAYMENTS, reconciler)
         .readiness(pool)
         .register();
   }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * gateway never received is failed once it is older than {@code lostAfter}, as no call about it can
  * still be under way), and due refunds are made. Handled webhook events are forgotten after 30
  * days, long past any redelivery. Every step is idempotent, so several reconcilers running at once
- * only repeat each other. Also an internal event-bus action ({@code Actions.RECONCILE_PAYMENTS}),
- * for tests and operators.
+ * only repeat each other. Also an internal event-bus action ({@code
+ * InternalAction.RECONCILE_PAYMENTS}), for tests and operators.
  */
 public final class ReconcilePayments implements OperationHandler {
 

@@ -1,7 +1,8 @@
 /**
- * Where we work around vertx-openapi and vertx-web-openapi-router 5.0.10: the only classes of the
- * service that use the libraries' {@code impl} packages, so that an upgrade is checked here and
- * nowhere else. Each class says what it works around; each can go once the library does it itself:
+ * Where we work around vertx-openapi, vertx-web-openapi-router and vertx-web 5.0.10: the only
+ * classes of the service that use a library's {@code impl} packages ({@code ArchitectureTest}
+ * checks it), so that an upgrade is checked here and nowhere else. Each class says what it works
+ * around; each can go once the library does it itself:
  *
  * <ul>
  *   <li>{@link dev.marketplace.api.openapi.ContractLoader} rewrites response media types the
@@ -18,6 +19,10 @@
  *       loop on a worker thread, and two thread hand-offs a request) and its request extractor
  *       stops URL-decoding query values a second time (a search for {@code 100%} then fails and
  *       {@code c++} becomes {@code "c "}); the routes then keep their built-in validation.
+ *   <li>{@link dev.marketplace.api.openapi.RequestBodyReader} reads bodies raw, per operation, and
+ *       leaves them where Vert.x Web's {@code BodyHandler} would, through its internal {@code
+ *       RoutingContextInternal}. It goes when {@code BodyHandler} can keep form and multipart
+ *       bodies undecoded with a limit and media types per route.
  * </ul>
  *
  * <p>What each of them buys, measured, is in {@code bench/README.md}.

@@ -7,6 +7,7 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
@@ -16,11 +17,14 @@ import java.util.List;
 public final class DeleteProductImage implements OperationHandler {
 
   private final Vertx vertx;
+  private final Pool pool;
   private final ProductImageRepository images;
   private final ImageStorage storage;
 
-  public DeleteProductImage(Vertx vertx, ProductImageRepository images, ImageStorage storage) {
+  public DeleteProductImage(
+      Vertx vertx, Pool pool, ProductImageRepository images, ImageStorage storage) {
     this.vertx = vertx;
+    this.pool = pool;
     this.images = images;
     this.storage = storage;
   }
@@ -30,7 +34,7 @@ public final class DeleteProductImage implements OperationHandler {
     long imageId = request.pathId("image_id");
     long productId = request.pathId("product_id");
     return images
-        .delete(imageId, productId, request.callerId())
+        .delete(pool, imageId, productId, request.callerId())
         .compose(
             deleted -> {
               ProductImage image =

@@ -6,6 +6,7 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.Base64;
 
 /**
@@ -14,11 +15,14 @@ import java.util.Base64;
  */
 public final class ImageContent implements OperationHandler {
 
+  private final Pool pool;
   private final ProductImageRepository images;
   private final ImageStorage storage;
   private final boolean thumbnail;
 
-  public ImageContent(ProductImageRepository images, ImageStorage storage, boolean thumbnail) {
+  public ImageContent(
+      Pool pool, ProductImageRepository images, ImageStorage storage, boolean thumbnail) {
+    this.pool = pool;
     this.images = images;
     this.storage = storage;
     this.thumbnail = thumbnail;
@@ -28,7 +32,7 @@ public final class ImageContent implements OperationHandler {
   public Future<Reply> handle(BusRequest request) {
     long imageId = request.pathId("image_id");
     return images
-        .find(imageId)
+        .find(pool, imageId)
         .compose(
             found -> {
               ProductImage image =

@@ -12,6 +12,9 @@ import java.util.Optional;
  * same ones, backups and replicas carry them with the rest of the data, and foreign keys from
  * {@code product_images} keep an image and its bytes together under any interleaving of uploads and
  * deletions.
+ *
+ * <p>A store of bytes by key, not a repository: callers never choose where its statements run (an
+ * object store could take its place), so unlike the repositories it holds its pool.
  */
 public final class PostgresImageStorage implements ImageStorage {
 

@@ -2,7 +2,6 @@ package dev.marketplace.catalog.image;
 
 import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -15,10 +14,13 @@ public final class ProductImageRepository {
   public static final String OF_PRODUCT =
       "SELECT * FROM product_images WHERE product_id = $1 ORDER BY position, id";
 
-  private final Pool pool;
-
-  public ProductImageRepository(Pool pool) {
-    this.pool = pool;
+  /** The seller of the product images are added to, if the product exists. */
+  public Future<Optional<Long>> sellerOf(SqlClient client, long productId) {
+    return client
+        .preparedQuery("SELECT seller_id FROM products WHERE id = $1")
+        .mapping(row -> row.getLong("seller_id"))
+        .execute(Tuple.of(productId))
+        .map(Rows::first);
   }
 
   /**
@@ -28,14 +30,15 @@ public final class ProductImageRepository {
    * would end the transaction it runs in.
    */
   public Future<Optional<ProductImage>> insert(
-      SqlClient sql,
+      SqlClient client,
       long productId,
       long sellerId,
       ImageInspector.Inspected image,
       int byteSize,
       String storageKey,
       String thumbnailKey) {
-    return sql.preparedQuery(
+    return client
+        .preparedQuery(
             "WITH kept AS (SELECT storage_key FROM image_blobs"
                 + " WHERE storage_key IN ($8, $9) FOR KEY SHARE)"
                 + " INSERT INTO product_images (product_id, position, content_type, width, height,"
@@ -61,23 +64,27 @@ public final class ProductImageRepository {
         .map(Rows::first);
   }
 
-  public Future<List<ProductImage>> ofProduct(long productId) {
-    return pool.preparedQuery(OF_PRODUCT)
+  public Future<List<ProductImage>> ofProduct(SqlClient client, long productId) {
+    return client
+        .preparedQuery(OF_PRODUCT)
         .mapping(ProductImage::fromRow)
         .execute(Tuple.of(productId))
         .map(Rows::list);
   }
 
-  public Future<Optional<ProductImage>> find(long imageId) {
-    return pool.preparedQuery("SELECT * FROM product_images WHERE id = $1")
+  public Future<Optional<ProductImage>> find(SqlClient client, long imageId) {
+    return client
+        .preparedQuery("SELECT * FROM product_images WHERE id = $1")
         .mapping(ProductImage::fromRow)
         .execute(Tuple.of(imageId))
         .map(Rows::first);
   }
 
   /** Deletes an image of a product the seller owns; empty when there is no such image. */
-  public Future<Optional<ProductImage>> delete(long imageId, long productId, long sellerId) {
-    return pool.preparedQuery(
+  public Future<Optional<ProductImage>> delete(
+      SqlClient client, long imageId, long productId, long sellerId) {
+    return client
+        .preparedQuery(
             "DELETE FROM product_images i USING products p WHERE i.id = $1 AND i.product_id = $2"
                 + " AND p.id = i.product_id AND p.seller_id = $3 RETURNING i.*")
         .mapping(ProductImage::fromRow)

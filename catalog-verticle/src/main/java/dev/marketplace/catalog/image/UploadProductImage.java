@@ -1,6 +1,5 @@
 package dev.marketplace.catalog.image;
 
-import dev.marketplace.catalog.ProductRepository;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.bus.Reply;
@@ -27,7 +26,6 @@ import java.util.List;
 public final class UploadProductImage implements WriteOperation {
 
   private final Vertx vertx;
-  private final ProductRepository products;
   private final ProductImageRepository images;
   private final ImageStorage storage;
   private final ImageInspector inspector = new ImageInspector();
@@ -35,13 +33,8 @@ public final class UploadProductImage implements WriteOperation {
   /** A deletion can release shared bytes between our put and listing; then we put them again. */
   private static final int ATTEMPTS = 3;
 
-  public UploadProductImage(
-      Vertx vertx,
-      ProductRepository products,
-      ProductImageRepository images,
-      ImageStorage storage) {
+  public UploadProductImage(Vertx vertx, ProductImageRepository images, ImageStorage storage) {
     this.vertx = vertx;
-    this.products = products;
     this.images = images;
     this.storage = storage;
   }
@@ -51,7 +44,7 @@ public final class UploadProductImage implements WriteOperation {
     long productId = request.pathId("product_id");
     long sellerId = request.callerId();
     byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
-    return products
+    return images
         .sellerOf(work.sql(), productId)
         .compose(
             owner -> {

@@ -2,6 +2,7 @@ package dev.marketplace.common.bus;
 
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -13,6 +14,11 @@ public record BusRequest(
     Caller caller, JsonObject path, JsonObject query, JsonObject headers, JsonObject body) {
 
   public static final String ACTION = "action";
+
+  /** Options for a request that asks for {@code action} and waits {@code timeoutMillis} at most. */
+  public static DeliveryOptions deliveryOf(BusAction action, long timeoutMillis) {
+    return new DeliveryOptions().addHeader(ACTION, action.id()).setSendTimeout(timeoutMillis);
+  }
 
   public BusRequest {
     caller = caller == null ? Caller.anonymous(null) : caller;

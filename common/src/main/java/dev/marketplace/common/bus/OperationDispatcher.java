@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,17 +38,18 @@ import org.slf4j.LoggerFactory;
  * a key; a key that reaches a handler that cannot honour it is a wiring bug, answered 500 rather
  * than silently ignored.
  *
- * <p>Besides its handlers, every address answers {@link Actions#READY} and {@link
- * Actions#LIST_ACTIONS}, with which the api verticle checks at start-up that every operation the
- * contract sends here has a handler, and that every operation that declares {@code Idempotency-Key}
- * has one that honours it. An action without a handler is a wiring bug, not a missing resource: it
- * is logged and answered 500.
+ * <p>Besides its handlers, every address answers {@link InternalAction#READY} and {@link
+ * InternalAction#LIST_ACTIONS}, with which the api verticle checks at start-up that every operation
+ * the contract sends here has a handler, and that every operation that declares {@code
+ * Idempotency-Key} has one that honours it. An action without a handler is a wiring bug, not a
+ * missing resource: it is logged and answered 500.
  */
 public final class OperationDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(OperationDispatcher.class);
 
   private final Vertx vertx;
+  private final BusAddress busAddress;
   private final String address;
 
   /** The header, as the contract names it, that carries a client's idempotency key. */
@@ -60,18 +62,26 @@ public final class OperationDispatcher {
   private final DatabaseOutageLog outages;
   private Supplier<Future<?>> readiness = Future::succeededFuture;
 
-  public OperationDispatcher(Vertx vertx, String address) {
+  public OperationDispatcher(Vertx vertx, BusAddress address) {
     this.vertx = vertx;
-    this.address = address;
+    this.busAddress = address;
+    this.address = address.value();
     this.outages = DatabaseOutageLog.of(vertx);
   }
 
   /**
-   * Serves {@code action} (a contract operation's {@code operationId}, or one of {@link Actions}).
+   * Serves {@code action}: a contract operation the contract sends to this address, or an internal
+   * action.
    */
-  public OperationDispatcher on(String action, OperationHandler handler) {
-    claim(action);
-    handlers.put(action, handler);
+  public OperationDispatcher on(BusAction action, OperationHandler handler) {
+    String id = claim(action);
+    if (action instanceof ApiOperation operation && operation.takesIdempotencyKey()) {
+      throw new IllegalStateException(
+          "The contract declares Idempotency-Key on "
+              + id
+              + ": serve it with a WriteOperation, whose key the dispatcher claims with its work");
+    }
+    handlers.put(id, handler);
     return this;
   }
 
@@ -79,9 +89,8 @@ public final class OperationDispatcher {
    * Serves {@code action} with a write that honours {@code Idempotency-Key}; needs {@link
    * #idempotency}.
    */
-  public OperationDispatcher on(String action, WriteOperation write) {
-    claim(action);
-    writes.put(action, write);
+  public OperationDispatcher on(BusAction action, WriteOperation write) {
+    writes.put(claim(action), write);
     return this;
   }
 
@@ -90,9 +99,9 @@ public final class OperationDispatcher {
    * answers that must change after the first one (a payment the gateway settles later): every other
    * write is a {@link WriteOperation}.
    */
-  public OperationDispatcher onWithOwnKeys(String action, OperationHandler handler) {
-    on(action, handler);
-    ownKeys.add(action);
+  public OperationDispatcher onWithOwnKeys(BusAction action, OperationHandler handler) {
+    handlers.put(claim(action), handler);
+    ownKeys.add(action.id());
     return this;
   }
 
@@ -102,10 +111,22 @@ public final class OperationDispatcher {
     return this;
   }
 
-  private void claim(String action) {
-    if (handlers.containsKey(action) || writes.containsKey(action)) {
-      throw new IllegalStateException(address + " has two handlers for " + action);
+  /** The action's id, once it is known to be this address's and served only once. */
+  private String claim(BusAction action) {
+    if (action instanceof ApiOperation operation
+        && !operation.address().equals(Optional.of(busAddress))) {
+      throw new IllegalStateException(
+          "The contract sends "
+              + operation.id()
+              + " to "
+              + operation.address().map(BusAddress::value).orElse("no address")
+              + ", not to "
+              + address);
     }
+    if (handlers.containsKey(action.id()) || writes.containsKey(action.id())) {
+      throw new IllegalStateException(address + " has two handlers for " + action.id());
+    }
+    return action.id();
   }
 
   /** Answers readiness checks by asking {@code pool}'s database a trivial question. */
@@ -126,11 +147,11 @@ public final class OperationDispatcher {
 
   private void dispatch(Message<JsonObject> message) {
     String action = message.headers().get(BusRequest.ACTION);
-    if (Actions.READY.equals(action)) {
+    if (InternalAction.READY.id().equals(action)) {
       readiness.get().onComplete(ar -> answerReadiness(message, ar.cause()));
       return;
     }
-    if (Actions.LIST_ACTIONS.equals(action)) {
+    if (InternalAction.LIST_ACTIONS.id().equals(action)) {
       Set<String> all = new TreeSet<>(handlers.keySet());
       all.addAll(writes.keySet());
       Set<String> idempotent = new TreeSet<>(writes.keySet());

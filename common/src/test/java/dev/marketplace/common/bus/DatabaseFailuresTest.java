@@ -1,12 +1,21 @@
 package dev.marketplace.common.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marketplace.common.db.DatabasePool;
+import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.testing.TestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.net.ConnectException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DatabaseFailuresTest {
@@ -38,5 +47,53 @@ class DatabaseFailuresTest {
     assertThat(DatabaseFailures.isUnavailable(new VertxException("Some other failure", true)))
         .isFalse();
     assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("bug"))).isFalse();
+    assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("Timeout")))
+        .as("an exception that merely says Timeout is not the pool's")
+        .isFalse();
+  }
+
+  /** What a real pool fails with, so that an upgrade that changes it fails here. */
+  @Test
+  void aRealPoolThatRanOutOfTimeForAConnectionIsUnavailable() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (TestDatabase database = TestDatabase.createEmpty()) {
+      Pool pool =
+          DatabasePool.shared(
+              vertx, new PoolSettings(database.settings(), 1, Duration.ofMillis(1000)));
+      SqlConnection held = firstConnection(pool);
+
+      Future<?> transaction =
+          pool.withTransaction(connection -> connection.query("SELECT 1").execute());
+      Future<?> query = pool.query("SELECT 1").execute();
+
+      assertThatThrownBy(transaction::await)
+          .satisfies(
+              failure ->
+                  assertThat(DatabaseFailures.isUnavailable(failure))
+                      .as(failure.toString())
+                      .isTrue());
+      assertThatThrownBy(query::await)
+          .satisfies(
+              failure ->
+                  assertThat(DatabaseFailures.isUnavailable(failure))
+                      .as(failure.toString())
+                      .isTrue());
+      held.close().await();
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  /** The pool's one connection; opening it may itself outlast the short wait on a busy machine. */
+  private static SqlConnection firstConnection(Pool pool) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return pool.getConnection().await();
+      } catch (RuntimeException slow) {
+        if (attempt == 10) {
+          throw slow;
+        }
+      }
+    }
   }
 }

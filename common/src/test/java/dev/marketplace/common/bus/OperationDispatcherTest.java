@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class OperationDispatcherTest {
 
-  private static final String ADDRESS = "test-address";
+  private static final BusAddress ADDRESS = BusAddress.ORDERS;
 
   private Vertx vertx;
 
@@ -23,8 +23,15 @@ class OperationDispatcherTest {
   void serve() {
     vertx = Vertx.vertx();
     new OperationDispatcher(vertx, ADDRESS)
-        .on("greet", request -> Future.succeededFuture(Reply.ok(new JsonObject().put("hi", 1))))
-        .on("fail", request -> Future.failedFuture(new IllegalStateException("a bug")))
+        .on(
+            ApiOperation.LIST_BUYER_ORDERS,
+            request -> Future.succeededFuture(Reply.ok(new JsonObject().put("hi", 1))))
+        .on(
+            ApiOperation.BUYER_ORDER_DETAIL,
+            request -> Future.failedFuture(new IllegalStateException("a bug")))
+        .on(
+            InternalAction.EXPIRE_UNPAID_ORDERS,
+            request -> Future.succeededFuture(Reply.noContent()))
         .register()
         .await();
   }
@@ -36,7 +43,7 @@ class OperationDispatcherTest {
 
   @Test
   void answersAnActionWithItsReplyAndStatus() {
-    Message<String> reply = send("greet").await();
+    Message<String> reply = send(ApiOperation.LIST_BUYER_ORDERS.id()).await();
 
     assertThat(reply.headers().get(Reply.STATUS)).isEqualTo("200");
     assertThat(new JsonObject(reply.body()).getInteger("hi")).isEqualTo(1);
@@ -44,9 +51,10 @@ class OperationDispatcherTest {
 
   @Test
   void listsTheActionsItServes() {
-    JsonObject listed = new JsonObject(send(Actions.LIST_ACTIONS).await().body());
+    JsonObject listed = new JsonObject(send(InternalAction.LIST_ACTIONS.id()).await().body());
 
-    assertThat(listed.getJsonArray("actions").getList()).containsExactly("fail", "greet");
+    assertThat(listed.getJsonArray("actions").getList())
+        .containsExactly("buyerOrderDetail", "expireUnpaidOrders", "listBuyerOrders");
   }
 
   @Test
@@ -59,7 +67,7 @@ class OperationDispatcherTest {
 
   @Test
   void anUnexpectedFailureIsAServerErrorThatTellsTheClientNothing() {
-    ReplyException failure = failureOf("fail");
+    ReplyException failure = failureOf(ApiOperation.BUYER_ORDER_DETAIL.id());
 
     assertThat(failure.failureCode()).isEqualTo(500);
     assertThat(failure.getMessage()).doesNotContain("a bug");
@@ -68,11 +76,51 @@ class OperationDispatcherTest {
   @Test
   void refusesTwoHandlersForOneAction() {
     OperationDispatcher dispatcher =
-        new OperationDispatcher(vertx, "elsewhere").on("greet", request -> null);
+        new OperationDispatcher(vertx, ADDRESS).on(ApiOperation.LIST_BUYER_ORDERS, request -> null);
 
-    assertThatThrownBy(() -> dispatcher.on("greet", request -> null))
+    assertThatThrownBy(() -> dispatcher.on(ApiOperation.LIST_BUYER_ORDERS, request -> null))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("greet");
+        .hasMessageContaining("listBuyerOrders");
+  }
+
+  @Test
+  void refusesAnOperationTheContractSendsElsewhere() {
+    OperationDispatcher dispatcher = new OperationDispatcher(vertx, ADDRESS);
+
+    assertThatThrownBy(() -> dispatcher.on(ApiOperation.REGISTER_BUYER, request -> null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("The contract sends registerBuyer to accounts, not to orders");
+  }
+
+  @Test
+  void refusesAPlainHandlerForAnOperationWhoseContractDeclaresAnIdempotencyKey() {
+    OperationDispatcher dispatcher = new OperationDispatcher(vertx, ADDRESS);
+
+    assertThatThrownBy(() -> dispatcher.on(ApiOperation.PLACE_ORDER, request -> null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Idempotency-Key on placeOrder")
+        .hasMessageContaining("WriteOperation");
+  }
+
+  @Test
+  void aKeyThatReachesAHandlerWhichIgnoresKeysIsAWiringBugNotIgnored() {
+    Future<Message<String>> answer =
+        vertx
+            .eventBus()
+            .request(
+                ADDRESS.value(),
+                new BusRequest(
+                        null,
+                        null,
+                        null,
+                        new JsonObject().put(OperationDispatcher.IDEMPOTENCY_KEY, "k-1"),
+                        null)
+                    .toJson(),
+                new DeliveryOptions()
+                    .addHeader(BusRequest.ACTION, ApiOperation.LIST_BUYER_ORDERS.id()));
+
+    assertThatThrownBy(answer::await).isInstanceOf(ReplyException.class);
+    assertThat(((ReplyException) answer.cause()).failureCode()).isEqualTo(500);
   }
 
   private ReplyException failureOf(String action) {
@@ -85,7 +133,7 @@ class OperationDispatcherTest {
     return vertx
         .eventBus()
         .request(
-            ADDRESS,
+            ADDRESS.value(),
             new BusRequest(null, null, null, null, null).toJson(),
             new DeliveryOptions().addHeader(BusRequest.ACTION, action));
   }

@@ -5,6 +5,7 @@ import dev.marketplace.common.error.DomainException;
 import dev.marketplace.order.Actor;
 import dev.marketplace.order.OrderChange;
 import dev.marketplace.order.OrderEventPublisher;
+import dev.marketplace.order.OrderPaymentStatus;
 import dev.marketplace.order.OrderRepository;
 import dev.marketplace.order.OrderState;
 import dev.marketplace.order.OrderStatus;

@@ -1,4 +1,4 @@
-package dev.marketplace.order.payments;
+package dev.marketplace.order;
 
 import java.util.Locale;
 

@@ -1,3 +1,5 @@
+package dev.marketplace.bench;
+
 import dev.marketplace.catalog.ProductQuery;
 import dev.marketplace.catalog.ProductRepository;
 import dev.marketplace.catalog.ReviewRepository;
@@ -17,12 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the pgbench script of each scenario from the SQL the service itself runs, so the two
- * sides of the comparison cannot drift apart. Run with the server jar on the class path:
- * {@code java -cp app/target/marketplace.jar bench/ScenarioSql.java <folder> <products> <first
- * buyer> <last buyer> <analytics seller> <analytics query>}.
+ * Writes the pgbench script of each scenario from the SQL the service itself runs, so the two sides
+ * of the comparison cannot drift apart; the build compiles it against the service's modules, so
+ * that a change to their SQL constants that would break it fails the build, not a bench run. {@code
+ * bench/run.sh} runs it: {@code java -cp app/target/marketplace.jar:bench/target/classes
+ * dev.marketplace.bench.ScenarioSql <folder> <products> <first buyer> <last buyer> <analytics
+ * seller> <analytics query>}.
  */
-public class ScenarioSql {
+public final class ScenarioSql {
 
   public static void main(String[] args) throws Exception {
     Path folder = Path.of(args[0]);
@@ -34,7 +38,9 @@ public class ScenarioSql {
     Files.createDirectories(folder);
     write(
         folder.resolve("detail.sql"),
-        "\\set pid random(1, " + products + ")\n"
+        "\\set pid random(1, "
+            + products
+            + ")\n"
             + pg(ProductRepository.FIND_ACTIVE, ":pid")
             + pg(ReviewRepository.HISTOGRAM, ":pid")
             + pg(ProductImageRepository.OF_PRODUCT, ":pid"));
@@ -42,7 +48,8 @@ public class ScenarioSql {
         folder.resolve("browse.sql"),
         "\\set c random(0, 39)\n"
             + pg(
-                ProductQuery.of(null, new JsonObject().put("category", "category 0").put("limit", 20))
+                ProductQuery.of(
+                        null, new JsonObject().put("category", "category 0").put("limit", 20))
                     .sql(),
                 "'category ' || :c",
                 "20"));
@@ -86,14 +93,16 @@ public class ScenarioSql {
       String[] nameValue = pair.split("=", 2);
       parameters.put(
           nameValue[0],
-          nameValue[0].equals("low_stock_below") ? (Object) Integer.valueOf(nameValue[1]) : nameValue[1]);
+          nameValue[0].equals("low_stock_below")
+              ? (Object) Integer.valueOf(nameValue[1])
+              : nameValue[1]);
     }
     Clock clock = Clock.systemUTC();
     ReportPeriod period = ReportPeriod.of(parameters, clock);
-    StringBuilder script =
-        new StringBuilder("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n");
+    StringBuilder script = new StringBuilder("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n");
     for (SalesReportRepository.Statement statement :
-        SalesReportRepository.statements(seller, period, clock.instant().minus(Duration.ofHours(48)))) {
+        SalesReportRepository.statements(
+            seller, period, clock.instant().minus(Duration.ofHours(48)))) {
       script.append(pg(statement.sql(), literals(statement.parameters())));
     }
     return script.append("COMMIT;\n").toString();
