@@ -119,6 +119,7 @@ public final class AccountVerticle extends VerticleBase {
                             vertx, pool, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
                     .on(ApiOperation.REFRESH_SESSION, new RefreshSession(sessions))
                     .on(ApiOperation.LOGOUT, new Logout(sessions))
+                    .on(ApiOperation.ACCOUNT_DETAIL, new AccountDetail(pool, users))
                     .on(InternalAction.PURGE_EXPIRED_SESSIONS, purge)
                     .readiness(pool)
                     .register());

@@ -159,6 +159,11 @@ final class ApiClient {
     org.assertj.core.api.Assertions.assertThat(requestId)
         .as("X-Request-Id of %s %s", method, path)
         .matches("[0-9a-f]{32}");
+    if (response.statusCode() == 201) {
+      org.assertj.core.api.Assertions.assertThat(response.getHeader("Location"))
+          .as("Location of the 201 of %s %s", method, path)
+          .startsWith("/api/");
+    }
     if (response.statusCode() >= 400 && body.length() > 0 && body.getByte(0) == '{') {
       String inBody = body.toJsonObject().getString("request_id");
       if (inBody != null) {

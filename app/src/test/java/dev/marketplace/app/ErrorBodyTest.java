@@ -141,4 +141,43 @@ class ErrorBodyTest extends ApiTest {
     assertThat(reviews.status()).isEqualTo(405);
     assertThat(reviews.headers().get("Allow")).isEqualTo("GET, POST");
   }
+
+  @Test
+  void everyCreationSaysWhereToReadWhatItCreated() throws Exception {
+    String email = Fixtures.uniqueEmail("located");
+    ApiResponse registered =
+        api.post(
+            "/api/buyers/register",
+            new JsonObject().put("name", "Lou").put("email", email).put("password", "long-enough"));
+    Account buyer = fixtures.logIn("buyers", email, "long-enough");
+    Account seller = fixtures.seller("Location Shop");
+    ApiResponse product =
+        seller
+            .api()
+            .post(
+                "/api/sellers/products",
+                new JsonObject()
+                    .put("name", "Stool")
+                    .put("category", "Home")
+                    .put("price", 20)
+                    .put("inventory", 3));
+    long productId = product.json().getLong("id");
+    ApiResponse order =
+        buyer
+            .api()
+            .post(
+                "/api/buyers/orders",
+                new JsonObject().put("product_id", productId).put("quantity", 1));
+
+    String account = registered.headers().get("Location");
+    assertThat(account).isEqualTo("/api/accounts/" + buyer.id());
+    assertThat(buyer.api().get(account).json().getString("email")).isEqualTo(email);
+    assertThat(product.headers().get("Location")).isEqualTo("/api/sellers/products/" + productId);
+    assertThat(seller.api().get(product.headers().get("Location")).json().getLong("id"))
+        .isEqualTo(productId);
+    String placed = order.headers().get("Location");
+    assertThat(placed)
+        .isEqualTo("/api/buyers/" + buyer.id() + "/orders/" + order.json().getLong("id"));
+    assertThat(buyer.api().get(placed).status()).isEqualTo(200);
+  }
 }
