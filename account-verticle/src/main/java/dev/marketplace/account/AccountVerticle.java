@@ -9,6 +9,8 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
+import dev.marketplace.common.idempotency.RequestFingerprint;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -96,12 +98,17 @@ public final class AccountVerticle extends VerticleBase {
         .compose(
             decoyHash ->
                 new OperationDispatcher(vertx, ADDRESS)
+                    // Registrations carry passwords: their fingerprints are keyed with a secret
+                    // that is not in the database (see RequestFingerprint).
+                    .idempotency(
+                        new IdempotencyKeys(
+                            pool, clock, RequestFingerprint.keyed(settings.jwtPrivateKeyPem())))
                     .on(
                         ApiOperation.REGISTER_BUYER,
-                        new RegisterUser(vertx, pool, Role.BUYER, users, hasher))
+                        new RegisterUser(vertx, Role.BUYER, users, hasher))
                     .on(
                         ApiOperation.REGISTER_SELLER,
-                        new RegisterUser(vertx, pool, Role.SELLER, users, hasher))
+                        new RegisterUser(vertx, Role.SELLER, users, hasher))
                     .on(
                         ApiOperation.LOGIN_BUYER,
                         new LoginUser(
@@ -112,6 +119,7 @@ public final class AccountVerticle extends VerticleBase {
                             vertx, pool, Role.SELLER, users, hasher, decoyHash, throttle, sessions))
                     .on(ApiOperation.REFRESH_SESSION, new RefreshSession(sessions))
                     .on(ApiOperation.LOGOUT, new Logout(sessions))
+                    .on(ApiOperation.ACCOUNT_DETAIL, new AccountDetail(pool, users))
                     .on(InternalAction.PURGE_EXPIRED_SESSIONS, purge)
                     .readiness(pool)
                     .register());

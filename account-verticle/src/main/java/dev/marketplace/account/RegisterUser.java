@@ -1,40 +1,46 @@
 package dev.marketplace.account;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
-/** Registers a buyer or a seller with a hashed password. */
-public final class RegisterUser implements OperationHandler {
+/**
+ * Registers a buyer or a seller with a hashed password. With an {@code Idempotency-Key}, a retry of
+ * the same registration gets the first answer (201) rather than 409 for its own email.
+ */
+public final class RegisterUser implements WriteOperation {
 
   private final Vertx vertx;
-  private final Pool pool;
   private final Role role;
   private final UserRepository users;
   private final PasswordHasher hasher;
 
-  public RegisterUser(
-      Vertx vertx, Pool pool, Role role, UserRepository users, PasswordHasher hasher) {
+  public RegisterUser(Vertx vertx, Role role, UserRepository users, PasswordHasher hasher) {
     this.vertx = vertx;
-    this.pool = pool;
     this.role = role;
     this.users = users;
     this.hasher = hasher;
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     JsonObject body = request.body();
     String name = body.getString("name").strip();
     String email = body.getString("email").strip();
     String password = body.getString("password");
     return vertx
         .executeBlocking(() -> hasher.hash(password), false)
-        .compose(hash -> users.insert(pool, name, email, role, hash))
+        .compose(hash -> users.insert(work.sql(), name, email, role, hash))
         .map(user -> Reply.created(user.toJson()));
+  }
+
+  /** One insert. */
+  @Override
+  public boolean transactional() {
+    return false;
   }
 }

@@ -43,6 +43,15 @@ public final class UserRepository {
         .map(Rows::first);
   }
 
+  /** The account with this id. */
+  public Future<Optional<User>> find(SqlClient client, long id) {
+    return client
+        .preparedQuery("SELECT id, name, email, role, created_at FROM users WHERE id = $1")
+        .mapping(User::fromRow)
+        .execute(Tuple.of(id))
+        .map(Rows::first);
+  }
+
   /** An account with the hash its password is checked against. */
   public record StoredCredentials(User user, String passwordHash) {}
 }

@@ -12,7 +12,6 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -23,6 +22,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -31,9 +31,10 @@ import java.util.function.Supplier;
  * The HTTP edge. Builds the router from the contract, which validates every request; forwards each
  * operation to the event-bus address the contract names for it, once {@link ContractWiring} has
  * checked that every such operation has a handler there; answers failures in the standard error
- * format. Serves the contract itself and, unless disabled, Prometheus metrics next to the
- * operations. It runs no SQL. The instances of one node share its cache of anonymous catalog reads
- * ({@link CatalogReads}), which answers hits before the router.
+ * format. Serves the contract itself and its reference page ({@link ReferencePages}) and, unless
+ * disabled, Prometheus metrics next to the operations. It runs no SQL. The instances of one node
+ * share its cache of anonymous catalog reads ({@link CatalogReads}), which answers hits before the
+ * router.
  */
 public final class ApiVerticle extends VerticleBase {
 
@@ -127,25 +128,31 @@ public final class ApiVerticle extends VerticleBase {
             vertx, settings.heartbeat().toMillis(), settings.requestTimeout().toMillis());
     // Both listen on the clustered bus before the port opens, so no request misses an event.
     return Future.all(
-            ContractLoader.load(vertx),
-            vertx.fileSystem().readFile(ContractLoader.CONTRACT),
-            authentication.followRevocations(vertx),
-            streams.listen(),
-            reads.follow(vertx),
-            Invalidations.subscribe(vertx, Invalidations.PRODUCTS, positions::heard).completion())
+            List.of(
+                ContractLoader.load(vertx),
+                vertx.fileSystem().readFile(ContractLoader.CONTRACT),
+                ContractLoader.json(vertx),
+                authentication.followRevocations(vertx),
+                streams.listen(),
+                reads.follow(vertx),
+                Invalidations.subscribe(vertx, Invalidations.PRODUCTS, positions::heard)
+                    .completion()))
         .compose(
             loaded ->
                 ContractWiring.check(vertx, settings.requestTimeout())
                     .map(
                         wired ->
                             router(
-                                loaded.resultAt(0), loaded.resultAt(1), authentication, streams)))
+                                loaded.resultAt(0),
+                                new ReferencePages(loaded.resultAt(1), loaded.resultAt(2)),
+                                authentication,
+                                streams)))
         .compose(
             router ->
                 vertx
                     .createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
                     .invalidRequestHandler(new InvalidRequestResponder())
-                    .requestHandler(reads.ahead(router))
+                    .requestHandler(RequestIds.first(reads.ahead(router)))
                     .listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
   }
@@ -182,7 +189,7 @@ public final class ApiVerticle extends VerticleBase {
 
   private Router router(
       OpenAPIContract contract,
-      Buffer contractText,
+      ReferencePages reference,
       BearerAuthentication authentication,
       OrderEventStream streams) {
     long timeoutMillis = settings.requestTimeout().toMillis();
@@ -190,6 +197,7 @@ public final class ApiVerticle extends VerticleBase {
     int maxImageBytes = settings.maxImageBytes();
     RouterBuilder builder =
         RouterBuilder.create(vertx, contract)
+            .rootHandler(RequestIds.onContext())
             .rootHandler(new RequestDeadline(vertx, timeoutMillis + DEADLINE_MARGIN_MILLIS))
             .rootHandler(
                 new RequestBodyReader(
@@ -202,12 +210,14 @@ public final class ApiVerticle extends VerticleBase {
 
     EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);
     for (OpenAPIRoute route : builder.getRoutes()) {
-      if (!route
-          .getOperation()
-          .getExtensions()
-          .containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)) {
-        route.setDoValidation(false).addHandler(validation.of(route.getOperation()));
-      }
+      boolean upload =
+          route.getOperation().getExtensions().containsKey(ImageUploadForwarder.UPLOAD_EXTENSION);
+      route
+          .setDoValidation(false)
+          .addHandler(
+              upload
+                  ? validation.parametersOf(route.getOperation())
+                  : validation.of(route.getOperation()));
     }
     OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads, positions);
     ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
@@ -226,7 +236,9 @@ public final class ApiVerticle extends VerticleBase {
             .setDoValidation(false)
             .addHandler(
                 uploads.to(
-                    operation, extensions.get(ImageUploadForwarder.UPLOAD_EXTENSION).toString()));
+                    operation,
+                    contractOperation,
+                    extensions.get(ImageUploadForwarder.UPLOAD_EXTENSION).toString()));
       } else if (extensions.containsKey(ImageDownload.IMAGE_EXTENSION)) {
         route.addHandler(downloads.of(operation));
       } else {
@@ -238,14 +250,11 @@ public final class ApiVerticle extends VerticleBase {
     builder.getRoute(ApiOperation.READINESS.id()).addHandler(health::ready);
 
     Router router = builder.createRouter();
-    router
-        .get("/openapi.yaml")
-        .handler(
-            rc -> rc.response().putHeader("content-type", "application/yaml").end(contractText));
+    reference.install(router);
     if (settings.metricsEnabled()) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
-    new ErrorResponder().install(router);
+    new ErrorResponder(contract).install(router);
     return router;
   }
 }

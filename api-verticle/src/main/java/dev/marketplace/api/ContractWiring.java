@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks that every contract operation with an event-bus address has a handler at that address, by
- * asking each address which actions it serves ({@link InternalAction#LIST_ACTIONS}). The api
- * verticle runs it before it opens its port, so that a wiring mistake stops the start instead of
- * answering 500 to the first request of that operation. The operations and their addresses come
+ * Checks that every contract operation with an event-bus address has a handler at that address, and
+ * that every operation that declares the {@code Idempotency-Key} header has one that honours it (in
+ * one JVM the dispatcher refuses such a registration already; across a cluster, every node is
+ * asked), by asking each address which actions it serves ({@link InternalAction#LIST_ACTIONS}). The
+ * api verticle runs it before it opens its port, so that a wiring mistake stops the start instead
+ * of answering 500 to the first request of that operation. The operations and their addresses come
  * from {@link ApiOperation}, which the build generates from the contract.
  *
  * <p>In one JVM the domain verticles are deployed first, so an address that nobody serves is a
@@ -77,15 +80,33 @@ public final class ContractWiring {
                   ? Future.succeededFuture()
                   : Future.failedFuture(
                       new IllegalStateException(
-                          "Contract operations without a handler: " + String.join("; ", found)));
+                          "The contract's operations are not all wired: "
+                              + String.join("; ", found)));
             });
   }
 
   private static String missing(BusAddress address, Set<ApiOperation> operations, String reply) {
+    JsonObject served = new JsonObject(reply);
     Set<String> unserved = new TreeSet<>();
     operations.forEach(operation -> unserved.add(operation.id()));
-    new JsonObject(reply).getJsonArray("actions").forEach(unserved::remove);
-    return unserved.isEmpty() ? null : address.value() + " has no handler for " + unserved;
+    served.getJsonArray("actions").forEach(unserved::remove);
+    Set<String> keysIgnored = new TreeSet<>();
+    operations.stream()
+        .filter(ApiOperation::takesIdempotencyKey)
+        .filter(operation -> !unserved.contains(operation.id()))
+        .forEach(operation -> keysIgnored.add(operation.id()));
+    served.getJsonArray("idempotent", new JsonArray()).forEach(keysIgnored::remove);
+    List<String> found = new ArrayList<>();
+    if (!unserved.isEmpty()) {
+      found.add(address.value() + " has no handler for " + unserved);
+    }
+    if (!keysIgnored.isEmpty()) {
+      found.add(
+          address.value()
+              + " does not honour the Idempotency-Key the contract declares for "
+              + keysIgnored);
+    }
+    return found.isEmpty() ? null : String.join("; ", found);
   }
 
   private static Future<String> unreachable(Vertx vertx, BusAddress address, Throwable failure) {

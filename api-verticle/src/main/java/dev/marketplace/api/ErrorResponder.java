@@ -1,7 +1,10 @@
 package dev.marketplace.api;
 
+import dev.marketplace.api.validation.InvalidRequest;
+import dev.marketplace.api.validation.ViolationWording;
 import dev.marketplace.common.error.ApiError;
 import dev.marketplace.common.error.ErrorCode;
+import dev.marketplace.common.error.FieldError;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
@@ -9,20 +12,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.openapi.validation.SchemaValidationException;
-import io.vertx.openapi.validation.ValidatorException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into {@code {"error","message"}} with its status. Domain verticles send the
- * body ready-made; the edge's own failures (validation, routing, body size, timeouts) are described
- * here. Unexpected failures are logged and answered with a generic 500.
+ * Turns every failure into {@code {"error","message","request_id"}} with its status, and {@code
+ * fields} for a request refused as invalid. Domain verticles send the body ready-made; the edge's
+ * own failures (validation, routing, body size, timeouts) are described here, contract violations
+ * in the words of {@link ViolationWording}. Unexpected failures are logged and answered with a
+ * generic 500.
  *
  * <p>It serves as the routes' failure handler and, through {@link #install}, as the router's error
  * handler for every 4xx and 5xx status, which is what Vert.x Web calls for failures it meets before
@@ -37,6 +39,29 @@ final class ErrorResponder implements Handler<RoutingContext> {
    * has gone and route around it.
    */
   static final String UNAVAILABLE_RETRY_SECONDS = "2";
+
+  /** The error body's field that carries the request's id (also the X-Request-Id header). */
+  static final String REQUEST_ID = "request_id";
+
+  private final OpenAPIContract contract;
+
+  /** {@code contract} says which methods each path takes, for the {@code Allow} of a 405. */
+  ErrorResponder(OpenAPIContract contract) {
+    this.contract = contract;
+  }
+
+  /** The methods the contract's path for {@code path} takes, as {@code Allow} lists them. */
+  private String allowed(String path) {
+    Path item = contract.findPath(path);
+    if (item == null) {
+      return "";
+    }
+    return item.getOperations().stream()
+        .map(operation -> operation.getHttpMethod().name())
+        .distinct()
+        .sorted()
+        .collect(Collectors.joining(", "));
+  }
 
   /** Answers every failure of {@code router} in the error format. */
   void install(Router router) {
@@ -61,11 +86,14 @@ final class ErrorResponder implements Handler<RoutingContext> {
       rc.response().reset();
       return;
     }
+    if (status == 405 && contract != null) {
+      rc.response().putHeader(HttpHeaders.ALLOW, allowed(rc.request().path()));
+    }
     Throwable failure = rc.failure();
     if (failure instanceof ReplyException reply) {
       fromEventBus(rc, reply);
-    } else if (failure instanceof ValidatorException validation) {
-      write(rc, new ApiError(ErrorCode.VALIDATION_FAILED, describe(validation)));
+    } else if (failure instanceof InvalidRequest invalid) {
+      write(rc, invalid(invalid));
     } else if (failure instanceof HttpException http) {
       write(rc, fromHttp(http));
     } else if (failure == null || status >= 400 && status < 500) {
@@ -92,10 +120,13 @@ final class ErrorResponder implements Handler<RoutingContext> {
         } else if (reply.failureCode() == ErrorCode.UNAVAILABLE.httpStatus()) {
           rc.response().putHeader(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_SECONDS);
         }
+        if (reply.failureCode() == 401) {
+          rc.response().putHeader("WWW-Authenticate", "Bearer");
+        }
         rc.response()
             .setStatusCode(reply.failureCode())
             .putHeader("content-type", "application/json")
-            .end(body.encode());
+            .end(body.put(REQUEST_ID, RequestIds.of(rc)).encode());
       }
       case TIMEOUT ->
           write(rc, new ApiError(ErrorCode.TIMEOUT, "The request took too long; try again."));
@@ -123,20 +154,35 @@ final class ErrorResponder implements Handler<RoutingContext> {
     }
   }
 
+  /** A request refused for its violations of the contract, each one in a sentence. */
+  static ApiError invalid(InvalidRequest invalid) {
+    return ApiError.invalid(
+        ViolationWording.message(invalid.violations()),
+        invalid.violations().stream()
+            .map(
+                violation ->
+                    new FieldError(violation.field(), ViolationWording.sentence(violation)))
+            .distinct()
+            .toList());
+  }
+
   private static ApiError fromHttp(HttpException http) {
-    if (http.getCause() instanceof ValidatorException validation) {
-      return new ApiError(ErrorCode.VALIDATION_FAILED, describe(validation));
+    if (http.getCause() instanceof InvalidRequest invalid) {
+      return invalid(invalid);
     }
     ApiError byStatus = fromStatus(http.getStatusCode());
     String payload = http.getPayload();
-    return payload == null || payload.isBlank() || byStatus.code() == ErrorCode.INTERNAL
-        ? byStatus
+    if (payload == null || payload.isBlank() || byStatus.code() == ErrorCode.INTERNAL) {
+      return byStatus;
+    }
+    return byStatus.code() == ErrorCode.VALIDATION_FAILED
+        ? ApiError.invalid(payload, List.of())
         : new ApiError(byStatus.code(), payload);
   }
 
   private static ApiError fromStatus(int status) {
     return switch (status) {
-      case 400 -> new ApiError(ErrorCode.VALIDATION_FAILED, "The request is malformed.");
+      case 400 -> ApiError.invalid("The request is malformed.", List.of());
       case 401 -> new ApiError(ErrorCode.UNAUTHORIZED, "Authentication is required.");
       case 403 -> new ApiError(ErrorCode.FORBIDDEN, "This is not yours.");
       case 404 -> new ApiError(ErrorCode.NOT_FOUND, "No such resource.");
@@ -152,55 +198,9 @@ final class ErrorResponder implements Handler<RoutingContext> {
       case 504 -> new ApiError(ErrorCode.TIMEOUT, "The request took too long; try again.");
       default ->
           status >= 400 && status < 500
-              ? new ApiError(ErrorCode.VALIDATION_FAILED, "The request cannot be served as sent.")
+              ? ApiError.invalid("The request cannot be served as sent.", List.of())
               : new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side.");
     };
-  }
-
-  /**
-   * Names each offending body field and what is wrong with it. The validator reports every level of
-   * the schema it passed through; only the innermost, specific reasons are worth reading.
-   */
-  private static String describe(ValidatorException validation) {
-    if (!(validation instanceof SchemaValidationException schema)
-        || schema.getOutputUnit() == null
-        || !validation.getMessage().startsWith("The value of the request body")) {
-      return validation.getMessage();
-    }
-    Map<String, List<String>> byField = new LinkedHashMap<>();
-    collect(schema.getOutputUnit(), byField);
-    List<String> problems = new ArrayList<>();
-    byField.forEach(
-        (field, reasons) -> {
-          List<String> specific =
-              reasons.stream().filter(reason -> !isGeneric(reason)).distinct().toList();
-          if (!specific.isEmpty()) {
-            specific.forEach(reason -> problems.add(field + ": " + reason));
-          } else if (reasons.stream().anyMatch(r -> r.contains(UNKNOWN_PROPERTY))) {
-            problems.add(field + ": not a known field");
-          }
-        });
-    return problems.isEmpty() ? validation.getMessage() : String.join("; ", problems);
-  }
-
-  private static final String UNKNOWN_PROPERTY = "does not match additional properties schema";
-
-  private static boolean isGeneric(String reason) {
-    return reason.contains(UNKNOWN_PROPERTY)
-        || reason.contains("does not match schema")
-        || reason.startsWith("A subschema had errors");
-  }
-
-  private static void collect(OutputUnit unit, Map<String, List<String>> byField) {
-    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
-      unit.getErrors().forEach(child -> collect(child, byField));
-    } else if (unit.getError() != null) {
-      String location = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
-      String field = location.replaceFirst("^#?/?", "").replace('/', '.');
-      byField
-          .computeIfAbsent(field.isEmpty() ? "body" : field, f -> new ArrayList<>())
-          .add(unit.getError());
-    }
   }
 
   private static void write(RoutingContext rc, ApiError error) {
@@ -213,6 +213,6 @@ final class ErrorResponder implements Handler<RoutingContext> {
     rc.response()
         .setStatusCode(error.code().httpStatus())
         .putHeader("content-type", "application/json")
-        .end(error.toJson().encode());
+        .end(error.toJson().put(REQUEST_ID, RequestIds.of(rc)).encode());
   }
 }

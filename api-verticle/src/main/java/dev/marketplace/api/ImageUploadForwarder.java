@@ -12,6 +12,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.Base64;
 
 /**
@@ -34,8 +37,9 @@ final class ImageUploadForwarder {
   }
 
   /** Forwards the image in the multipart {@code field} to {@code operation}. */
-  Handler<RoutingContext> to(ApiOperation operation, String field) {
+  Handler<RoutingContext> to(ApiOperation operation, Operation contractOperation, String field) {
     String address = operation.address().orElseThrow().value();
+    CreatedLocation created = CreatedLocation.of(contractOperation);
     DeliveryOptions options = BusRequest.deliveryOf(operation, timeoutMillis);
     return rc -> {
       byte[] image =
@@ -48,15 +52,7 @@ final class ImageUploadForwarder {
                 "Images may be at most " + maxBytes / (1024 * 1024) + " MB."));
         return;
       }
-      JsonObject path = new JsonObject();
-      for (var parameter : rc.pathParams().entrySet()) {
-        try {
-          path.put(parameter.getKey(), Long.parseLong(parameter.getValue()));
-        } catch (NumberFormatException e) {
-          rc.fail(new HttpException(400, parameter.getKey() + " must be a number."));
-          return;
-        }
-      }
+      ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);
       vertx
           .eventBus()
@@ -64,18 +60,26 @@ final class ImageUploadForwarder {
               address,
               new BusRequest(
                       caller,
-                      path,
+                      OperationForwarder.parameters(validated.getPathParameters()),
                       null,
-                      null,
+                      OperationForwarder.parameters(validated.getHeaders()),
                       new JsonObject().put("content", Base64.getEncoder().encodeToString(image)))
                   .toJson(),
               options)
           .onSuccess(
-              reply ->
-                  rc.response()
-                      .setStatusCode(Integer.parseInt(reply.headers().get(Reply.STATUS)))
-                      .putHeader("content-type", "application/json")
-                      .end(reply.body()))
+              reply -> {
+                int status = Integer.parseInt(reply.headers().get(Reply.STATUS));
+                if (status == 201 && created != null) {
+                  String location = created.resolve(reply.body());
+                  if (location != null) {
+                    rc.response().putHeader(HttpHeaders.LOCATION, location);
+                  }
+                }
+                rc.response()
+                    .setStatusCode(status)
+                    .putHeader("content-type", "application/json")
+                    .end(reply.body());
+              })
           .onFailure(rc::fail);
     };
   }

@@ -7,12 +7,13 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 
 /**
  * Answers requests that are not valid HTTP, which Vert.x refuses before any route runs (a request
  * line over 4 KB, headers over 8 KB, a NUL in a header), in the error format like every other
- * failure, then closes the connection as Vert.x's own handler does: after a malformed request,
- * where the next one starts cannot be trusted.
+ * failure, with a request id of its own, then closes the connection as Vert.x's own handler does:
+ * after a malformed request, where the next one starts cannot be trusted.
  */
 final class InvalidRequestResponder implements Handler<HttpServerRequest> {
 
@@ -25,14 +26,14 @@ final class InvalidRequestResponder implements Handler<HttpServerRequest> {
     } else if (cause instanceof TooLongHttpHeaderException) {
       error = new ApiError(ErrorCode.HEADERS_TOO_LARGE, "The request headers are over 8192 bytes.");
     } else {
-      error = new ApiError(ErrorCode.VALIDATION_FAILED, "The request is not valid HTTP.");
+      error = ApiError.invalid("The request is not valid HTTP.", List.of());
     }
     request
         .response()
         .setStatusCode(error.code().httpStatus())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(error.toJson().encode())
+        .end(error.toJson().put(ErrorResponder.REQUEST_ID, RequestIds.of(request)).encode())
         .onComplete(sent -> request.connection().close());
   }
 }

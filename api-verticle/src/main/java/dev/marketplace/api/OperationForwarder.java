@@ -3,6 +3,8 @@ package dev.marketplace.api;
 import dev.marketplace.api.readcache.CatalogReadCache.Ticket;
 import dev.marketplace.api.readcache.CatalogReads;
 import dev.marketplace.api.readcache.ReadPositions;
+import dev.marketplace.api.validation.InvalidRequest;
+import dev.marketplace.api.validation.Violation;
 import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
@@ -64,6 +66,7 @@ final class OperationForwarder {
     Object callerField = contract.getExtensions().get(CALLER_ID_EXTENSION);
     boolean signedBody = contract.getExtensions().containsKey(SIGNED_BODY_EXTENSION);
     CatalogReads.Read read = reads.of(contract);
+    CreatedLocation created = CreatedLocation.of(contract);
     return rc -> {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);
@@ -88,9 +91,8 @@ final class OperationForwarder {
       String withNul = textWithNul(request, validated);
       if (withNul != null) {
         rc.fail(
-            new HttpException(
-                ErrorCode.VALIDATION_FAILED.httpStatus(),
-                withNul + " must not contain the NUL character (U+0000)."));
+            ErrorCode.VALIDATION_FAILED.httpStatus(),
+            new InvalidRequest(List.of(Violation.of(withNul, Violation.Rules.NO_NUL))));
         return;
       }
       if (callerField != null && !bindCaller(callerField.toString(), request)) {
@@ -115,6 +117,12 @@ final class OperationForwarder {
                   return;
                 }
                 rc.response().setStatusCode(status);
+                if (status == 201 && created != null && reply.body() != null) {
+                  String location = created.resolve(reply.body());
+                  if (location != null) {
+                    rc.response().putHeader(HttpHeaders.LOCATION, location);
+                  }
+                }
                 if (reply.body() == null) {
                   rc.response().end();
                 } else {
@@ -160,7 +168,8 @@ final class OperationForwarder {
     return ((Number) inBody).longValue() == callerId;
   }
 
-  private static JsonObject parameters(Map<String, RequestParameter> parameters) {
+  /** Validated parameters as JSON, by name; absent ones left out. */
+  static JsonObject parameters(Map<String, RequestParameter> parameters) {
     JsonObject json = new JsonObject();
     parameters.forEach(
         (name, value) -> {

@@ -7,9 +7,12 @@ import dev.marketplace.api.openapi.ContractLoader;
 import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.OperationDispatcher;
+import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.time.Duration;
@@ -97,6 +100,29 @@ class ContractWiringTest {
   }
 
   @Test
+  void namesEveryOperationThatDeclaresAnIdempotencyKeyNoHandlerHonours() {
+    serve((address, operation) -> address != BusAddress.CATALOG);
+    // A node of an older build: it serves every operation, and says of none that it takes keys.
+    JsonArray all = new JsonArray();
+    ContractWiring.operationsByAddress()
+        .get(BusAddress.CATALOG)
+        .forEach(operation -> all.add(operation.id()));
+    vertx
+        .eventBus()
+        .<JsonObject>consumer(
+            BusAddress.CATALOG.value(),
+            message -> message.reply(new JsonObject().put("actions", all).encode()))
+        .completion()
+        .await();
+
+    assertThatThrownBy(() -> ContractWiring.check(vertx, TIMEOUT).await())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("catalog does not honour the Idempotency-Key the contract declares")
+        .hasMessageContaining("adjustStock")
+        .hasMessageNotContaining("orders");
+  }
+
+  @Test
   void anAddressThatNoVerticleServesFailsTheStartInOneProcess() {
     serve((address, operation) -> address != BusAddress.PAYMENTS);
 
@@ -105,7 +131,10 @@ class ContractWiringTest {
         .hasMessageContaining("payments does not answer");
   }
 
-  /** Registers a dispatcher on every address, with a handler for the operations {@code served}. */
+  /**
+   * Registers a dispatcher on every address, with a handler for the operations {@code served};
+   * those that declare an Idempotency-Key honour it.
+   */
   private void serve(BiPredicate<BusAddress, ApiOperation> served) {
     ContractWiring.operationsByAddress()
         .forEach(
@@ -114,9 +143,15 @@ class ContractWiringTest {
               operations.stream()
                   .filter(operation -> served.test(address, operation))
                   .forEach(
-                      operation ->
-                          dispatcher.on(
-                              operation, request -> Future.succeededFuture(Reply.noContent())));
+                      operation -> {
+                        OperationHandler handler =
+                            request -> Future.succeededFuture(Reply.noContent());
+                        if (operation.takesIdempotencyKey()) {
+                          dispatcher.onWithOwnKeys(operation, handler);
+                        } else {
+                          dispatcher.on(operation, handler);
+                        }
+                      });
               if (operations.stream().anyMatch(operation -> served.test(address, operation))) {
                 dispatcher.register().await();
               }

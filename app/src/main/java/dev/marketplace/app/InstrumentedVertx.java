@@ -21,8 +21,11 @@ public final class InstrumentedVertx {
     return builder(new VertxOptions(), metrics).build();
   }
 
-  /** A builder for {@code options} plus metrics when asked, to build alone or clustered. */
-  static VertxBuilder builder(VertxOptions options, boolean metrics) {
+  /**
+   * A builder for {@code options} plus metrics when asked, to build alone or clustered (tests put a
+   * recorder of their own around the metrics).
+   */
+  public static VertxBuilder builder(VertxOptions options, boolean metrics) {
     if (!metrics) {
       return Vertx.builder().with(options);
     }

@@ -95,7 +95,7 @@ public final class Marketplace {
       CatalogVerticle.Settings catalog = CatalogVerticle.Settings.from(config, database);
       deployed.add(
           vertx.deployVerticle(
-              () -> new CatalogVerticle(catalog), instances(node, VerticleKind.CATALOG)));
+              () -> new CatalogVerticle(catalog, clock), instances(node, VerticleKind.CATALOG)));
     }
     if (node.runs(VerticleKind.ORDER)) {
       OrderVerticle.Settings orders = OrderVerticle.Settings.from(config, database);

@@ -45,7 +45,12 @@ public final class MarketplaceNode {
                     edge ->
                         healthServer(vertx, config).map(ready -> new MarketplaceNode(vertx, edge)))
                 .recover(
-                    failure -> vertx.close().transform(closed -> Future.failedFuture(failure))));
+                    failure -> {
+                      // Not chained on the close: its listeners would run on the event loops it
+                      // stops, and the caller would never hear of the failure.
+                      vertx.close();
+                      return Future.failedFuture(failure);
+                    }));
   }
 
   private static Future<?> healthServer(Vertx vertx, MarketplaceConfig config) {

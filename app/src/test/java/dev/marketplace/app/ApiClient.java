@@ -72,6 +72,14 @@ final class ApiClient {
   }
 
   /** For the few resources the contract does not describe, such as the contract itself. */
+  ApiResponse getOutsideContract(String path, java.util.Map<String, String> headers) {
+    HttpRequest<Buffer> request = prepare(HttpMethod.GET, path, null);
+    headers.forEach(request::putHeader);
+    HttpResponse<Buffer> response = request.send().await();
+    return new ApiResponse(response.statusCode(), response.headers(), response.body());
+  }
+
+  /** For the few resources the contract does not describe, such as the contract itself. */
   ApiResponse getOutsideContract(String path) {
     HttpResponse<Buffer> response = request(HttpMethod.GET, path, null, null).await();
     return new ApiResponse(response.statusCode(), response.headers(), response.body());
@@ -88,6 +96,18 @@ final class ApiClient {
   /** Sends exactly these bytes with this content type, for malformed-input tests. */
   ApiResponse send(HttpMethod method, String path, String contentType, Buffer body) {
     return check(method, path, request(method, path, contentType, body).await());
+  }
+
+  /** Sends exactly these bytes with this content type and these extra headers. */
+  ApiResponse sendWithHeaders(
+      HttpMethod method,
+      String path,
+      String contentType,
+      Buffer body,
+      java.util.Map<String, String> headers) {
+    HttpRequest<Buffer> request = prepare(method, path, contentType);
+    headers.forEach(request::putHeader);
+    return check(method, path, request.sendBuffer(body).await());
   }
 
   /** Posts {@code body} exactly as given, with extra headers (e.g. a webhook's signature). */
@@ -134,6 +154,22 @@ final class ApiClient {
       HttpMethod method, String path, HttpResponse<Buffer> response) {
     Buffer body = response.body() == null ? Buffer.buffer() : response.body();
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), body);
+    // Every answer names its request, and an error body names the same one.
+    String requestId = response.getHeader("X-Request-Id");
+    org.assertj.core.api.Assertions.assertThat(requestId)
+        .as("X-Request-Id of %s %s", method, path)
+        .matches("[0-9a-f]{32}");
+    if (response.statusCode() == 201) {
+      org.assertj.core.api.Assertions.assertThat(response.getHeader("Location"))
+          .as("Location of the 201 of %s %s", method, path)
+          .startsWith("/api/");
+    }
+    if (response.statusCode() >= 400 && body.length() > 0 && body.getByte(0) == '{') {
+      String inBody = body.toJsonObject().getString("request_id");
+      if (inBody != null) {
+        org.assertj.core.api.Assertions.assertThat(inBody).isEqualTo(requestId);
+      }
+    }
     return contract
         .verifyLater(method, path, answer.status(), response.getHeader("content-type"), body)
         .map(valid -> answer);

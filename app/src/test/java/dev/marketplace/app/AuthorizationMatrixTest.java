@@ -34,6 +34,7 @@ class AuthorizationMatrixTest extends ApiTest {
       placeOrder                              | POST | /api/buyers/orders                     | order             | 401 201 201 403 403
       placeOrder naming the buyer             | POST | /api/buyers/orders                     | order as buyer    | 401 201 403 403 403
       listBuyerOrders                         | GET  | /api/buyers/{buyer}/orders             | -                 | 401 200 403 403 403
+      accountDetail                           | GET  | /api/accounts/{buyer}                  | -                 | 401 200 403 403 403
       createProduct                           | POST | /api/sellers/products                  | product           | 401 403 403 201 201
       createProduct naming the seller         | POST | /api/sellers/products                  | product as seller | 401 403 403 201 403
       updateProduct                           | PUT  | /api/sellers/products/{product}        | price             | 401 403 403 200 403

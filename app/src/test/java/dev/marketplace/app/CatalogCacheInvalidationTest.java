@@ -172,16 +172,7 @@ class CatalogCacheInvalidationTest extends ApiTest {
     Account buyer = fixtures.buyer("Reviewer");
     String reviews = detail + "/reviews";
     assertThat(api.get(reviews).json().getJsonArray("reviews")).isEmpty();
-    long orderId = fixtures.order(buyer, productId, 1).getLong("id");
-    fixtures.pay(buyer, orderId);
-    fixtures.move(
-        seller,
-        orderId,
-        new JsonObject()
-            .put("status", "shipped")
-            .put("carrier", "DHL")
-            .put("tracking_number", "T1"));
-    fixtures.move(seller, orderId, new JsonObject().put("status", "delivered"));
+    fixtures.deliver(seller, buyer, productId);
     assertThat(api.get(reviews).json().getJsonArray("reviews")).isEmpty();
 
     ApiResponse written = buyer.api().post(reviews, new JsonObject().put("rating", 4));

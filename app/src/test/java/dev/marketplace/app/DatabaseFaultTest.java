@@ -144,7 +144,7 @@ class DatabaseFaultTest {
       HttpResponse<Buffer> response = request.await();
       assertThat(response.statusCode()).as(response.bodyAsString()).isIn(503, 504);
       assertThat(response.bodyAsJsonObject().fieldNames())
-          .containsExactlyInAnyOrder("error", "message");
+          .containsExactlyInAnyOrder("error", "message", "request_id");
     }
     // Generous for a loaded machine: the bound that matters is the request timeout's order.
     assertThat((System.nanoTime() - sent) / 1_000_000).isLessThan(REQUEST_TIMEOUT_MS + 5000L);

@@ -33,13 +33,16 @@ final class EventStreamClient implements AutoCloseable {
     if (lastEventId != null) {
       options.putHeader("Last-Event-ID", lastEventId.toString());
     }
-    // The handler is set on the event loop as the head arrives, before any chunk can be missed.
+    // The handler is set on the event loop as the head arrives, before any chunk can be missed. A
+    // refusal (401, 403) is a short answer that may have ended already: it has no stream to read.
     response =
         http.request(options)
             .compose(request -> request.send())
             .map(
                 answer -> {
-                  answer.handler(chunk -> onText(chunk.toString()));
+                  if (answer.statusCode() == 200) {
+                    answer.handler(chunk -> onText(chunk.toString()));
+                  }
                   return answer;
                 })
             .await();

@@ -47,6 +47,24 @@ final class Fixtures {
     return buyer.api().get("/api/buyers/" + buyer.id() + "/orders/" + orderId).json();
   }
 
+  /**
+   * Orders one unit as the buyer, pays, ships and delivers it as the seller, so that the buyer may
+   * review the product; returns the order's id.
+   */
+  long deliver(Account seller, Account buyer, long productId) {
+    long orderId = order(buyer, productId, 1).getLong("id");
+    pay(buyer, orderId);
+    move(
+        seller,
+        orderId,
+        new JsonObject()
+            .put("status", "shipped")
+            .put("carrier", "DHL")
+            .put("tracking_number", "T1"));
+    move(seller, orderId, new JsonObject().put("status", "delivered"));
+    return orderId;
+  }
+
   /** Runs the unpaid-order sweep now, as its timer would. */
   JsonObject expireUnpaidOrders() {
     return internal(BusAddress.ORDERS, InternalAction.EXPIRE_UNPAID_ORDERS.id(), new JsonObject());

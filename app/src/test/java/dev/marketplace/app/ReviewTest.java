@@ -21,7 +21,7 @@ class ReviewTest extends ApiTest {
     Account waiting = fixtures.buyer("Waiting");
     long productId =
         fixtures.product(seller, "Headphones", "Electronics", "80.00", 10).getLong("id");
-    deliver(seller, receiver, productId);
+    fixtures.deliver(seller, receiver, productId);
     fixtures.order(waiting, productId, 1);
     String path = "/api/buyers/products/" + productId + "/reviews";
     JsonObject review = new JsonObject().put("rating", 5).put("comment", "Great");
@@ -46,8 +46,8 @@ class ReviewTest extends ApiTest {
     Account first = fixtures.buyer("First Reviewer");
     Account second = fixtures.buyer("Second Reviewer");
     long productId = fixtures.product(seller, "Kettle", "Home", "30.00", 10).getLong("id");
-    deliver(seller, first, productId);
-    deliver(seller, second, productId);
+    fixtures.deliver(seller, first, productId);
+    fixtures.deliver(seller, second, productId);
     String path = "/api/buyers/products/" + productId + "/reviews";
 
     first.api().post(path, new JsonObject().put("rating", 2).put("comment", "Leaks"));
@@ -74,7 +74,7 @@ class ReviewTest extends ApiTest {
     List<Account> buyers = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       Account buyer = fixtures.buyer("Concurrent Reviewer " + i);
-      deliver(seller, buyer, productId);
+      fixtures.deliver(seller, buyer, productId);
       buyers.add(buyer);
     }
 
@@ -111,7 +111,7 @@ class ReviewTest extends ApiTest {
     List<Long> written = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Account buyer = fixtures.buyer("Paged Reviewer " + i);
-      deliver(seller, buyer, productId);
+      fixtures.deliver(seller, buyer, productId);
       written.add(
           buyer
               .api()
@@ -130,18 +130,5 @@ class ReviewTest extends ApiTest {
         .containsExactly(written.get(2), written.get(1));
     assertThat(CatalogApiTest.ids(second.getJsonArray("reviews"))).containsExactly(written.get(0));
     assertThat(second.getString("next_cursor")).isNull();
-  }
-
-  private static void deliver(Account seller, Account buyer, long productId) {
-    long orderId = fixtures.order(buyer, productId, 1).getLong("id");
-    fixtures.pay(buyer, orderId);
-    fixtures.move(
-        seller,
-        orderId,
-        new JsonObject()
-            .put("status", "shipped")
-            .put("carrier", "DHL")
-            .put("tracking_number", "T1"));
-    fixtures.move(seller, orderId, new JsonObject().put("status", "delivered"));
   }
 }

@@ -1,51 +1,54 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
  * A seller adds stock to one of their products or removes some, relative to whatever it is at that
  * moment (orders may be taking stock at the same time): one conditional statement, never a read
  * then a write, and never below zero. Removing more than there is changes nothing (409). Every api
- * node hears of a change once it is committed.
+ * node hears of a change once it is committed. With an {@code Idempotency-Key}, a retry gets the
+ * first answer and changes the stock no further.
  */
-public final class AdjustStock implements OperationHandler {
+public final class AdjustStock implements WriteOperation {
 
   private final ChangeNotices notices;
-  private final Pool pool;
   private final SellerProductRepository products;
 
-  public AdjustStock(ChangeNotices notices, Pool pool, SellerProductRepository products) {
+  public AdjustStock(ChangeNotices notices, SellerProductRepository products) {
     this.notices = notices;
-    this.pool = pool;
     this.products = products;
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long productId = request.pathId("product_id");
     long sellerId = request.callerId();
     int change = request.body().getInteger("change");
     return products
-        .adjustStock(pool, productId, sellerId, change)
+        .adjustStock(work.sql(), productId, sellerId, change)
         .compose(
             adjusted -> {
               if (adjusted.isPresent()) {
-                return notices
-                    .productsChanged(List.of(productId))
-                    .map(told -> Reply.ok(adjusted.get().toJson()));
+                work.afterCommitAwaiting(() -> notices.productsChanged(List.of(productId)));
+                return Future.succeededFuture(Reply.ok(adjusted.get().toJson()));
               }
               return products
-                  .stock(pool, productId)
+                  .stock(work.sql(), productId)
                   .map(stock -> explain(productId, sellerId, change, stock));
             });
+  }
+
+  @Override
+  public boolean transactional() {
+    return false;
   }
 
   private static Reply explain(
@@ -70,7 +73,8 @@ public final class AdjustStock implements OperationHandler {
               + -change
               + ".");
     }
-    throw DomainException.badRequest(
+    throw DomainException.invalidField(
+        "change",
         "Product "
             + productId
             + " has "

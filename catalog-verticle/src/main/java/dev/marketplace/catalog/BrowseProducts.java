@@ -32,7 +32,7 @@ public final class BrowseProducts implements OperationHandler {
     if (searching) {
       text = request.query().getString("q", "").strip();
       if (text.isEmpty()) {
-        throw DomainException.badRequest("q must contain something to search for.");
+        throw DomainException.invalidField("q", "q must contain something to search for.");
       }
     }
     ProductQuery query = ProductQuery.of(text, request.query());

@@ -16,9 +16,12 @@ import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
 import dev.marketplace.common.db.ReadRouting;
 import dev.marketplace.common.db.WritePositions;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
+import dev.marketplace.common.idempotency.RequestFingerprint;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 
 /** Products, categories, search, reviews and images, served on {@link BusAddress#CATALOG}. */
 public final class CatalogVerticle extends VerticleBase {
@@ -39,9 +42,11 @@ public final class CatalogVerticle extends VerticleBase {
   }
 
   private final Settings settings;
+  private final Clock clock;
 
-  public CatalogVerticle(Settings settings) {
+  public CatalogVerticle(Settings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
   }
 
   @Override
@@ -57,7 +62,8 @@ public final class CatalogVerticle extends VerticleBase {
     ProductImageRepository images = new ProductImageRepository();
     ImageStorage storage = new PostgresImageStorage(pool);
     return new OperationDispatcher(vertx, ADDRESS)
-        .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(notices, pool, products))
+        .idempotency(new IdempotencyKeys(pool, clock, RequestFingerprint.plain()))
+        .on(ApiOperation.CREATE_PRODUCT, new CreateProduct(notices, products))
         .on(ApiOperation.UPDATE_PRODUCT, new UpdateProduct(notices, pool, products))
         .on(ApiOperation.BROWSE_PRODUCTS, new BrowseProducts(reads, products, false))
         .on(ApiOperation.SEARCH_PRODUCTS, new BrowseProducts(reads, products, true))
@@ -66,19 +72,19 @@ public final class CatalogVerticle extends VerticleBase {
         .on(
             ApiOperation.SELLER_PRODUCT_DETAIL,
             ProductDetail.forOwner(pool, sellerProducts, reviews, images))
-        .on(ApiOperation.ADJUST_STOCK, new AdjustStock(notices, pool, sellerProducts))
+        .on(ApiOperation.ADJUST_STOCK, new AdjustStock(notices, sellerProducts))
         .on(
             ApiOperation.UPSERT_PRODUCT_BY_SKU,
             new UpsertProductBySku(notices, pool, sellerProducts))
         .on(
             ApiOperation.UPLOAD_PRODUCT_IMAGE,
-            new UploadProductImage(vertx, notices, pool, images, storage))
+            new UploadProductImage(vertx, notices, images, storage))
         .on(
             ApiOperation.DELETE_PRODUCT_IMAGE,
             new DeleteProductImage(notices, pool, images, storage))
         .on(ApiOperation.GET_IMAGE, new ImageContent(pool, images, storage, false))
         .on(ApiOperation.GET_IMAGE_THUMBNAIL, new ImageContent(pool, images, storage, true))
-        .on(ApiOperation.WRITE_REVIEW, new WriteReview(notices, pool, reviews))
+        .on(ApiOperation.WRITE_REVIEW, new WriteReview(notices, reviews))
         .on(ApiOperation.LIST_REVIEWS, new ListReviews(reads, products, reviews))
         .on(ApiOperation.LIST_SELLER_PRODUCTS, new ListSellerProducts(pool, sellerProducts))
         .readiness(pool)

@@ -58,7 +58,7 @@ public final class ListReviews implements OperationHandler {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw DomainException.badRequest("cursor is not one this server gave out.");
+      throw DomainException.invalidField("cursor", "cursor is not one this server gave out.");
     }
   }
 }

@@ -198,7 +198,7 @@ public final class ProductQuery {
     BigDecimal minPrice = decimal(query, "min_price");
     BigDecimal maxPrice = decimal(query, "max_price");
     if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
-      throw DomainException.badRequest("min_price must not be above max_price.");
+      throw DomainException.invalidField("min_price", "min_price must not be above max_price.");
     }
     String cursor = query.getString("cursor");
     return new ProductQuery(
@@ -325,7 +325,7 @@ public final class ProductQuery {
     try {
       return new BigDecimal(value.toString());
     } catch (NumberFormatException notFinite) {
-      throw DomainException.badRequest(name + " must be a finite number.");
+      throw DomainException.invalidField(name, name + " must be a finite number.");
     }
   }
 
@@ -363,10 +363,10 @@ public final class ProductQuery {
             new JsonObject(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
         sort = Sort.valueOf(json.getString("s"));
       } catch (RuntimeException malformed) {
-        throw DomainException.badRequest("cursor is not one this server gave out.");
+        throw DomainException.invalidField("cursor", "cursor is not one this server gave out.");
       }
       if (sort != expected) {
-        throw DomainException.badRequest("cursor belongs to another sort.");
+        throw DomainException.invalidField("cursor", "cursor belongs to another sort.");
       }
       try {
         String key = json.getString("k");
@@ -376,7 +376,7 @@ public final class ProductQuery {
         }
         return new Cursor(sort, key == null ? null : sort.parseKey(key), id);
       } catch (RuntimeException malformed) {
-        throw DomainException.badRequest("cursor is not one this server gave out.");
+        throw DomainException.invalidField("cursor", "cursor is not one this server gave out.");
       }
     }
   }

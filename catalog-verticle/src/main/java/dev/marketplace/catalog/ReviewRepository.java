@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
@@ -30,7 +29,7 @@ public final class ReviewRepository {
    * the summary stays exact.
    */
   public Future<Written> write(
-      SqlConnection connection, long productId, long buyerId, int rating, String comment) {
+      SqlClient connection, long productId, long buyerId, int rating, String comment) {
     return connection
         .preparedQuery("SELECT id FROM products WHERE id = $1 AND is_active FOR UPDATE")
         .execute(Tuple.of(productId))
@@ -91,7 +90,7 @@ public final class ReviewRepository {
             });
   }
 
-  private static Future<Boolean> eligible(SqlConnection connection, long productId, long buyerId) {
+  private static Future<Boolean> eligible(SqlClient connection, long productId, long buyerId) {
     return connection
         .preparedQuery(
             "SELECT EXISTS (SELECT 1 FROM orders o JOIN order_items i ON i.order_id = o.id"
@@ -102,7 +101,7 @@ public final class ReviewRepository {
   }
 
   private static Future<Integer> previousRating(
-      SqlConnection connection, long productId, long buyerId) {
+      SqlClient connection, long productId, long buyerId) {
     return connection
         .preparedQuery("SELECT rating FROM product_reviews WHERE product_id = $1 AND buyer_id = $2")
         .mapping(row -> row.getInteger(0))
@@ -111,7 +110,7 @@ public final class ReviewRepository {
   }
 
   private static Future<Review> upsert(
-      SqlConnection connection, long productId, long buyerId, int rating, String comment) {
+      SqlClient connection, long productId, long buyerId, int rating, String comment) {
     return connection
         .preparedQuery(
             "WITH r AS (INSERT INTO product_reviews (product_id, buyer_id, rating, comment)"
@@ -126,7 +125,7 @@ public final class ReviewRepository {
   }
 
   private static Future<Void> adjustSummary(
-      SqlConnection connection, long productId, int rating, Integer previous) {
+      SqlClient connection, long productId, int rating, Integer previous) {
     int sumDelta = rating - (previous == null ? 0 : previous);
     int countDelta = previous == null ? 1 : 0;
     return connection

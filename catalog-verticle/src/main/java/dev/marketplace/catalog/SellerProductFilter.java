@@ -71,7 +71,7 @@ record SellerProductFilter(
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw DomainException.badRequest("cursor is not one this server gave out.");
+      throw DomainException.invalidField("cursor", "cursor is not one this server gave out.");
     }
   }
 }

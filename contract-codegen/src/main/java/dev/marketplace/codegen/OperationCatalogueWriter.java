@@ -27,6 +27,9 @@ public final class OperationCatalogueWriter {
 
   static final String ADDRESS_EXTENSION = "x-eventbus-address";
 
+  /** The header a client retries writes with; an operation that declares it must honour it. */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -44,8 +47,16 @@ public final class OperationCatalogueWriter {
     write(folder.resolve("BusAddress.java"), addressEnum(args[2], operations));
   }
 
-  /** One operation of the contract, in the order the contract lists them. */
-  record ContractOperation(String id, String method, String path, String summary, String address) {
+  /**
+   * One operation of the contract, in the order the contract lists them; {@code idempotent} when it
+   * declares the {@value #IDEMPOTENCY_KEY} header.
+   */
+  record ContractOperation(
+      String id, String method, String path, String summary, String address, boolean idempotent) {
+
+    ContractOperation(String id, String method, String path, String summary, String address) {
+      this(id, method, path, summary, address, false);
+    }
 
     String constant() {
       return constantName(id);
@@ -72,10 +83,40 @@ public final class OperationCatalogueWriter {
                                     method.toUpperCase(Locale.ROOT),
                                     path,
                                     text(operation.get("summary")),
-                                    text(operation.get(ADDRESS_EXTENSION))));
+                                    text(operation.get(ADDRESS_EXTENSION)),
+                                    declaresIdempotencyKey(root, operation)));
                           }
                         }));
     return operations;
+  }
+
+  /** Whether the operation declares the idempotency header, itself or by a reference. */
+  private static boolean declaresIdempotencyKey(
+      Map<String, Object> root, Map<String, Object> operation) {
+    if (!(operation.get("parameters") instanceof List<?> parameters)) {
+      return false;
+    }
+    for (Object declared : parameters) {
+      Object parameter = declared;
+      if (declared instanceof Map<?, ?> reference && reference.get("$ref") instanceof String ref) {
+        parameter = resolve(root, ref);
+      }
+      if (parameter instanceof Map<?, ?> header
+          && "header".equals(header.get("in"))
+          && IDEMPOTENCY_KEY.equalsIgnoreCase(String.valueOf(header.get("name")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The object a local reference ({@code #/components/...}) points at, or null. */
+  private static Object resolve(Map<String, Object> root, String ref) {
+    Object node = root;
+    for (String step : ref.replaceFirst("^#/", "").split("/")) {
+      node = node instanceof Map<?, ?> map ? map.get(step) : null;
+    }
+    return node;
   }
 
   static String operationEnum(String packageName, List<ContractOperation> operations) {
@@ -110,6 +151,7 @@ public final class OperationCatalogueWriter {
               operation.address() == null
                   ? "null"
                   : "BusAddress." + constantName(operation.address()))
+          .append(operation.idempotent() ? ", true" : ", false")
           .append("),\n");
     }
     java.append(
@@ -121,10 +163,20 @@ public final class OperationCatalogueWriter {
 
           private final String id;
           private final BusAddress address;
+          private final boolean takesIdempotencyKey;
 
-          ApiOperation(String id, BusAddress address) {
+          ApiOperation(String id, BusAddress address, boolean takesIdempotencyKey) {
             this.id = id;
             this.address = address;
+            this.takesIdempotencyKey = takesIdempotencyKey;
+          }
+
+          /**
+           * Whether the contract declares the {@code Idempotency-Key} header on it: then its handler
+           * must honour the key (a WriteOperation).
+           */
+          public boolean takesIdempotencyKey() {
+            return takesIdempotencyKey;
           }
 
           /** The contract's {@code operationId}, which is also the action on the event bus. */

@@ -29,19 +29,25 @@ class OperationCatalogueWriterTest {
               operationId: placeOrder
               summary: Place an order
               x-eventbus-address: orders
+              parameters:
+                - $ref: '#/components/parameters/IdempotencyKey'
             get:
               operationId: listOrders
               x-eventbus-address: orders
           /health/live:
             get:
               operationId: liveness
+        components:
+          parameters:
+            IdempotencyKey: { name: Idempotency-Key, in: header, schema: { type: string } }
         """);
 
     List<ContractOperation> operations = OperationCatalogueWriter.read(contract);
 
     assertThat(operations)
         .containsExactly(
-            new ContractOperation("placeOrder", "POST", "/api/orders", "Place an order", "orders"),
+            new ContractOperation(
+                "placeOrder", "POST", "/api/orders", "Place an order", "orders", true),
             new ContractOperation("listOrders", "GET", "/api/orders", null, "orders"),
             new ContractOperation("liveness", "GET", "/health/live", null, null));
   }
@@ -61,8 +67,8 @@ class OperationCatalogueWriterTest {
         .contains("package dev.example;")
         .contains(
             "/** GET /api/images/{id}/thumbnail: A *&#47; &#64;x */\n"
-                + "  GET_IMAGE_THUMBNAIL(\"getImageThumbnail\", BusAddress.CATALOG),")
-        .contains("LIVENESS(\"liveness\", null),");
+                + "  GET_IMAGE_THUMBNAIL(\"getImageThumbnail\", BusAddress.CATALOG, false),")
+        .contains("LIVENESS(\"liveness\", null, false),");
   }
 
   @Test

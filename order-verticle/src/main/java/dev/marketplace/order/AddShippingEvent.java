@@ -1,38 +1,34 @@
 package dev.marketplace.order;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 
 /**
  * A seller reports where a parcel is, optionally with a status change (for example "delivered" with
- * the place it was left).
+ * the place it was left). One statement; with an {@code Idempotency-Key}, a retry adds no second
+ * event.
  */
-public final class AddShippingEvent implements OperationHandler {
+public final class AddShippingEvent implements WriteOperation {
 
-  private final Pool pool;
   private final OrderRepository orders;
   private final OrderTransitions transitions;
   private final OrderEventPublisher publisher;
 
   public AddShippingEvent(
-      Pool pool,
-      OrderRepository orders,
-      OrderTransitions transitions,
-      OrderEventPublisher publisher) {
-    this.pool = pool;
+      OrderRepository orders, OrderTransitions transitions, OrderEventPublisher publisher) {
     this.orders = orders;
     this.transitions = transitions;
     this.publisher = publisher;
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long orderId = request.pathId("order_id");
     long sellerId = request.callerId();
     JsonObject body = request.body();
@@ -42,6 +38,7 @@ public final class AddShippingEvent implements OperationHandler {
     if (status != null) {
       return transitions
           .move(
+              work,
               orderId,
               Actor.SELLER,
               sellerId,
@@ -55,15 +52,15 @@ public final class AddShippingEvent implements OperationHandler {
           .map(change -> Reply.created(change.event().toJson()));
     }
     return orders
-        .addShippingEvent(pool, orderId, sellerId, location, notes)
+        .addShippingEvent(work.sql(), orderId, sellerId, location, notes)
         .compose(
             added -> {
               if (added.isPresent()) {
-                return Future.succeededFuture(
-                    Reply.created(publisher.publish(added.get()).event().toJson()));
+                work.afterCommit(() -> publisher.publish(added.get()));
+                return Future.succeededFuture(Reply.created(added.get().event().toJson()));
               }
               return orders
-                  .state(pool, orderId)
+                  .state(work.sql(), orderId)
                   .map(
                       state -> {
                         if (state.isEmpty()) {
@@ -82,5 +79,10 @@ public final class AddShippingEvent implements OperationHandler {
                                 + " way.");
                       });
             });
+  }
+
+  @Override
+  public boolean transactional() {
+    return false;
   }
 }

@@ -1,9 +1,9 @@
 package dev.marketplace.order;
 
-import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A buyer checks out a cart: several products, possibly of several sellers. The stock of every line
@@ -24,12 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * grouped by a checkout id. Honours {@code Idempotency-Key} like a single order. Once committed,
  * the orders' events go to live streams and the products' new stock to every api node.
  */
-public final class Checkout implements OperationHandler {
+public final class Checkout implements WriteOperation {
 
   private final CheckoutRepository checkouts;
   private final StockRepository stock;
   private final OrderRepository orders;
-  private final IdempotencyKeys idempotency;
   private final OrderEventPublisher publisher;
   private final StockChangeNotices stockChanges;
 
@@ -37,54 +35,35 @@ public final class Checkout implements OperationHandler {
       CheckoutRepository checkouts,
       StockRepository stock,
       OrderRepository orders,
-      IdempotencyKeys idempotency,
       OrderEventPublisher publisher,
       StockChangeNotices stockChanges) {
     this.checkouts = checkouts;
     this.stock = stock;
     this.orders = orders;
-    this.idempotency = idempotency;
     this.publisher = publisher;
     this.stockChanges = stockChanges;
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long buyerId = request.callerId();
     List<CheckoutLine> lines = lines(request.body().getJsonArray("items"));
     UUID checkoutId = UUID.randomUUID();
-    AtomicReference<List<OrderEvent>> placed = new AtomicReference<>(List.of());
-    return idempotency
-        .once(
-            buyerId,
-            ApiOperation.CHECKOUT.id(),
-            request.headers().getString("Idempotency-Key"),
-            request.body(),
-            true,
-            tx ->
-                stock
-                    .take(tx, lines)
-                    .compose(
-                        taken ->
-                            taken.size() < lines.size()
-                                ? refuse(tx, lines, taken)
-                                : checkouts.record(tx, buyerId, checkoutId, taken))
-                    .compose(written -> orders.events(tx, written))
-                    .compose(
-                        events -> {
-                          placed.set(events);
-                          return answer(tx, checkoutId);
-                        }))
+    SqlClient tx = work.sql();
+    return stock
+        .take(tx, lines)
         .compose(
-            committed -> {
-              placed.get().forEach(publisher::publish);
-              // Nothing placed: a retry answered from its Idempotency-Key, which took no stock.
-              if (placed.get().isEmpty()) {
-                return Future.succeededFuture(committed);
-              }
-              return stockChanges
-                  .taken(lines.stream().map(CheckoutLine::productId).toList())
-                  .map(committed);
+            taken ->
+                taken.size() < lines.size()
+                    ? refuse(tx, lines, taken)
+                    : checkouts.record(tx, buyerId, checkoutId, taken))
+        .compose(written -> orders.events(tx, written))
+        .compose(
+            events -> {
+              work.afterCommit(() -> events.forEach(publisher::publish));
+              work.afterCommitAwaiting(
+                  () -> stockChanges.taken(lines.stream().map(CheckoutLine::productId).toList()));
+              return answer(tx, checkoutId);
             });
   }
 

@@ -74,6 +74,6 @@ public final class ListOrders implements OperationHandler {
     } catch (IllegalArgumentException malformed) {
       // Falls through to the refusal below: NumberFormatException is one of these too.
     }
-    throw DomainException.badRequest("cursor is not one this server gave out.");
+    throw DomainException.invalidField("cursor", "cursor is not one this server gave out.");
   }
 }

@@ -109,16 +109,18 @@ public final class OrderRepository {
       Move move) {
     String[] sources = from.stream().map(OrderStatus::dbValue).toArray(String[]::new);
     boolean cancelling = to == OrderStatus.CANCELLED;
+    // The casts name the types of parameters used both as columns and against text literals, which
+    // PostgreSQL cannot deduce alike when the statement is prepared on a transaction's connection.
     return client
         .preparedQuery(
-            "WITH o AS (UPDATE orders SET status = $3, updated_at = now(),"
-                + " payment_status = CASE WHEN $3 = 'cancelled' AND payment_status = 'captured'"
+            "WITH o AS (UPDATE orders SET status = $3::varchar, updated_at = now(),"
+                + " payment_status = CASE WHEN $3::varchar = 'cancelled' AND payment_status = 'captured'"
                 + " THEN 'refund_pending' ELSE payment_status END,"
                 + " carrier = COALESCE($5, carrier),"
                 + " tracking_number = COALESCE($6, tracking_number),"
-                + " cancel_reason = CASE WHEN $3 = 'cancelled' THEN $7 ELSE cancel_reason END,"
-                + " cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE cancelled_at END"
-                + " WHERE id = $1 AND status = ANY($4) AND CASE $8"
+                + " cancel_reason = CASE WHEN $3::varchar = 'cancelled' THEN $7 ELSE cancel_reason END,"
+                + " cancelled_at = CASE WHEN $3::varchar = 'cancelled' THEN now() ELSE cancelled_at END"
+                + " WHERE id = $1 AND status = ANY($4) AND CASE $8::varchar"
                 + " WHEN 'buyer' THEN buyer_id = $2 WHEN 'seller' THEN seller_id = $2 ELSE true END"
                 + " RETURNING *),"
                 + (cancelling
@@ -127,7 +129,7 @@ public final class OrderRepository {
                     : "")
                 + " t AS (INSERT INTO order_tracking"
                 + " (order_id, status, location, notes, actor_id, actor_role)"
-                + " SELECT id, status, $9, COALESCE($10, $7), $2, $8 FROM o RETURNING *)"
+                + " SELECT id, status, $9, COALESCE($10, $7), $2, $8::varchar FROM o RETURNING *)"
                 + OrderChange.READ_BACK)
         .mapping(OrderChange::fromRow)
         .execute(

@@ -1,32 +1,30 @@
 package dev.marketplace.order;
 
+import dev.marketplace.common.bus.UnitOfWork;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
  * Moves orders through the status machine on behalf of an actor, publishes each change, and
  * explains every refusal: 404 for an unknown order, 403 for someone else's, 409 for a move the
- * machine does not allow from where the order is. A cancellation's returned stock is announced to
- * every api node before the move completes.
+ * machine does not allow from where the order is. The move runs in the caller's unit of work; once
+ * it has committed, the change is published and a cancellation's returned stock is announced to
+ * every api node, before the answer goes out.
  */
 public final class OrderTransitions {
 
-  private final Pool pool;
   private final OrderRepository orders;
   private final OrderStatusMachine machine;
   private final OrderEventPublisher publisher;
   private final StockChangeNotices stockChanges;
 
   public OrderTransitions(
-      Pool pool,
       OrderRepository orders,
       OrderStatusMachine machine,
       OrderEventPublisher publisher,
       StockChangeNotices stockChanges) {
-    this.pool = pool;
     this.orders = orders;
     this.machine = machine;
     this.publisher = publisher;
@@ -34,19 +32,27 @@ public final class OrderTransitions {
   }
 
   public Future<OrderChange> move(
-      long orderId, Actor actor, Long actorId, OrderStatus to, OrderRepository.Move move) {
+      UnitOfWork work,
+      long orderId,
+      Actor actor,
+      Long actorId,
+      OrderStatus to,
+      OrderRepository.Move move) {
     return orders
-        .transition(pool, orderId, actor, actorId, machine.sourcesOf(actor, to), to, move)
+        .transition(work.sql(), orderId, actor, actorId, machine.sourcesOf(actor, to), to, move)
         .compose(
             changed -> {
               if (changed.isPresent()) {
-                OrderChange change = publisher.publish(changed.get());
-                return to == OrderStatus.CANCELLED
-                    ? stockChanges.returnedBy(List.of(change.order().id())).map(change)
-                    : Future.succeededFuture(change);
+                OrderChange change = changed.get();
+                work.afterCommit(() -> publisher.publish(change));
+                if (to == OrderStatus.CANCELLED) {
+                  work.afterCommitAwaiting(
+                      () -> stockChanges.returnedBy(List.of(change.order().id())));
+                }
+                return Future.succeededFuture(change);
               }
               return orders
-                  .state(pool, orderId)
+                  .state(work.sql(), orderId)
                   .map(
                       state -> {
                         throw refusal(state.orElse(null), orderId, actor, actorId, to);

@@ -11,6 +11,8 @@ import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
 import dev.marketplace.common.db.ReadRouting;
 import dev.marketplace.common.db.WritePositions;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
+import dev.marketplace.common.idempotency.RequestFingerprint;
 import dev.marketplace.order.analytics.SalesReportRepository;
 import dev.marketplace.order.analytics.SellerAnalytics;
 import io.vertx.core.Future;
@@ -22,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orders, stock reservation, the status machine, history, idempotency and seller analytics, served
- * on {@link BusAddress#ORDERS}. Also sweeps unpaid orders past their hold and expired idempotency
- * keys.
+ * Orders, stock reservation, the status machine, history and seller analytics, served on {@link
+ * BusAddress#ORDERS}. Also sweeps unpaid orders past their hold and the expired idempotency keys of
+ * every verticle (they share one table).
  */
 public final class OrderVerticle extends VerticleBase {
 
@@ -69,8 +71,8 @@ public final class OrderVerticle extends VerticleBase {
     StockChangeNotices stockChanges =
         new StockChangeNotices(new ChangeNotices(vertx, positions), pool, orders);
     OrderTransitions transitions =
-        new OrderTransitions(pool, orders, new OrderStatusMachine(), publisher, stockChanges);
-    IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock);
+        new OrderTransitions(orders, new OrderStatusMachine(), publisher, stockChanges);
+    IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock, RequestFingerprint.plain());
     ExpireUnpaidOrders expiry =
         new ExpireUnpaidOrders(
             pool, orders, publisher, stockChanges, settings.unpaidOrderHold(), clock);
@@ -83,22 +85,18 @@ public final class OrderVerticle extends VerticleBase {
                     .compose(expired -> idempotency.purgeExpired())
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
     return new OperationDispatcher(vertx, ADDRESS)
-        .on(
-            ApiOperation.PLACE_ORDER,
-            new PlaceOrder(orders, stock, idempotency, publisher, stockChanges))
+        .idempotency(idempotency)
+        .on(ApiOperation.PLACE_ORDER, new PlaceOrder(orders, stock, publisher, stockChanges))
         .on(
             ApiOperation.CHECKOUT,
-            new Checkout(
-                new CheckoutRepository(), stock, orders, idempotency, publisher, stockChanges))
+            new Checkout(new CheckoutRepository(), stock, orders, publisher, stockChanges))
         .on(ApiOperation.LIST_BUYER_ORDERS, new ListOrders(pool, orders, Actor.BUYER))
         .on(ApiOperation.LIST_SELLER_ORDERS, new ListOrders(pool, orders, Actor.SELLER))
         .on(ApiOperation.BUYER_ORDER_DETAIL, new OrderDetail(pool, orders, Actor.BUYER))
         .on(ApiOperation.SELLER_ORDER_DETAIL, new OrderDetail(pool, orders, Actor.SELLER))
         .on(ApiOperation.UPDATE_ORDER_STATUS, new UpdateOrderStatus(transitions))
         .on(ApiOperation.CANCEL_ORDER, new CancelOrder(transitions))
-        .on(
-            ApiOperation.ADD_SHIPPING_EVENT,
-            new AddShippingEvent(pool, orders, transitions, publisher))
+        .on(ApiOperation.ADD_SHIPPING_EVENT, new AddShippingEvent(orders, transitions, publisher))
         .on(
             ApiOperation.SELLER_ANALYTICS,
             new SellerAnalytics(

@@ -1,17 +1,19 @@
 package dev.marketplace.order;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
  * A seller moves one of their orders on: ships it (with carrier and tracking number), marks it
- * delivered, completes it, or cancels it with a reason.
+ * delivered, completes it, or cancels it with a reason. One statement; with an {@code
+ * Idempotency-Key}, a retry gets the first answer instead of 409 for a move already made.
  */
-public final class UpdateOrderStatus implements OperationHandler {
+public final class UpdateOrderStatus implements WriteOperation {
 
   private final OrderTransitions transitions;
 
@@ -20,7 +22,7 @@ public final class UpdateOrderStatus implements OperationHandler {
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long orderId = request.pathId("order_id");
     JsonObject body = request.body();
     OrderStatus target = OrderStatus.fromDb(body.getString("status"));
@@ -33,13 +35,20 @@ public final class UpdateOrderStatus implements OperationHandler {
             body.getString("notes"));
     if (target == OrderStatus.SHIPPED
         && (move.carrier() == null || move.trackingNumber() == null)) {
-      throw DomainException.badRequest("Shipping an order needs carrier and tracking_number.");
+      throw DomainException.invalidField(
+          "carrier", "Shipping an order needs carrier and tracking_number.");
     }
     if (target == OrderStatus.CANCELLED && move.reason() == null) {
-      throw DomainException.badRequest("A seller cancelling an order must give a reason.");
+      throw DomainException.invalidField(
+          "reason", "A seller cancelling an order must give a reason.");
     }
     return transitions
-        .move(orderId, Actor.SELLER, request.callerId(), target, move)
+        .move(work, orderId, Actor.SELLER, request.callerId(), target, move)
         .map(change -> Reply.ok(change.order().toJson()));
+  }
+
+  @Override
+  public boolean transactional() {
+    return false;
   }
 }

@@ -6,6 +6,7 @@ import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.db.UniqueViolation;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
+import dev.marketplace.common.idempotency.IdempotencyKeys;
 import dev.marketplace.common.security.Sha256;
 import dev.marketplace.order.payments.OrderPayments;
 import dev.marketplace.order.payments.PayableOrder;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * (a timeout: webhook or reconciler settle it), 402 when declined.
  *
  * <p>With an {@code Idempotency-Key}, a retry gets the same payment, in whatever state it has
- * reached, instead of starting another; the same key with another request is 409.
+ * reached, instead of starting another; the same key with another request is 409, as everywhere.
+ * Unlike other writes ({@code WriteOperation}s, whose first answer is kept), the key is kept with
+ * the payment: the gateway is called outside the transaction that claims it, and a retry should
+ * learn what the payment became (captured after a 202), not what it was.
  */
 public final class PayOrder implements OperationHandler {
 
@@ -84,10 +88,7 @@ public final class PayOrder implements OperationHandler {
                                     }
                                     if (!MessageDigest.isEqual(
                                         earlier.get().requestHash(), requestHash)) {
-                                      throw new DomainException(
-                                          ErrorCode.DUPLICATE,
-                                          "This Idempotency-Key was already used with a"
-                                              + " different request.");
+                                      throw IdempotencyKeys.reusedWithAnotherRequest();
                                     }
                                     return Future.succeededFuture(
                                         new Attempt(earlier.get().payment(), false));

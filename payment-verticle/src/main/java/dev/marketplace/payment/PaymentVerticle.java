@@ -123,7 +123,7 @@ public final class PaymentVerticle extends VerticleBase {
                                 failure.toString())));
     String provider = settings.provider();
     return new OperationDispatcher(vertx, ADDRESS)
-        .on(
+        .onWithOwnKeys(
             ApiOperation.PAY_ORDER,
             new PayOrder(pool, payments, orders, settlement, gateway, provider))
         .on(ApiOperation.LIST_ORDER_PAYMENTS, new ListOrderPayments(pool, payments, orders))

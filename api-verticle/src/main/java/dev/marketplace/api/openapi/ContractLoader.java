@@ -32,6 +32,11 @@ public final class ContractLoader {
         .map(ValidatorCachingContract::new);
   }
 
+  /** The contract as written, as JSON (for {@code /openapi.json}). */
+  public static Future<JsonObject> json(Vertx vertx) {
+    return Utils.readYamlOrJson(vertx, CONTRACT);
+  }
+
   private static JsonObject withLoadableResponses(JsonObject contract) {
     JsonObject paths = contract.getJsonObject("paths");
     for (String path : paths.fieldNames()) {

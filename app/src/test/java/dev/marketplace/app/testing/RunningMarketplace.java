@@ -1,5 +1,6 @@
 package dev.marketplace.app.testing;
 
+import dev.marketplace.api.openapi.ContractLoader;
 import dev.marketplace.app.InstrumentedVertx;
 import dev.marketplace.app.Marketplace;
 import dev.marketplace.common.config.MarketplaceConfig;
@@ -8,13 +9,21 @@ import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The whole marketplace, as {@code java -jar} runs it (metrics included), on free ports and a fresh
@@ -37,6 +46,7 @@ public final class RunningMarketplace implements AutoCloseable {
   private final TestClock clock;
   private final MarketplaceConfig config;
   private final String sandboxUrl;
+  private final AnswerRecorder answers;
 
   private RunningMarketplace(
       Vertx vertx,
@@ -44,13 +54,15 @@ public final class RunningMarketplace implements AutoCloseable {
       SigningKeys keys,
       TestClock clock,
       MarketplaceConfig config,
-      String sandboxUrl) {
+      String sandboxUrl,
+      AnswerRecorder answers) {
     this.vertx = vertx;
     this.database = database;
     this.keys = keys;
     this.clock = clock;
     this.config = config;
     this.sandboxUrl = sandboxUrl;
+    this.answers = answers;
   }
 
   /** Starts everything; returns once the HTTP port is open. */
@@ -84,7 +96,11 @@ public final class RunningMarketplace implements AutoCloseable {
 
   private static RunningMarketplace startOnce(Map<String, String> settings, DatabaseSettings given)
       throws Exception {
-    Vertx vertx = InstrumentedVertx.create(true);
+    AnswerRecorder answers = new AnswerRecorder();
+    Vertx vertx =
+        InstrumentedVertx.builder(new VertxOptions(), true)
+            .withMetrics(answers.around(new MicrometerMetricsFactory()))
+            .build();
     TestDatabase database = given == null ? TestDatabase.create() : null;
     SigningKeys keys = SigningKeys.generate();
     TestClock clock = new TestClock();
@@ -113,7 +129,7 @@ public final class RunningMarketplace implements AutoCloseable {
       throw failed;
     }
     return new RunningMarketplace(
-        vertx, database, keys, clock, config, "http://127.0.0.1:" + sandboxPort);
+        vertx, database, keys, clock, config, "http://127.0.0.1:" + sandboxPort, answers);
   }
 
   public Vertx vertx() {
@@ -153,12 +169,58 @@ public final class RunningMarketplace implements AutoCloseable {
     return sandboxUrl;
   }
 
+  /**
+   * Stops everything, then fails if the server gave any answer the contract does not document: the
+   * whole traffic of the tests that used it, whatever their client, is checked.
+   */
   @Override
   public void close() throws Exception {
-    vertx.close().await();
-    if (database != null) {
-      database.close();
+    List<String> undocumented;
+    try {
+      undocumented = undocumentedAnswers();
+    } finally {
+      vertx.close().await();
+      if (database != null) {
+        database.close();
+      }
     }
+    if (!undocumented.isEmpty()) {
+      throw new AssertionError(
+          "The server gave answers the contract does not document:\n  "
+              + String.join("\n  ", undocumented));
+    }
+  }
+
+  /**
+   * Every answer of the API so far that its operation does not document, once per kind; also writes
+   * how often each operation answered each status to target/contract-answers/.
+   */
+  private List<String> undocumentedAnswers() throws IOException {
+    OpenAPIContract contract = ContractLoader.load(vertx).await();
+    ContractStatuses statuses = new ContractStatuses(contract);
+    Set<String> undocumented = new TreeSet<>();
+    Map<String, Integer> tally = new TreeMap<>();
+    for (AnswerRecorder.Answer answer : answers.answers()) {
+      if (answer.port() != config.httpPort()) {
+        continue;
+      }
+      String problem = statuses.undocumented(answer.method(), answer.target(), answer.status());
+      if (problem != null) {
+        undocumented.add(problem);
+      }
+      Operation operation =
+          contract.findOperation(ContractStatuses.pathOf(answer.target()), answer.method());
+      String name = operation == null ? "(no operation)" : operation.getOperationId();
+      tally.merge(name + "\t" + answer.status(), 1, Integer::sum);
+    }
+    Path folder = Path.of("target", "contract-answers");
+    Files.createDirectories(folder);
+    StringBuilder report = new StringBuilder("operation\tstatus\tanswers\n");
+    tally.forEach((key, count) -> report.append(key).append('\t').append(count).append('\n'));
+    Files.writeString(
+        folder.resolve("port-" + config.httpPort() + "-" + System.nanoTime() + ".tsv"),
+        report.toString());
+    return List.copyOf(undocumented);
   }
 
   /** A port nothing listens on at the moment. */

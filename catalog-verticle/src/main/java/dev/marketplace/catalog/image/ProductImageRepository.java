@@ -23,7 +23,12 @@ public final class ProductImageRepository {
         .map(Rows::first);
   }
 
-  /** Adds an image after the product's last one; empty unless the seller owns the product. */
+  /**
+   * Adds an image after the product's last one; empty unless the seller owns the product and both
+   * stored keys are there. The stored bytes are share-locked by key first, so that no release can
+   * take them away before this transaction ends: a listing never fails on its foreign keys, which
+   * would end the transaction it runs in.
+   */
   public Future<Optional<ProductImage>> insert(
       SqlClient client,
       long productId,
@@ -34,11 +39,14 @@ public final class ProductImageRepository {
       String thumbnailKey) {
     return client
         .preparedQuery(
-            "INSERT INTO product_images (product_id, position, content_type, width, height,"
+            "WITH kept AS (SELECT storage_key FROM image_blobs"
+                + " WHERE storage_key IN ($8, $9) FOR KEY SHARE)"
+                + " INSERT INTO product_images (product_id, position, content_type, width, height,"
                 + " byte_size, sha256, storage_key, thumbnail_key)"
                 + " SELECT id, coalesce((SELECT max(position) FROM product_images"
                 + " WHERE product_id = $1), 0) + 1, $3, $4, $5, $6, $7, $8, $9"
-                + " FROM products WHERE id = $1 AND seller_id = $2 RETURNING *")
+                + " FROM products WHERE id = $1 AND seller_id = $2"
+                + " AND (SELECT count(*) FROM kept) = 2 RETURNING *")
         .mapping(ProductImage::fromRow)
         .execute(
             Tuple.from(

@@ -1,5 +1,7 @@
 package dev.marketplace.common.error;
 
+import java.util.List;
+
 /**
  * A use case refused the request for a reason the caller can act on. It carries no stack trace: it
  * is an answer, not a bug.
@@ -8,15 +10,21 @@ public final class DomainException extends RuntimeException {
 
   private final ErrorCode code;
   private final Long retryAfterSeconds;
+  private final String field;
 
   public DomainException(ErrorCode code, String message) {
     this(code, message, null);
   }
 
   public DomainException(ErrorCode code, String message, Long retryAfterSeconds) {
+    this(code, message, retryAfterSeconds, null);
+  }
+
+  private DomainException(ErrorCode code, String message, Long retryAfterSeconds, String field) {
     super(message, null, false, false);
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.field = field;
   }
 
   public ErrorCode code() {
@@ -24,6 +32,10 @@ public final class DomainException extends RuntimeException {
   }
 
   public ApiError toApiError() {
+    if (code == ErrorCode.VALIDATION_FAILED) {
+      return ApiError.invalid(
+          getMessage(), field == null ? List.of() : List.of(new FieldError(field, getMessage())));
+    }
     return new ApiError(code, getMessage(), retryAfterSeconds);
   }
 
@@ -37,5 +49,13 @@ public final class DomainException extends RuntimeException {
 
   public static DomainException badRequest(String message) {
     return new DomainException(ErrorCode.VALIDATION_FAILED, message);
+  }
+
+  /**
+   * A request refused for what one of its fields holds: {@code message} is a sentence that names
+   * the field, and is also what {@code fields} says about it.
+   */
+  public static DomainException invalidField(String field, String message) {
+    return new DomainException(ErrorCode.VALIDATION_FAILED, message, null, field);
   }
 }

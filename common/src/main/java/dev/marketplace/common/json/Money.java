@@ -22,12 +22,12 @@ public final class Money {
       return null;
     }
     if (!(value instanceof Number number)) {
-      throw DomainException.badRequest(field + " must be a number");
+      throw DomainException.invalidField(field, field + " must be a number");
     }
     BigDecimal amount =
         number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
     if (amount.stripTrailingZeros().scale() > SCALE) {
-      throw DomainException.badRequest(field + " must have at most two decimals");
+      throw DomainException.invalidField(field, field + " must have at most two decimals");
     }
     return amount.setScale(SCALE, RoundingMode.UNNECESSARY);
   }

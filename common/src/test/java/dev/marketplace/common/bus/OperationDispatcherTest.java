@@ -24,10 +24,10 @@ class OperationDispatcherTest {
     vertx = Vertx.vertx();
     new OperationDispatcher(vertx, ADDRESS)
         .on(
-            ApiOperation.PLACE_ORDER,
+            ApiOperation.LIST_BUYER_ORDERS,
             request -> Future.succeededFuture(Reply.ok(new JsonObject().put("hi", 1))))
         .on(
-            ApiOperation.CHECKOUT,
+            ApiOperation.BUYER_ORDER_DETAIL,
             request -> Future.failedFuture(new IllegalStateException("a bug")))
         .on(
             InternalAction.EXPIRE_UNPAID_ORDERS,
@@ -43,7 +43,7 @@ class OperationDispatcherTest {
 
   @Test
   void answersAnActionWithItsReplyAndStatus() {
-    Message<String> reply = send(ApiOperation.PLACE_ORDER.id()).await();
+    Message<String> reply = send(ApiOperation.LIST_BUYER_ORDERS.id()).await();
 
     assertThat(reply.headers().get(Reply.STATUS)).isEqualTo("200");
     assertThat(new JsonObject(reply.body()).getInteger("hi")).isEqualTo(1);
@@ -99,7 +99,7 @@ class OperationDispatcherTest {
     JsonObject listed = new JsonObject(send(InternalAction.LIST_ACTIONS.id()).await().body());
 
     assertThat(listed.getJsonArray("actions").getList())
-        .containsExactly("checkout", "expireUnpaidOrders", "placeOrder");
+        .containsExactly("buyerOrderDetail", "expireUnpaidOrders", "listBuyerOrders");
   }
 
   @Test
@@ -112,7 +112,7 @@ class OperationDispatcherTest {
 
   @Test
   void anUnexpectedFailureIsAServerErrorThatTellsTheClientNothing() {
-    ReplyException failure = failureOf(ApiOperation.CHECKOUT.id());
+    ReplyException failure = failureOf(ApiOperation.BUYER_ORDER_DETAIL.id());
 
     assertThat(failure.failureCode()).isEqualTo(500);
     assertThat(failure.getMessage()).doesNotContain("a bug");
@@ -121,11 +121,11 @@ class OperationDispatcherTest {
   @Test
   void refusesTwoHandlersForOneAction() {
     OperationDispatcher dispatcher =
-        new OperationDispatcher(vertx, ADDRESS).on(ApiOperation.PLACE_ORDER, request -> null);
+        new OperationDispatcher(vertx, ADDRESS).on(ApiOperation.LIST_BUYER_ORDERS, request -> null);
 
-    assertThatThrownBy(() -> dispatcher.on(ApiOperation.PLACE_ORDER, request -> null))
+    assertThatThrownBy(() -> dispatcher.on(ApiOperation.LIST_BUYER_ORDERS, request -> null))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("placeOrder");
+        .hasMessageContaining("listBuyerOrders");
   }
 
   @Test
@@ -135,6 +135,37 @@ class OperationDispatcherTest {
     assertThatThrownBy(() -> dispatcher.on(ApiOperation.REGISTER_BUYER, request -> null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("The contract sends registerBuyer to accounts, not to orders");
+  }
+
+  @Test
+  void refusesAPlainHandlerForAnOperationWhoseContractDeclaresAnIdempotencyKey() {
+    OperationDispatcher dispatcher = new OperationDispatcher(vertx, ADDRESS);
+
+    assertThatThrownBy(() -> dispatcher.on(ApiOperation.PLACE_ORDER, request -> null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Idempotency-Key on placeOrder")
+        .hasMessageContaining("WriteOperation");
+  }
+
+  @Test
+  void aKeyThatReachesAHandlerWhichIgnoresKeysIsAWiringBugNotIgnored() {
+    Future<Message<String>> answer =
+        vertx
+            .eventBus()
+            .request(
+                ADDRESS.value(),
+                new BusRequest(
+                        null,
+                        null,
+                        null,
+                        new JsonObject().put(OperationDispatcher.IDEMPOTENCY_KEY, "k-1"),
+                        null)
+                    .toJson(),
+                new DeliveryOptions()
+                    .addHeader(BusRequest.ACTION, ApiOperation.LIST_BUYER_ORDERS.id()));
+
+    assertThatThrownBy(answer::await).isInstanceOf(ReplyException.class);
+    assertThat(((ReplyException) answer.cause()).failureCode()).isEqualTo(500);
   }
 
   private ReplyException failureOf(String action) {

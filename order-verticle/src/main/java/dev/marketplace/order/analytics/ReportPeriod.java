@@ -88,10 +88,11 @@ public record ReportPeriod(
       from = to.minusDays(DEFAULT_DAYS - 1);
     }
     if (from.isAfter(to)) {
-      throw DomainException.badRequest("from (" + from + ") is after to (" + to + ").");
+      throw DomainException.invalidField("from", "from (" + from + ") is after to (" + to + ").");
     }
     if (!to.isBefore(from.plusYears(2))) {
-      throw DomainException.badRequest(
+      throw DomainException.invalidField(
+          "to",
           "The period from "
               + from
               + " to "
@@ -114,13 +115,14 @@ public record ReportPeriod(
         return granularity;
       }
     }
-    throw DomainException.badRequest("granularity must be day, week or month.");
+    throw DomainException.invalidField("granularity", "granularity must be day, week or month.");
   }
 
   private static ZoneId zone(String id) {
     // Region ids only (Area/City, UTC): a fixed offset such as +05:17 could cut a quarter hour.
     if (!ZONES.contains(id)) {
-      throw DomainException.badRequest(
+      throw DomainException.invalidField(
+          "tz",
           "tz must be an IANA time zone such as Europe/Berlin or UTC; '" + id + "' is not one.");
     }
     return ZoneId.of(id);
@@ -135,11 +137,12 @@ public record ReportPeriod(
     try {
       date = LocalDate.parse(text);
     } catch (DateTimeException notADate) {
-      throw DomainException.badRequest(
-          name + " must be a date such as 2026-11-25; '" + text + "' is not one.");
+      throw DomainException.invalidField(
+          name, name + " must be a date such as 2026-11-25; '" + text + "' is not one.");
     }
     if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-      throw DomainException.badRequest(
+      throw DomainException.invalidField(
+          name,
           name + " must be between " + EARLIEST + " and " + LATEST + "; " + text + " is not.");
     }
     return date;

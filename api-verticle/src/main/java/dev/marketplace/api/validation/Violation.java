@@ -1,0 +1,38 @@
+package dev.marketplace.api.validation;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One way a request breaks its contract, as plain facts that any validator can report: which field
+ * (a body field's path such as {@code items[0].quantity}, {@value #BODY} for the body as a whole,
+ * or a parameter's name), which rule (a JSON Schema keyword such as {@code minLength}, or one of
+ * {@link Rules}), and the schema object the rule sits in, whose values (the limit, the allowed
+ * values, the pattern's description) the wording quotes. {@link ViolationWording} turns it into a
+ * sentence; nothing here depends on how the validator words its own errors.
+ */
+public record Violation(String field, String rule, JsonObject schema) {
+
+  /** The field name of the request body as a whole. */
+  public static final String BODY = "body";
+
+  public Violation {
+    schema = schema == null ? new JsonObject() : schema;
+  }
+
+  /** A violation of one of our own rules, which needs no schema. */
+  public static Violation of(String field, String rule) {
+    return new Violation(field, rule, null);
+  }
+
+  /** Rules that are not JSON Schema keywords. */
+  public static final class Rules {
+
+    /** The body is not JSON at all. */
+    public static final String JSON = "json";
+
+    /** Text holds the NUL character, which PostgreSQL cannot store. */
+    public static final String NO_NUL = "noNul";
+
+    private Rules() {}
+  }
+}

@@ -1,0 +1,100 @@
+package dev.marketplace.api.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wording of every rule, from the facts alone (field, rule, the schema's values), as any
+ * validator would report them.
+ */
+class ViolationWordingTest {
+
+  private static String say(String field, String rule, JsonObject schema) {
+    return ViolationWording.sentence(new Violation(field, rule, schema));
+  }
+
+  @Test
+  void namesTheFieldAndTheRuleWithItsLimit() {
+    assertThat(say("password", "minLength", new JsonObject().put("minLength", 8)))
+        .isEqualTo("password must be at least 8 characters");
+    assertThat(say("password", "required", new JsonObject())).isEqualTo("password is required");
+    assertThat(say("quantity", "maximum", new JsonObject().put("maximum", 1000)))
+        .isEqualTo("quantity must be at most 1000");
+    assertThat(
+            say(
+                "sort",
+                "enum",
+                new JsonObject().put("enum", new JsonArray().add("newest").add("price_asc"))))
+        .isEqualTo("sort must be one of newest, price_asc");
+    assertThat(
+            say(
+                "email",
+                "pattern",
+                new JsonObject()
+                    .put("pattern", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+                    .put(ViolationWording.PATTERN_RULE, "must be an address like ada@example.com")))
+        .isEqualTo("email must be an address like ada@example.com");
+  }
+
+  @Test
+  void writesLimitsAsPeopleWriteNumbers() {
+    assertThat(say("price", "maximum", new JsonObject().put("maximum", 9999999999.99)))
+        .isEqualTo("price must be at most 9999999999.99");
+    assertThat(say("price", "exclusiveMinimum", new JsonObject().put("exclusiveMinimum", 0)))
+        .isEqualTo("price must be more than 0");
+    assertThat(say("change", "minimum", new JsonObject().put("minimum", -1000000000)))
+        .isEqualTo("change must be at least -1000000000");
+  }
+
+  @Test
+  void saysWhatEachTypeIsInWords() {
+    assertThat(say("quantity", "type", new JsonObject().put("type", "integer")))
+        .isEqualTo("quantity must be a whole number");
+    assertThat(say("in_stock", "type", new JsonObject().put("type", "boolean")))
+        .isEqualTo("in_stock must be true or false");
+    assertThat(
+            say(
+                "sku",
+                "type",
+                new JsonObject().put("type", new JsonArray().add("string").add("null"))))
+        .isEqualTo("sku must be text or null");
+    assertThat(say("body", "type", new JsonObject().put("type", "object")))
+        .isEqualTo("the body must be a JSON object");
+  }
+
+  @Test
+  void wordsTheOtherRules() {
+    assertThat(say("name", "minLength", new JsonObject().put("minLength", 1)))
+        .isEqualTo("name must not be empty");
+    assertThat(say("items", "minItems", new JsonObject().put("minItems", 1)))
+        .isEqualTo("items must not be empty");
+    assertThat(say("items", "maxItems", new JsonObject().put("maxItems", 100)))
+        .isEqualTo("items must have at most 100 items");
+    assertThat(say("body", "minProperties", new JsonObject().put("minProperties", 1)))
+        .isEqualTo("the body must have at least 1 field");
+    assertThat(say("colour", "additionalProperties", new JsonObject()))
+        .isEqualTo("colour is not a known field");
+    assertThat(say("from", "format", new JsonObject().put("format", "date")))
+        .isEqualTo("from must be a date like 2026-11-25");
+    assertThat(say("body", "required", new JsonObject())).isEqualTo("a JSON body is required");
+    assertThat(ViolationWording.sentence(Violation.of("body", Violation.Rules.JSON)))
+        .isEqualTo("the body is not valid JSON");
+    assertThat(ViolationWording.sentence(Violation.of("comment", Violation.Rules.NO_NUL)))
+        .isEqualTo("comment must not contain the NUL character (U+0000)");
+  }
+
+  @Test
+  void aMessageJoinsTheSentencesOnce() {
+    assertThat(
+            ViolationWording.message(
+                List.of(
+                    new Violation("email", "required", null),
+                    new Violation("email", "required", null),
+                    new Violation("password", "minLength", new JsonObject().put("minLength", 8)))))
+        .isEqualTo("email is required; password must be at least 8 characters");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.marketplace.common.bus;
+
+import io.vertx.core.Future;
+
+/**
+ * A use case that changes state, run by the {@link OperationDispatcher} so that it honours {@code
+ * Idempotency-Key}: when the request carries a key (the contract declares the header on the
+ * operation, and the edge forwards only declared headers), the dispatcher claims the key in a
+ * transaction and runs the work in that same transaction, so a retry can never apply it twice.
+ *
+ * <p>The work runs its SQL on {@link UnitOfWork#sql()} only, and does what others must hear of
+ * (events, cache invalidations) in {@link UnitOfWork#afterCommit}: a replayed answer runs neither.
+ */
+@FunctionalInterface
+public interface WriteOperation {
+
+  Future<Reply> handle(BusRequest request, UnitOfWork work);
+
+  /**
+   * Whether the work needs a transaction even without a key. False only for work that is a single
+   * statement, atomic by itself, which then runs straight on the pool when no key is sent.
+   */
+  default boolean transactional() {
+    return true;
+  }
+
+  /** {@code work} as a single-statement operation (see {@link #transactional()}). */
+  static WriteOperation singleStatement(WriteOperation work) {
+    return new WriteOperation() {
+      @Override
+      public Future<Reply> handle(BusRequest request, UnitOfWork unit) {
+        return work.handle(request, unit);
+      }
+
+      @Override
+      public boolean transactional() {
+        return false;
+      }
+    };
+  }
+}
