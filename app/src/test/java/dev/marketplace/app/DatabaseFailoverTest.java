@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,13 +123,22 @@ class DatabaseFailoverTest {
     // What an operator or a managed service does to stop writes without stopping the server.
     primary.execute("ALTER SYSTEM SET default_transaction_read_only = on");
     primary.execute("SELECT pg_reload_conf()");
-    ApiResponse refused = fixtures.tryOrder(buyer, productId, 1);
-    assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
-    assertThat(refused.headers().get("Retry-After")).isNotNull();
-    Eventually.until(() -> ourSessionsOn(primary) == 0, Duration.ofSeconds(5));
-
-    primary.execute("ALTER SYSTEM RESET default_transaction_read_only");
-    primary.execute("SELECT pg_reload_conf()");
+    try {
+      // Each session rereads the setting at its next command: wait for the first refusal.
+      AtomicReference<ApiResponse> refused = new AtomicReference<>();
+      Eventually.until(
+          () -> {
+            refused.set(fixtures.tryOrder(buyer, productId, 1));
+            return refused.get().status() != 201;
+          },
+          Duration.ofSeconds(5));
+      assertThat(refused.get().status()).as(refused.get().toString()).isEqualTo(503);
+      assertThat(refused.get().headers().get("Retry-After")).isNotNull();
+      Eventually.until(() -> ourSessionsOn(primary) == 0, Duration.ofSeconds(5));
+    } finally {
+      primary.execute("ALTER SYSTEM RESET default_transaction_read_only");
+      primary.execute("SELECT pg_reload_conf()");
+    }
     Eventually.until(
         () -> fixtures.tryOrder(buyer, productId, 1).status() == 201, Duration.ofSeconds(5));
     assertThat(lines(Level.WARN)).hasSize(1);

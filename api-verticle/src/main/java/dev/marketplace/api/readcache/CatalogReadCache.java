@@ -162,13 +162,7 @@ public final class CatalogReadCache {
       forgottenBefore = generation;
       return;
     }
-    for (String key : change.keys()) {
-      long productId;
-      try {
-        productId = Long.parseLong(key);
-      } catch (NumberFormatException notAProduct) {
-        continue;
-      }
+    for (long productId : change.productIds()) {
       List<String> keys = keysByProduct.get(productId);
       if (keys != null) {
         List.copyOf(keys).forEach(this::remove);

@@ -153,13 +153,7 @@ public final class ReadPositions {
       products.clear();
       return;
     }
-    for (String key : change.keys()) {
-      long productId;
-      try {
-        productId = Long.parseLong(key);
-      } catch (NumberFormatException notAProduct) {
-        continue;
-      }
+    for (long productId : change.productIds()) {
       Long before = products.remove(productId);
       products.put(productId, before == null ? position : Math.max(before, position));
     }

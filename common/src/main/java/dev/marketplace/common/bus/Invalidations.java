@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -119,6 +120,19 @@ public final class Invalidations {
 
     public Invalidation(String id, boolean all, List<String> keys) {
       this(id, all, keys, null);
+    }
+
+    /** The keys that are product ids, as numbers: what {@link #PRODUCTS} changes name. */
+    public List<Long> productIds() {
+      List<Long> ids = new ArrayList<>(keys.size());
+      for (String key : keys) {
+        try {
+          ids.add(Long.parseLong(key));
+        } catch (NumberFormatException notAProduct) {
+          // Not ours to read: every publisher of products sends their ids.
+        }
+      }
+      return ids;
     }
   }
 }

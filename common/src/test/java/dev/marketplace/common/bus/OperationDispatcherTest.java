@@ -55,7 +55,7 @@ class OperationDispatcherTest {
     try {
       new OperationDispatcher(other, ADDRESS)
           .on(
-              ApiOperation.PLACE_ORDER,
+              InternalAction.EXPIRE_UNPAID_ORDERS,
               request -> Future.succeededFuture(Reply.created(new JsonObject())))
           .on(
               ApiOperation.LIST_BUYER_ORDERS,
@@ -64,7 +64,7 @@ class OperationDispatcherTest {
           .register()
           .await();
 
-      Message<String> written = send(other, ApiOperation.PLACE_ORDER.id(), true).await();
+      Message<String> written = send(other, InternalAction.EXPIRE_UNPAID_ORDERS.id(), true).await();
       assertThat(written.headers().get(Reply.WRITTEN_AT)).isEqualTo("4242");
       Message<String> read = send(other, ApiOperation.LIST_BUYER_ORDERS.id(), false).await();
       assertThat(read.headers().get(Reply.WRITTEN_AT)).as("a read asks for no position").isNull();
@@ -80,13 +80,13 @@ class OperationDispatcherTest {
     try {
       new OperationDispatcher(other, ADDRESS)
           .on(
-              ApiOperation.PLACE_ORDER,
+              InternalAction.EXPIRE_UNPAID_ORDERS,
               request -> Future.succeededFuture(Reply.created(new JsonObject())))
           .positions(() -> Future.failedFuture("the primary is gone"))
           .register()
           .await();
 
-      Message<String> written = send(other, ApiOperation.PLACE_ORDER.id(), true).await();
+      Message<String> written = send(other, InternalAction.EXPIRE_UNPAID_ORDERS.id(), true).await();
       assertThat(written.headers().get(Reply.STATUS)).isEqualTo("201");
       assertThat(written.headers().get(Reply.WRITTEN_AT)).isEqualTo(Reply.UNKNOWN_POSITION);
     } finally {
