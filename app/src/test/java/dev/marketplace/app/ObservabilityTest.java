@@ -1,0 +1,224 @@
+package dev.marketplace.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operators see of a cluster started by the real launcher, each node a process of its own: the
+ * domain node logs text, one api node logs JSON with the access log, another text with the access
+ * log. Nothing secret a request carries (passwords, tokens, card tokens) nor the payment keys reach
+ * any log line.
+ */
+class ObservabilityTest {
+
+  private static TestCluster cluster;
+  private static Path domainLog;
+  private static Path jsonApiLog;
+  private static Path textApiLog;
+  private static ApiClient jsonApi;
+  private static ApiClient textApi;
+  private static int domainHealthPort;
+
+  @BeforeAll
+  static void startTheNodes() throws Exception {
+    cluster = TestCluster.create();
+    Path logs = Files.createDirectories(Path.of("target", "observability"));
+    domainLog = logs.resolve("domain-node.log");
+    jsonApiLog = logs.resolve("api-node-json.log");
+    textApiLog = logs.resolve("api-node-text.log");
+    domainHealthPort = TestCluster.freePort();
+    cluster.startProcess(
+        "account,catalog,order,payment,sandbox",
+        domainLog,
+        cluster.httpPort,
+        domainHealthPort,
+        observed("text"));
+    cluster.startProcess(
+        "api", jsonApiLog, cluster.httpPort, TestCluster.freePort(), observed("json"));
+    int textPort = TestCluster.freePort();
+    cluster.startProcess("api", textApiLog, textPort, TestCluster.freePort(), observed("text"));
+    jsonApi = ApiClient.connect(cluster.clients, cluster.httpPort);
+    textApi = ApiClient.connect(cluster.clients, textPort);
+  }
+
+  private static Map<String, String> observed(String format) {
+    Map<String, String> env = new HashMap<>();
+    env.put("MARKETPLACE_LOG_FORMAT", format);
+    env.put("MARKETPLACE_ACCESS_LOG", "true");
+    env.put("MARKETPLACE_METRICS_ENABLED", "true");
+    return env;
+  }
+
+  @AfterAll
+  static void stopTheNodes() throws Exception {
+    cluster.close();
+  }
+
+  @Test
+  void noSecretReachesALogLineInEitherFormat() throws Exception {
+    List<String> secrets = new ArrayList<>();
+    List<String> jsonRequests = useEveryKindOfSecret(jsonApi, secrets);
+    List<String> textRequests = useEveryKindOfSecret(textApi, secrets);
+    secrets.add(TestCluster.WEBHOOK_SECRET);
+    secrets.add(TestCluster.API_KEY);
+
+    Eventually.until(
+        () ->
+            read(jsonApiLog).contains(jsonRequests.getLast())
+                && read(textApiLog).contains(textRequests.getLast()),
+        Duration.ofSeconds(10));
+    for (Path log : List.of(domainLog, jsonApiLog, textApiLog)) {
+      String lines = read(log);
+      for (String secret : secrets) {
+        assertThat(lines).as("%s holds a secret", log).doesNotContain(secret);
+      }
+    }
+    assertThat(read(jsonApiLog)).contains(jsonRequests);
+    assertThat(read(textApiLog)).contains(textRequests);
+  }
+
+  @Test
+  void jsonLogsAreOneObjectPerLineAndTheAccessLogNamesTheRouteTemplate() throws Exception {
+    Fixtures fixtures = new Fixtures(cluster.clients, jsonApi);
+    Account buyer = fixtures.buyer("Json Reader");
+    ApiResponse order = buyer.api().get("/api/buyers/" + buyer.id() + "/orders/987654321");
+    assertThat(order.status()).isEqualTo(404);
+    String requestId = order.headers().get("X-Request-Id");
+
+    Eventually.until(() -> read(jsonApiLog).contains(requestId), Duration.ofSeconds(10));
+    List<JsonObject> lines = jsonLines(jsonApiLog);
+    assertThat(lines)
+        .allSatisfy(
+            line ->
+                assertThat(line.fieldNames())
+                    .contains("time", "level", "logger", "thread", "message"));
+    JsonObject access =
+        lines.stream()
+            .filter(line -> requestId.equals(line.getString("request_id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(access.getString("logger")).isEqualTo("dev.marketplace.api.access");
+    assertThat(access.getString("method")).isEqualTo("GET");
+    assertThat(access.getString("route")).isEqualTo("/api/buyers/{buyer_id}/orders/{order_id}");
+    assertThat(access.getInteger("status")).isEqualTo(404);
+    assertThat(access.getLong("duration_ms")).isNotNegative();
+    assertThat(access.getLong("bytes")).isPositive();
+  }
+
+  /**
+   * Registers, logs in (also with a wrong password), refreshes, orders and pays (with a good card
+   * and with a made-up card token), sends a bearer token that is no token, and logs out; adds every
+   * secret it sent to {@code secrets} and returns the request ids of its answers.
+   */
+  private static List<String> useEveryKindOfSecret(ApiClient api, List<String> secrets) {
+    List<String> requestIds = new ArrayList<>();
+    Fixtures fixtures = new Fixtures(cluster.clients, api);
+    Account seller = fixtures.seller("Secretive Shop");
+    long productId = fixtures.product(seller, "Locked Box", "Home", "12.00", 10).getLong("id");
+    Account buyer = fixtures.buyer("Secretive Buyer");
+    secrets.add(Fixtures.PASSWORD);
+    secrets.addAll(List.of(seller.accessToken(), seller.refreshToken()));
+    secrets.addAll(List.of(buyer.accessToken(), buyer.refreshToken()));
+
+    String wrongPassword = "wrong-" + UUID.randomUUID();
+    secrets.add(wrongPassword);
+    requestIds.add(
+        requestId(
+            api.post(
+                "/api/buyers/login",
+                new JsonObject().put("email", buyer.email()).put("password", wrongPassword))));
+    String tooShort = "Zq9" + UUID.randomUUID().toString().substring(0, 4);
+    secrets.add(tooShort);
+    requestIds.add(
+        requestId(
+            api.post(
+                "/api/buyers/register",
+                new JsonObject()
+                    .put("name", "Short Password")
+                    .put("email", Fixtures.uniqueEmail("short"))
+                    .put("password", tooShort))));
+
+    long paidOrder = fixtures.order(buyer, productId, 1).getLong("id");
+    secrets.add("tok_success");
+    requestIds.add(
+        requestId(
+            buyer
+                .api()
+                .post(
+                    "/api/buyers/orders/" + paidOrder + "/payments",
+                    new JsonObject()
+                        .put("payment_method", "card")
+                        .put("card_token", "tok_success"))));
+    long declinedOrder = fixtures.order(buyer, productId, 1).getLong("id");
+    String madeUpCard = "tok_" + UUID.randomUUID().toString().replace("-", "");
+    secrets.add(madeUpCard);
+    requestIds.add(
+        requestId(
+            buyer
+                .api()
+                .post(
+                    "/api/buyers/orders/" + declinedOrder + "/payments",
+                    new JsonObject().put("payment_method", "card").put("card_token", madeUpCard))));
+
+    String notAToken = "eyJhbGciOiJub25lIn0." + UUID.randomUUID() + ".";
+    secrets.add(notAToken);
+    requestIds.add(
+        requestId(api.withToken(notAToken).get("/api/buyers/" + buyer.id() + "/orders")));
+
+    ApiResponse refreshed =
+        api.post("/api/auth/refresh", new JsonObject().put("refresh_token", buyer.refreshToken()));
+    secrets.add(refreshed.json().getString("access_token"));
+    secrets.add(refreshed.json().getString("refresh_token"));
+    requestIds.add(requestId(refreshed));
+    requestIds.add(
+        requestId(
+            api.post(
+                "/api/auth/logout",
+                new JsonObject()
+                    .put("refresh_token", refreshed.json().getString("refresh_token")))));
+    return requestIds;
+  }
+
+  private static String requestId(ApiResponse response) {
+    String id = response.headers().get("X-Request-Id");
+    assertThat(id).as(response.toString()).isNotBlank();
+    return id;
+  }
+
+  private static List<JsonObject> jsonLines(Path log) {
+    List<JsonObject> lines = new ArrayList<>();
+    for (String line : read(log).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        lines.add(new JsonObject(line));
+      } catch (DecodeException notJson) {
+        throw new AssertionError("not a JSON object: " + line, notJson);
+      }
+    }
+    return lines;
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
