@@ -232,9 +232,10 @@ public final class ApiVerticle extends VerticleBase {
                   ? validation.parametersOf(route.getOperation())
                   : validation.of(route.getOperation()));
     }
-    OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads, positions);
-    ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
-    ImageDownload downloads = new ImageDownload(vertx, timeoutMillis);
+    BusRequests bus = new BusRequests(vertx, Meters.registry());
+    OperationForwarder forwarder = new OperationForwarder(bus, timeoutMillis, reads, positions);
+    ImageUploadForwarder uploads = new ImageUploadForwarder(bus, timeoutMillis, maxImageBytes);
+    ImageDownload downloads = new ImageDownload(bus, timeoutMillis);
     for (OpenAPIRoute route : builder.getRoutes()) {
       Operation contractOperation = route.getOperation();
       ApiOperation operation = catalogued(contractOperation);

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.InetAddress;
@@ -32,7 +33,10 @@ final class ClusteredVertx {
 
   private ClusteredVertx() {}
 
-  static Future<Vertx> start(ClusterSettings settings, boolean metrics) {
+  /** A clustered Vert.x and the cluster manager it runs with. */
+  record Clustered(Vertx vertx, ClusterManager manager) {}
+
+  static Future<Clustered> start(ClusterSettings settings, boolean metrics) {
     String address;
     try {
       address = InetAddress.getByName(settings.host()).getHostAddress();
@@ -48,9 +52,11 @@ final class ClusteredVertx {
                     .setHost(address)
                     .setPort(settings.busPort())
                     .setClusterPublicHost(address));
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, address));
     return InstrumentedVertx.builder(options, metrics)
-        .withClusterManager(new HazelcastClusterManager(hazelcast(settings, address)))
-        .buildClustered();
+        .withClusterManager(manager)
+        .buildClustered()
+        .map(vertx -> new Clustered(vertx, manager));
   }
 
   /** Vert.x's own Hazelcast configuration (its maps), with our network and membership. */

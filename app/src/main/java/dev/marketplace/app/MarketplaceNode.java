@@ -34,23 +34,28 @@ public final class MarketplaceNode {
   public static Future<MarketplaceNode> start(
       MarketplaceConfig config, DatabaseSettings database, SigningKeys keys, Clock clock) {
     Optional<ClusterSettings> cluster = config.cluster();
-    Future<Vertx> built =
+    Future<ClusteredVertx.Clustered> built =
         cluster.isPresent()
             ? ClusteredVertx.start(cluster.get(), config.metricsEnabled())
-            : Future.succeededFuture(InstrumentedVertx.create(config.metricsEnabled()));
+            : Future.succeededFuture(
+                new ClusteredVertx.Clustered(
+                    InstrumentedVertx.create(config.metricsEnabled()), null));
     return built.compose(
-        vertx ->
-            Marketplace.deploy(vertx, config, database, keys, clock)
-                .compose(
-                    edge ->
-                        healthServer(vertx, config).map(ready -> new MarketplaceNode(vertx, edge)))
-                .recover(
-                    failure -> {
-                      // Not chained on the close: its listeners would run on the event loops it
-                      // stops, and the caller would never hear of the failure.
-                      vertx.close();
-                      return Future.failedFuture(failure);
-                    }));
+        node -> {
+          Vertx vertx = node.vertx();
+          NodeMeters.register(config, Optional.ofNullable(node.manager()));
+          return Marketplace.deploy(vertx, config, database, keys, clock)
+              .compose(
+                  edge ->
+                      healthServer(vertx, config).map(ready -> new MarketplaceNode(vertx, edge)))
+              .recover(
+                  failure -> {
+                    // Not chained on the close: its listeners would run on the event loops it
+                    // stops, and the caller would never hear of the failure.
+                    vertx.close();
+                    return Future.failedFuture(failure);
+                  });
+        });
   }
 
   private static Future<?> healthServer(Vertx vertx, MarketplaceConfig config) {
@@ -63,7 +68,7 @@ public final class MarketplaceNode {
             .flatMap(kind -> Optional.ofNullable(Marketplace.ADDRESSES.get(kind)).stream())
             .map(BusAddress::value)
             .toList();
-    return NodeHealthServer.start(vertx, port.get(), addresses);
+    return NodeHealthServer.start(vertx, port.get(), addresses, config.metricsEnabled());
   }
 
   public Vertx vertx() {

@@ -119,6 +119,59 @@ class ObservabilityTest {
     assertThat(access.getLong("bytes")).isPositive();
   }
 
+  @Test
+  void everyNodeServesItsMetricsTheApiByOperationAndTheDomainNodeItsBusinessAndPool()
+      throws Exception {
+    Fixtures fixtures = new Fixtures(cluster.clients, jsonApi);
+    Account seller = fixtures.seller("Metered Shop");
+    long productId = fixtures.product(seller, "Counted Cup", "Home", "3.00", 10).getLong("id");
+    Account buyer = fixtures.buyer("Metered Buyer");
+    fixtures.pay(buyer, fixtures.order(buyer, productId, 1).getLong("id"));
+
+    String api = scrape(cluster.httpPort);
+    assertThat(api)
+        .contains(
+            "marketplace_operation_duration_seconds_bucket{group=\"orders\",operation=\"placeOrder\",status=\"2xx\",le=\"0.005\"}")
+        .contains("marketplace_eventbus_requests_total{address=\"orders\"}")
+        .contains("marketplace_eventbus_timeouts_total{address=\"orders\"}")
+        .contains("marketplace_node_info{verticles=\"api\"} 1")
+        .contains("marketplace_cluster_members 3");
+    String domain = scrape(domainHealthPort);
+    Files.writeString(domainLog.resolveSibling("domain-node-metrics.txt"), domain);
+    assertThat(counter(domain, "marketplace_orders_placed_total")).isPositive();
+    assertThat(counter(domain, "marketplace_payments_captured_total")).isPositive();
+    assertThat(domain)
+        .contains("marketplace_payments_declined_total")
+        .contains("marketplace_refunds_total")
+        .contains("marketplace_unpaid_orders_expired_total")
+        .contains("marketplace_payment_reconciliation_backlog")
+        .contains("marketplace_db_pool_connections_max 16")
+        .contains("vertx_pool_queue_pending{pool_name=\"marketplace-db\",pool_type=\"sql\"}")
+        .contains("jvm_gc_pause_seconds");
+  }
+
+  /** The value of an unlabelled counter in a scrape. */
+  private static double counter(String scrape, String name) {
+    for (String line : scrape.split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1));
+      }
+    }
+    throw new AssertionError(name + " is not exposed");
+  }
+
+  static String scrape(int port) throws Exception {
+    java.net.http.HttpResponse<String> metrics =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    return metrics.body();
+  }
+
   /**
    * Registers, logs in (also with a wrong password), refreshes, orders and pays (with a good card
    * and with a made-up card token), sends a bearer token that is no token, and logs out; adds every
