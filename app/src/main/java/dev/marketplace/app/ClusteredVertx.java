@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import dev.marketplace.common.config.ClusterSettings;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Vert.x instance whose event bus spans every node of the cluster, with Hazelcast keeping the
@@ -36,7 +38,8 @@ final class ClusteredVertx {
   /** A clustered Vert.x and the cluster manager it runs with. */
   record Clustered(Vertx vertx, ClusterManager manager) {}
 
-  static Future<Clustered> start(ClusterSettings settings, boolean metrics) {
+  static Future<Clustered> start(
+      ClusterSettings settings, boolean metrics, Optional<OpenTelemetry> tracing) {
     String address;
     try {
       address = InetAddress.getByName(settings.host()).getHostAddress();
@@ -53,7 +56,7 @@ final class ClusteredVertx {
                     .setPort(settings.busPort())
                     .setClusterPublicHost(address));
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, address));
-    return InstrumentedVertx.builder(options, metrics)
+    return InstrumentedVertx.builder(options, metrics, tracing)
         .withClusterManager(manager)
         .buildClustered()
         .map(vertx -> new Clustered(vertx, manager));

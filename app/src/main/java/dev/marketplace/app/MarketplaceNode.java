@@ -6,6 +6,8 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.VerticleKind;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.security.SigningKeys;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -21,10 +23,13 @@ public final class MarketplaceNode {
 
   private final Vertx vertx;
   private final Optional<String> edgeDeployment;
+  private final Optional<OpenTelemetrySdk> tracing;
 
-  private MarketplaceNode(Vertx vertx, Optional<String> edgeDeployment) {
+  private MarketplaceNode(
+      Vertx vertx, Optional<String> edgeDeployment, Optional<OpenTelemetrySdk> tracing) {
     this.vertx = vertx;
     this.edgeDeployment = edgeDeployment;
+    this.tracing = tracing;
   }
 
   /**
@@ -34,12 +39,14 @@ public final class MarketplaceNode {
   public static Future<MarketplaceNode> start(
       MarketplaceConfig config, DatabaseSettings database, SigningKeys keys, Clock clock) {
     Optional<ClusterSettings> cluster = config.cluster();
+    Optional<OpenTelemetrySdk> tracing = Tracing.start(config.tracing(), config.verticles());
+    Optional<OpenTelemetry> tracer = tracing.map(OpenTelemetry.class::cast);
     Future<ClusteredVertx.Clustered> built =
         cluster.isPresent()
-            ? ClusteredVertx.start(cluster.get(), config.metricsEnabled())
+            ? ClusteredVertx.start(cluster.get(), config.metricsEnabled(), tracer)
             : Future.succeededFuture(
                 new ClusteredVertx.Clustered(
-                    InstrumentedVertx.create(config.metricsEnabled()), null));
+                    InstrumentedVertx.create(config.metricsEnabled(), tracer), null));
     return built.compose(
         node -> {
           Vertx vertx = node.vertx();
@@ -47,12 +54,13 @@ public final class MarketplaceNode {
           return Marketplace.deploy(vertx, config, database, keys, clock)
               .compose(
                   edge ->
-                      healthServer(vertx, config).map(ready -> new MarketplaceNode(vertx, edge)))
+                      healthServer(vertx, config)
+                          .map(ready -> new MarketplaceNode(vertx, edge, tracing)))
               .recover(
                   failure -> {
                     // Not chained on the close: its listeners would run on the event loops it
                     // stops, and the caller would never hear of the failure.
-                    vertx.close();
+                    vertx.close().andThen(closed -> tracing.ifPresent(OpenTelemetrySdk::close));
                     return Future.failedFuture(failure);
                   });
         });
@@ -83,8 +91,11 @@ public final class MarketplaceNode {
     return edgeDeployment.map(vertx::undeploy).orElseGet(Future::succeededFuture);
   }
 
-  /** Undeploys everything and, in a cluster, leaves it: the others stop sending here at once. */
+  /**
+   * Undeploys everything and, in a cluster, leaves it: the others stop sending here at once; then
+   * exports the spans still buffered.
+   */
   public Future<Void> stop() {
-    return vertx.close();
+    return vertx.close().andThen(closed -> tracing.ifPresent(OpenTelemetrySdk::close));
   }
 }

@@ -32,10 +32,12 @@ class ObservabilityTest {
   private static ApiClient jsonApi;
   private static ApiClient textApi;
   private static int domainHealthPort;
+  private static OtlpReceiver receiver;
 
   @BeforeAll
   static void startTheNodes() throws Exception {
     cluster = TestCluster.create();
+    receiver = OtlpReceiver.start(cluster.clients);
     Path logs = Files.createDirectories(Path.of("target", "observability"));
     domainLog = logs.resolve("domain-node.log");
     jsonApiLog = logs.resolve("api-node-json.log");
@@ -60,12 +62,99 @@ class ObservabilityTest {
     env.put("MARKETPLACE_LOG_FORMAT", format);
     env.put("MARKETPLACE_ACCESS_LOG", "true");
     env.put("MARKETPLACE_METRICS_ENABLED", "true");
+    env.put("OTEL_TRACES_EXPORTER", "otlp");
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + receiver.port());
+    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    env.put("OTEL_BSP_SCHEDULE_DELAY", "100");
     return env;
   }
 
   @AfterAll
   static void stopTheNodes() throws Exception {
     cluster.close();
+  }
+
+  @Test
+  void oneRequestIsOneTraceAcrossTheNodesContinuingTheCallersTraceparent() throws Exception {
+    Fixtures fixtures = new Fixtures(cluster.clients, jsonApi);
+    Account seller = fixtures.seller("Traced Shop");
+    long productId = fixtures.product(seller, "Traced Teapot", "Home", "21.00", 5).getLong("id");
+    Account buyer = fixtures.buyer("Traced Buyer");
+    String traceId = OtlpReceiver.randomHex(16);
+    String callerSpan = OtlpReceiver.randomHex(8);
+    Map<String, String> traceparent =
+        Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01");
+
+    ApiResponse placed =
+        buyer
+            .api()
+            .postRaw(
+                "/api/buyers/orders",
+                new JsonObject().put("product_id", productId).put("quantity", 1).encode(),
+                traceparent);
+    assertThat(placed.status()).isEqualTo(201);
+    ApiResponse paid =
+        buyer
+            .api()
+            .postRaw(
+                "/api/buyers/orders/" + placed.json().getLong("id") + "/payments",
+                new JsonObject()
+                    .put("payment_method", "card")
+                    .put("card_token", "tok_success")
+                    .encode(),
+                traceparent);
+    assertThat(paid.status()).isEqualTo(201);
+
+    Eventually.until(
+        () ->
+            receiver.spans(traceId).stream().anyMatch(OtlpReceiver.Span::isSql)
+                && receiver.spans(traceId).stream()
+                    .anyMatch(span -> span.isHttpClient() && span.node().contains("payment")),
+        Duration.ofSeconds(20));
+    // Nodes export on their own schedules: wait for every span's parent to have arrived too.
+    Eventually.until(
+        () -> everyParentArrived(receiver.spans(traceId), callerSpan), Duration.ofSeconds(10));
+    List<OtlpReceiver.Span> spans = receiver.spans(traceId);
+    Files.write(
+        jsonApiLog.resolveSibling("trace.txt"), spans.stream().map(Object::toString).toList());
+    List<OtlpReceiver.Span> edge =
+        spans.stream().filter(span -> span.parentSpanId().equals(callerSpan)).toList();
+    assertThat(edge).as("the api's server spans continue the caller's").hasSize(2);
+    assertThat(edge).allSatisfy(span -> assertThat(span.node()).isEqualTo(List.of("api")));
+    OtlpReceiver.Span apiSpan = edge.getFirst();
+    assertThat(apiSpan.serviceName()).isEqualTo("marketplace");
+    List<OtlpReceiver.Span> onDomainNode =
+        spans.stream().filter(span -> span.node().contains("order")).toList();
+    assertThat(onDomainNode).as("the handler on the domain node").isNotEmpty();
+    assertThat(onDomainNode.getFirst().instanceId()).isNotEqualTo(apiSpan.instanceId());
+    List<OtlpReceiver.Span> sql = spans.stream().filter(OtlpReceiver.Span::isSql).toList();
+    assertThat(sql)
+        .allSatisfy(
+            span -> {
+              assertThat(span.attributes()).containsEntry("db.system", "postgresql");
+              assertThat(span.statement()).isNotBlank().doesNotContain("tok_success");
+            });
+    assertThat(sql).anySatisfy(span -> assertThat(span.statement()).contains("$1"));
+
+    String requestId = placed.headers().get("X-Request-Id");
+    Eventually.until(() -> read(jsonApiLog).contains(requestId), Duration.ofSeconds(10));
+    JsonObject access =
+        jsonLines(jsonApiLog).stream()
+            .filter(line -> requestId.equals(line.getString("request_id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(access.getString("trace_id")).isEqualTo(traceId);
+    assertThat(access.getString("span_id")).isNotBlank();
+  }
+
+  /** Whether each span's parent is the caller's span or another span of the trace. */
+  private static boolean everyParentArrived(List<OtlpReceiver.Span> spans, String callerSpan) {
+    return spans.stream()
+        .allMatch(
+            span ->
+                span.parentSpanId().equals(callerSpan)
+                    || spans.stream()
+                        .anyMatch(other -> other.spanId().equals(span.parentSpanId())));
   }
 
   @Test

@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param shutdownGraceSeconds how long a stopping server lets requests in flight finish
  * @param catalogCache the api edge's cache of anonymous catalog reads
  * @param logs the log format and the access log
+ * @param tracing whether OpenTelemetry traces requests ({@code OTEL_*} variables)
  * @param cluster how this process joins a cluster, or empty to run alone
  * @param verticles what this process runs: everything alone, a chosen part in a cluster
  */
@@ -58,6 +59,7 @@ public record MarketplaceConfig(
     int shutdownGraceSeconds,
     CatalogCacheSettings catalogCache,
     LogSettings logs,
+    TracingSettings tracing,
     Optional<ClusterSettings> cluster,
     NodeVerticles verticles) {
 
@@ -98,6 +100,7 @@ public record MarketplaceConfig(
         reader.integer("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", 10, 0, 3600),
         CatalogCacheSettings.read(reader),
         LogSettings.read(reader),
+        TracingSettings.read(env),
         cluster,
         verticles);
   }
@@ -145,6 +148,7 @@ public record MarketplaceConfig(
         shutdownGraceSeconds,
         catalogCache,
         logs,
+        tracing,
         cluster,
         verticles);
   }
