@@ -52,6 +52,23 @@ class CatalogScreenTest extends TuiTest {
   }
 
   @Test
+  void theSearchPromptOffersTheLastSearchSelectedSoTypingReplacesIt() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      tui.type("/lamp").press(KeyType.Enter).await("Search \"lamp\"");
+      tui.type("/").await("Search the catalog");
+      tui.type("mug").press(KeyType.Enter);
+      tui.await("Search \"mug\"");
+      tui.await("Ceramic Mug");
+
+      // An arrow key keeps the old text for editing instead.
+      tui.type("/").await("Search the catalog");
+      tui.press(KeyType.End).type("s").press(KeyType.Enter);
+      tui.await("Search \"mugs\"");
+    }
+  }
+
+  @Test
   void escapeClearsTheSearch() throws Exception {
     try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
       tui.await("Desk Lamp");

@@ -75,6 +75,11 @@ final class CatalogListing {
     return loaded;
   }
 
+  /** More pages of the current list can be fetched. */
+  boolean hasMore() {
+    return nextCursor != null;
+  }
+
   boolean loadingMore() {
     return nextCursor != null && pageLoading;
   }

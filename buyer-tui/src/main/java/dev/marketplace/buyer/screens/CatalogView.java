@@ -88,7 +88,9 @@ public final class CatalogView implements View {
             + sortLabel(listing.effectiveSort())
             + "  ·  filters: "
             + listing.filters().describe();
-    canvas.text(1, 0, about, Style.DIM);
+    String position = products.position(listing.hasMore());
+    canvas.text(1, 0, Cells.left(about, canvas.width() - position.length() - 3), Style.DIM);
+    canvas.text(canvas.width() - position.length() - 1, 0, position, Style.DIM);
     int leftWidth = Math.max(16, Math.min(26, canvas.width() / 4));
     Canvas left = canvas.area(0, 1, leftWidth, canvas.height() - 1);
     Canvas right =

@@ -45,7 +45,10 @@ final class OrdersView implements View {
 
   @Override
   public String title() {
-    return "My orders" + (only == null ? "" : " › " + only.wireName());
+    String position = ids.position(nextCursor != null);
+    return "My orders"
+        + (only == null ? "" : " › " + only.wireName())
+        + (position.isEmpty() ? "" : "  ·  " + position);
   }
 
   @Override
@@ -153,7 +156,9 @@ final class OrdersView implements View {
                   + Cells.left("#" + order.id(), 7)
                   + Cells.left(Display.time(order.createdAt()), placedAt)
                   + " "
-                  + Cells.left(PayView.describe(order), what)
+                  // One column is kept blank, so a long description never runs into the status.
+                  + Cells.left(PayView.describe(order), what - 1)
+                  + " "
                   + Cells.left(Display.status(order.status()), status)
                   + Cells.right(Display.money(order.totalPrice()), total),
               shown);
