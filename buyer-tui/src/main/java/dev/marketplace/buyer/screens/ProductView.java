@@ -97,6 +97,7 @@ final class ProductView implements View {
             + Display.money(product.price())
             + "    Stock "
             + Display.stock(product.inventory())
+            + photos()
             + (inCart > 0 ? "    (" + inCart + " in the cart)" : ""),
         Style.NORMAL);
     int half = canvas.width() / 2;
@@ -111,6 +112,12 @@ final class ProductView implements View {
     }
     drawRating(canvas.area(half + 1, 4, canvas.width() - half - 2, 6));
     drawReviews(canvas.area(1, 11, canvas.width() - 2, canvas.height() - 11));
+  }
+
+  /** A terminal cannot show the product's images, but it says they exist. */
+  private String photos() {
+    int count = product.images() == null ? 0 : product.images().size();
+    return count == 0 ? "" : "    " + count + (count == 1 ? " photo" : " photos");
   }
 
   private void drawRating(Canvas area) {
