@@ -210,6 +210,17 @@ class CatalogScreenTest extends TuiTest {
   }
 
   @Test
+  void reloadingRefreshesTheCategoryCountsWithTheList() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      assertThat(tui.screen()).doesNotContain("Garden");
+      TestProducts.product(gadgetHut, "Watering Can", "Garden", "12.00", 6);
+      tui.type("r").await("Watering Can");
+      assertThat(tui.row(tui.rowOf("Garden"))).contains(" 1 │");
+    }
+  }
+
+  @Test
   void aSignedInBuyerSignsOutWithL() throws Exception {
     MarketplaceClient buyer = signedIn(Role.BUYER, "Leaving Buyer", marketplace.baseUrl());
     try (Driver tui = Driver.start(buyer)) {

@@ -63,6 +63,24 @@ class OrderLifecycleTest extends TuiTest {
   }
 
   @Test
+  void thePayScreenShowsASlowPaymentSettling() throws Exception {
+    MarketplaceClient buyer = signedIn(Role.BUYER, "Slow Card Buyer", marketplace.baseUrl());
+    Order order = buyer.buyerOrders().place(mug.id(), 1, null);
+    try (Driver tui = Driver.start(buyer)) {
+      tui.await("● live");
+      openOrder(tui, order);
+      tui.type("p").await("Orders to pay");
+      tui.press(
+          KeyType.ArrowDown, 3); // tok_success, tok_declined, tok_insufficient_funds, tok_slow
+      tui.press(KeyType.Enter).await("this updates when it settles");
+      // The sandbox answers the slow card after four gateway timeouts, then its webhook captures.
+      tui.await("→ captured: the gateway has settled it");
+      tui.await("Order #" + order.id() + " is paid");
+    }
+    assertThat(buyer.buyerOrders().get(order.id()).paid()).isTrue();
+  }
+
+  @Test
   void reviewsADeliveredProduct() throws Exception {
     MarketplaceClient buyer = signedIn(Role.BUYER, "Reviewing Buyer", marketplace.baseUrl());
     Order order = buyer.buyerOrders().place(lamp.id(), 1, null);

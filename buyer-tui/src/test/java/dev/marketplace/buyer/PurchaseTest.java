@@ -70,6 +70,9 @@ class PurchaseTest extends TuiTest {
       tui.press(KeyType.ArrowUp).press(KeyType.Enter).await("To pay: 0.00");
       String paid = tui.await("All paid.");
       assertThat(paid.split("captured, transaction pay_", -1)).hasSize(3);
+      assertThat(paid)
+          .as("one line for both orders")
+          .containsPattern("Orders #\\d+ and #\\d+ are paid\\.");
       assertThat(buyer.buyerOrders().list(null, null, 10).items())
           .extracting(Order::status)
           .containsOnly(OrderStatus.PROCESSING);

@@ -17,9 +17,12 @@ import dev.marketplace.client.ServerUnreachableException;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.Payment;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,6 +48,10 @@ final class PayView implements View {
   private final Map<Long, Boolean> settled = new HashMap<>();
   private final Map<String, String> keys = new HashMap<>();
   private int paying;
+  // Orders whose payment the gateway left pending: the live stream says when it settles.
+  private final Set<Long> settling = new HashSet<>();
+  // Orders captured in this round of paying, said together once every answer is in.
+  private final List<Long> paidNow = new ArrayList<>();
 
   PayView(
       Tui tui,
@@ -77,6 +84,7 @@ final class PayView implements View {
 
   @Override
   public void draw(Canvas canvas) {
+    noticeSettled();
     canvas.text(1, 0, "Orders to pay", Style.TITLE);
     int row = 1;
     int shown = 0;
@@ -155,17 +163,22 @@ final class PayView implements View {
             settled.put(order.id(), true);
             if (payment.captured()) {
               answer(order, "→ captured, transaction " + payment.transactionId(), Style.GOOD);
-              tui.info("Order #" + order.id() + " is paid.");
+              paidNow.add(order.id());
             } else {
+              settling.add(order.id());
               answer(
                   order,
-                  "→ " + payment.paymentStatus() + ": the gateway is slow; it settles later",
+                  "→ "
+                      + payment.paymentStatus()
+                      + ": the gateway is slow; this updates when it settles",
                   Style.NORMAL);
             }
             tui.background(() -> buyerOrders.get(order.id()), book::remember);
+            sayWhatWasPaid();
           },
           failure -> {
             paying--;
+            sayWhatWasPaid();
             if (failure instanceof ServerUnreachableException) {
               answer(order, "→ no answer; Enter tries again (it cannot charge twice)", Style.ERROR);
             } else {
@@ -177,6 +190,42 @@ final class PayView implements View {
                   Style.ERROR);
             }
           });
+    }
+  }
+
+  /** Once every answer of a round is in: one line for all the orders it paid. */
+  private void sayWhatWasPaid() {
+    if (paying > 0 || paidNow.isEmpty()) {
+      return;
+    }
+    List<String> ids = paidNow.stream().map(id -> "#" + id).toList();
+    tui.info(
+        ids.size() == 1
+            ? "Order " + ids.get(0) + " is paid."
+            : "Orders "
+                + String.join(", ", ids.subList(0, ids.size() - 1))
+                + " and "
+                + ids.get(ids.size() - 1)
+                + " are paid.");
+    paidNow.clear();
+  }
+
+  /** A pending payment the gateway has since settled, as the order book (kept live) now shows. */
+  private void noticeSettled() {
+    for (Order order : orders) {
+      if (!settling.contains(order.id())) {
+        continue;
+      }
+      Order now = book.order(order.id()).orElse(order);
+      if (now.paid()) {
+        settling.remove(order.id());
+        answer(order, "→ captured: the gateway has settled it", Style.GOOD);
+        tui.info("Order #" + order.id() + " is paid: the gateway has settled it.");
+      } else if (now.paymentFailure() != null) {
+        settling.remove(order.id());
+        settled.put(order.id(), false);
+        answer(order, "→ declined once settled: " + now.paymentFailure(), Style.ERROR);
+      }
     }
   }
 
