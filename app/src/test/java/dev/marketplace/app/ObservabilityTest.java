@@ -149,6 +149,32 @@ class ObservabilityTest {
             .orElseThrow();
     assertThat(access.getString("trace_id")).isEqualTo(traceId);
     assertThat(access.getString("span_id")).isNotBlank();
+
+    // The gateway's webhook is a request of its own, traced from the api to the payment handler.
+    Eventually.until(
+        () -> jsonLines(jsonApiLog).stream().anyMatch(ObservabilityTest::isWebhookAccess),
+        Duration.ofSeconds(10));
+    String webhookTrace =
+        jsonLines(jsonApiLog).stream()
+            .filter(ObservabilityTest::isWebhookAccess)
+            .reduce((first, last) -> last)
+            .orElseThrow()
+            .getString("trace_id");
+    Eventually.until(
+        () ->
+            receiver.spans(webhookTrace).stream().anyMatch(ObservabilityTest::isWebhook)
+                && receiver.spans(webhookTrace).stream()
+                    .anyMatch(span -> span.isSql() && span.node().contains("payment")),
+        Duration.ofSeconds(20));
+  }
+
+  private static boolean isWebhookAccess(JsonObject line) {
+    return "/api/payments/webhooks/{provider}".equals(line.getString("route"));
+  }
+
+  private static boolean isWebhook(OtlpReceiver.Span span) {
+    return span.kind() == io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER
+        && "/api/payments/webhooks/sandbox".equals(span.attributes().get("url.path"));
   }
 
   /** Whether each span's parent is the caller's span or another span of the trace. */
