@@ -27,6 +27,7 @@ class CatalogPagingTest extends TuiTest {
       // goes down.
       tui.await("Bulk item 01");
       assertThat(tui.screen()).doesNotContain("Bulk item 45");
+      assertThat(tui.row(1)).as("the position, while more pages can come").contains("1 of 30+");
       // End goes to the last product loaded; pressed again once the next page is in, to its end.
       tui.awaitScreen(
           screen -> {
@@ -34,7 +35,9 @@ class CatalogPagingTest extends TuiTest {
             return screen.contains("Bulk item 45");
           },
           "the last page");
+      tui.await("45 of 45");
       tui.press(KeyType.Home).await("Bulk item 01");
+      tui.await("1 of 45");
     }
   }
 }

@@ -9,8 +9,14 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.buyer.ui.Theme;
 import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.Role;
+import dev.marketplace.client.model.Product;
+import dev.marketplace.client.testing.TestProducts;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog, signed out: categories, search with a typo, filters, sorts, pages, resizing. */
 class CatalogScreenTest extends TuiTest {
@@ -48,6 +54,23 @@ class CatalogScreenTest extends TuiTest {
 
       tui.type("q");
       tui.awaitExit();
+    }
+  }
+
+  @Test
+  void theSearchPromptOffersTheLastSearchSelectedSoTypingReplacesIt() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      tui.await("Desk Lamp");
+      tui.type("/lamp").press(KeyType.Enter).await("Search \"lamp\"");
+      tui.type("/").await("Search the catalog");
+      tui.type("mug").press(KeyType.Enter);
+      tui.await("Search \"mug\"");
+      tui.await("Ceramic Mug");
+
+      // An arrow key keeps the old text for editing instead.
+      tui.type("/").await("Search the catalog");
+      tui.press(KeyType.End).type("s").press(KeyType.Enter);
+      tui.await("Search \"mugs\"");
     }
   }
 
@@ -112,6 +135,29 @@ class CatalogScreenTest extends TuiTest {
   }
 
   @Test
+  void theHelpStaysReadableAt60x15() throws Exception {
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()), Theme.colour(), 60, 15)) {
+      tui.await("Desk Lamp");
+      String top = tui.type("?").await("Keys: Catalog");
+      assertThat(top).contains("scroll (1–").contains("search (typos are forgiven)");
+      StringBuilder seen = new StringBuilder(top);
+      String screen = top;
+      while (!screen.contains("quit from anywhere")) {
+        String before = scrollPosition(screen);
+        screen =
+            tui.press(KeyType.ArrowDown)
+                .awaitScreen(now -> !scrollPosition(now).equals(before), "the help to scroll");
+        seen.append(screen);
+      }
+      String all = seen.toString();
+      // The longest explanation wraps under its key instead of being cut off.
+      assertThat(all).contains("filter: price range, minimum rating,").contains("stock only");
+      assertThat(tui.await("quit from anywhere")).contains("Ctrl-C");
+      tui.press(KeyType.Escape).awaitGone("Keys: Catalog");
+    }
+  }
+
+  @Test
   void redrawsWhenTheTerminalIsResized() throws Exception {
     try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
       tui.await("Desk Lamp");
@@ -146,6 +192,24 @@ class CatalogScreenTest extends TuiTest {
   }
 
   @Test
+  void aProductWithImagesSaysSo(@TempDir Path folder) throws Exception {
+    Product kettle = TestProducts.product(gadgetHut, "Photo Kettle", "Kitchen", "39.00", 4);
+    Path photo = folder.resolve("kettle.png");
+    ImageIO.write(new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+    gadgetHut.images().add(kettle.id(), photo);
+    gadgetHut.images().add(kettle.id(), photo);
+
+    try (Driver tui = Driver.start(newBuyer(marketplace.baseUrl()))) {
+      PurchaseTest.selectRow(tui, "Photo Kettle");
+      tui.press(KeyType.Enter).await("2 photos");
+      tui.press(KeyType.Escape);
+      PurchaseTest.selectRow(tui, "Desk Lamp");
+      String lamp = tui.press(KeyType.Enter).await("Price 34.90");
+      assertThat(lamp).doesNotContain("photo");
+    }
+  }
+
+  @Test
   void aSignedInBuyerSignsOutWithL() throws Exception {
     MarketplaceClient buyer = signedIn(Role.BUYER, "Leaving Buyer", marketplace.baseUrl());
     try (Driver tui = Driver.start(buyer)) {
@@ -166,6 +230,11 @@ class CatalogScreenTest extends TuiTest {
       tui.ctrl('c');
       tui.awaitExit();
     }
+  }
+
+  private static String scrollPosition(String screen) {
+    int at = screen.indexOf("scroll (");
+    return at < 0 ? "" : screen.substring(at, screen.indexOf(')', at));
   }
 
   static void showCategory(Driver tui, String name) {

@@ -8,7 +8,9 @@ import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.Role;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderStatus;
+import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.Review;
+import dev.marketplace.client.testing.TestProducts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,29 @@ class OrderLifecycleTest extends TuiTest {
     Order cancelled = buyer.buyerOrders().get(order.id());
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(cancelled.cancelReason()).isEqualTo("Ordered the wrong size");
+  }
+
+  @Test
+  void aLongProductNameNeverRunsIntoTheStatusAt80Columns() throws Exception {
+    Product longName =
+        TestProducts.product(
+            homeGoods,
+            "Extra-long adjustable ergonomic standing desk converter with keyboard tray",
+            "Furniture",
+            "149.00",
+            5);
+    MarketplaceClient buyer = signedIn(Role.BUYER, "Long Name Buyer", marketplace.baseUrl());
+    Order order = buyer.buyerOrders().place(longName.id(), 1, null);
+    try (Driver tui = Driver.start(buyer)) {
+      tui.await("Wireless Headphones");
+      tui.type("o").await("#" + order.id());
+      String row = tui.row(tui.rowOf("#" + order.id()));
+      assertThat(row).contains("Extra-long").contains(" pending").contains("149.00");
+      assertThat(row.substring(0, row.indexOf("pending")))
+          .as("a blank column between what was ordered and its status")
+          .endsWith(" ");
+      assertThat(tui.screen()).contains("My orders  ·  1 of 1");
+    }
   }
 
   @Test

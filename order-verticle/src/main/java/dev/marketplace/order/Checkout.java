@@ -28,6 +28,7 @@ public final class Checkout implements WriteOperation {
   private final CheckoutRepository checkouts;
   private final StockRepository stock;
   private final OrderRepository orders;
+  private final OrderHistoryRepository history;
   private final OrderEventPublisher publisher;
   private final StockChangeNotices stockChanges;
   private final OrderMeters meters;
@@ -36,12 +37,14 @@ public final class Checkout implements WriteOperation {
       CheckoutRepository checkouts,
       StockRepository stock,
       OrderRepository orders,
+      OrderHistoryRepository history,
       OrderEventPublisher publisher,
       StockChangeNotices stockChanges,
       OrderMeters meters) {
     this.checkouts = checkouts;
     this.stock = stock;
     this.orders = orders;
+    this.history = history;
     this.publisher = publisher;
     this.stockChanges = stockChanges;
     this.meters = meters;
@@ -60,7 +63,7 @@ public final class Checkout implements WriteOperation {
                 taken.size() < lines.size()
                     ? refuse(tx, lines, taken)
                     : checkouts.record(tx, buyerId, checkoutId, taken))
-        .compose(written -> orders.events(tx, written))
+        .compose(written -> history.events(tx, written))
         .compose(
             events -> {
               work.afterCommit(() -> events.forEach(publisher::publish));

@@ -16,11 +16,14 @@ public final class OrderDetail implements OperationHandler {
 
   private final Pool pool;
   private final OrderRepository orders;
+  private final OrderHistoryRepository history;
   private final Actor viewer;
 
-  public OrderDetail(Pool pool, OrderRepository orders, Actor viewer) {
+  public OrderDetail(
+      Pool pool, OrderRepository orders, OrderHistoryRepository history, Actor viewer) {
     this.pool = pool;
     this.orders = orders;
+    this.history = history;
     this.viewer = viewer;
   }
 
@@ -40,7 +43,7 @@ public final class OrderDetail implements OperationHandler {
                 throw DomainException.forbidden("Order " + orderId + " is not yours.");
               }
               return Future.all(
-                      orders.history(pool, orderId), orders.itemsOf(pool, List.of(orderId)))
+                      history.history(pool, orderId), orders.itemsOf(pool, List.of(orderId)))
                   .map(
                       loaded -> {
                         JsonArray timeline = new JsonArray();

@@ -18,9 +18,9 @@ import io.vertx.sqlclient.Pool;
 public final class OrderEventsSince implements OperationHandler {
 
   private final Pool pool;
-  private final OrderRepository orders;
+  private final OrderHistoryRepository orders;
 
-  public OrderEventsSince(Pool pool, OrderRepository orders) {
+  public OrderEventsSince(Pool pool, OrderHistoryRepository orders) {
     this.pool = pool;
     this.orders = orders;
   }

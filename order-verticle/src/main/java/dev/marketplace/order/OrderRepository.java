@@ -19,9 +19,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The {@code orders} and {@code order_tracking} tables. Every method runs on the {@code SqlClient}
- * it is given: the pool for a statement that is atomic by itself, a transaction's connection when
- * it is one step of several.
+ * Writes and reads {@code orders}, and writes {@code order_tracking} in the same statements as the
+ * changes it records (its reads are {@link OrderHistoryRepository}'s). Every method runs on the
+ * {@code SqlClient} it is given: the pool for a statement that is atomic by itself, a transaction's
+ * connection when it is one step of several.
  *
  * <p>Placing and cancelling an order also change the stock in {@code product_stock} (see {@link
  * StockRepository}): the stock and the order must change together or not at all, so each such
@@ -71,11 +72,6 @@ public final class OrderRepository {
           + Order.COLUMNS
           + " FROM orders o JOIN users b ON b.id = o.buyer_id"
           + " LEFT JOIN products p ON p.id = o.product_id WHERE ";
-
-  private static final String EVENTS =
-      "SELECT "
-          + OrderEvent.COLUMNS
-          + " FROM order_tracking t JOIN orders o ON o.id = t.order_id WHERE ";
 
   /**
    * Takes {@code quantity} units of an active product and records a pending order for them, in one
@@ -297,47 +293,9 @@ public final class OrderRepository {
         .map(Rows::list);
   }
 
-  /** An order's history, oldest first. */
-  public Future<List<OrderEvent>> history(SqlClient client, long orderId) {
-    return events(client, "t.order_id = $1 ORDER BY t.id", Tuple.of(orderId));
-  }
-
-  /** The history rows with these ids, as events. */
-  public Future<List<OrderEvent>> events(SqlClient client, List<Long> ids) {
-    return events(
-        client, "t.id = ANY($1) ORDER BY t.id", Tuple.tuple().addValue(ids.toArray(Long[]::new)));
-  }
-
-  /** Events on the orders of a buyer or seller after event {@code afterId}, oldest first. */
-  public Future<List<OrderEvent>> eventsSince(
-      SqlClient client, Actor owner, long ownerId, long afterId, int limit) {
-    String ownerColumn = owner == Actor.SELLER ? "o.seller_id" : "o.buyer_id";
-    return events(
-        client,
-        ownerColumn + " = $1 AND t.id > $2 ORDER BY t.id LIMIT $3",
-        Tuple.of(ownerId, afterId, limit));
-  }
-
-  /**
-   * The id of the newest event of any order (0 if none): every event of anyone's orders so far has
-   * this id or a smaller one. Read backwards from the primary key.
-   */
-  public Future<Long> latestEventId(SqlClient client) {
-    return client
-        .preparedQuery("SELECT coalesce(max(id), 0) AS latest FROM order_tracking")
-        .mapping(row -> row.getLong("latest"))
-        .execute()
-        .map(rows -> rows.iterator().next());
-  }
-
   /** Orders, with the names they are read with, that match {@code where}. */
   private static Future<RowSet<Order>> orders(SqlClient client, String where, Tuple values) {
     return select(client, ORDERS + where, Order::fromRow, values);
-  }
-
-  /** History rows, with their order's buyer and seller, that match {@code where}. */
-  private static Future<List<OrderEvent>> events(SqlClient client, String where, Tuple values) {
-    return select(client, EVENTS + where, OrderEvent::fromRow, values).map(Rows::list);
   }
 
   private static <T> Future<RowSet<T>> select(

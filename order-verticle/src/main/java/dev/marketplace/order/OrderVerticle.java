@@ -66,6 +66,7 @@ public final class OrderVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
     OrderRepository orders = new OrderRepository();
+    OrderHistoryRepository history = new OrderHistoryRepository();
     StockRepository stock = new StockRepository();
     OrderEventPublisher publisher = new OrderEventPublisher(vertx);
     WritePositions positions = WritePositions.of(vertx, settings.database());
@@ -93,11 +94,12 @@ public final class OrderVerticle extends VerticleBase {
             new PlaceOrder(orders, stock, publisher, stockChanges, meters))
         .on(
             ApiOperation.CHECKOUT,
-            new Checkout(new CheckoutRepository(), stock, orders, publisher, stockChanges, meters))
+            new Checkout(
+                new CheckoutRepository(), stock, orders, history, publisher, stockChanges, meters))
         .on(ApiOperation.LIST_BUYER_ORDERS, new ListOrders(pool, orders, Actor.BUYER))
         .on(ApiOperation.LIST_SELLER_ORDERS, new ListOrders(pool, orders, Actor.SELLER))
-        .on(ApiOperation.BUYER_ORDER_DETAIL, new OrderDetail(pool, orders, Actor.BUYER))
-        .on(ApiOperation.SELLER_ORDER_DETAIL, new OrderDetail(pool, orders, Actor.SELLER))
+        .on(ApiOperation.BUYER_ORDER_DETAIL, new OrderDetail(pool, orders, history, Actor.BUYER))
+        .on(ApiOperation.SELLER_ORDER_DETAIL, new OrderDetail(pool, orders, history, Actor.SELLER))
         .on(ApiOperation.UPDATE_ORDER_STATUS, new UpdateOrderStatus(transitions))
         .on(ApiOperation.CANCEL_ORDER, new CancelOrder(transitions))
         .on(ApiOperation.ADD_SHIPPING_EVENT, new AddShippingEvent(orders, transitions, publisher))
@@ -107,7 +109,7 @@ public final class OrderVerticle extends VerticleBase {
                 ReadRouting.of(vertx, pool, settings.database()),
                 new SalesReportRepository(),
                 clock))
-        .on(InternalAction.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, orders))
+        .on(InternalAction.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, history))
         .on(InternalAction.EXPIRE_UNPAID_ORDERS, expiry)
         .readiness(pool)
         .positions(positions.tracked() ? positions::afterCommit : null)

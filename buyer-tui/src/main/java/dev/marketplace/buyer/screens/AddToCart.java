@@ -1,7 +1,8 @@
 package dev.marketplace.buyer.screens;
 
-import dev.marketplace.buyer.BuyerApp;
+import dev.marketplace.buyer.shop.Cart;
 import dev.marketplace.buyer.ui.PromptView;
+import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.client.model.Product;
 
 /** {@code a}: asks how many of a product, then puts them in the cart. */
@@ -9,41 +10,39 @@ final class AddToCart {
 
   private AddToCart() {}
 
-  static void ask(BuyerApp app, Product product) {
+  static void ask(Tui tui, Cart cart, Product product) {
     if (product.inventory() <= 0) {
-      app.tui().error(product.name() + " is sold out.");
+      tui.error(product.name() + " is sold out.");
       return;
     }
-    int inCart = app.cart().line(product.id()).map(line -> line.quantity()).orElse(0);
+    int inCart = cart.line(product.id()).map(line -> line.quantity()).orElse(0);
     int most = product.inventory() - inCart;
     if (most <= 0) {
-      app.tui().error("All " + product.inventory() + " of " + product.name() + " are in the cart.");
+      tui.error("All " + product.inventory() + " of " + product.name() + " are in the cart.");
       return;
     }
-    app.tui()
-        .open(
-            new PromptView(
-                app.tui(),
-                "Add to cart",
-                "How many " + product.name() + "? (1 to " + most + ")",
-                "1",
-                6,
-                text -> problemWith(text, most),
-                text -> {
-                  int quantity = Integer.parseInt(text);
-                  app.cart().add(product, quantity);
-                  app.tui()
-                      .info(
-                          "Added "
-                              + quantity
-                              + " × "
-                              + product.name()
-                              + " to the cart ("
-                              + app.cart().items()
-                              + " items, "
-                              + Display.money(app.cart().total())
-                              + "). c opens the cart.");
-                }));
+    tui.open(
+        new PromptView(
+            tui,
+            "Add to cart",
+            "How many " + product.name() + "? (1 to " + most + ")",
+            "1",
+            6,
+            text -> problemWith(text, most),
+            text -> {
+              int quantity = Integer.parseInt(text);
+              cart.add(product, quantity);
+              tui.info(
+                  "Added "
+                      + quantity
+                      + " × "
+                      + product.name()
+                      + " to the cart ("
+                      + cart.items()
+                      + " items, "
+                      + Display.money(cart.total())
+                      + "). c opens the cart.");
+            }));
   }
 
   private static String problemWith(String text, int most) {

@@ -2,8 +2,8 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
 import dev.marketplace.buyer.shop.Cart;
+import dev.marketplace.buyer.shop.OrderBook;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.Cells;
 import dev.marketplace.buyer.ui.ConfirmView;
@@ -12,6 +12,7 @@ import dev.marketplace.buyer.ui.ListView;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.BuyerOrders;
 import dev.marketplace.client.ServerUnreachableException;
 import dev.marketplace.client.model.CartLine;
 import dev.marketplace.client.model.Checkout;
@@ -24,16 +25,20 @@ import java.util.List;
  */
 final class CartView implements View {
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final BuyerOrders buyerOrders;
   private final Cart cart;
+  private final OrderBook orders;
+  private final Navigation navigation;
   private final ListView<Cart.Line> lines = new ListView<>();
   private boolean placing;
 
-  CartView(BuyerApp app) {
-    this.app = app;
-    this.tui = app.tui();
-    this.cart = app.cart();
+  CartView(Tui tui, BuyerOrders buyerOrders, Cart cart, OrderBook orders, Navigation navigation) {
+    this.tui = tui;
+    this.buyerOrders = buyerOrders;
+    this.cart = cart;
+    this.orders = orders;
+    this.navigation = navigation;
   }
 
   @Override
@@ -140,7 +145,7 @@ final class CartView implements View {
       case '+', '=' -> change(1);
       case '-' -> change(-1);
       case 'd' -> change(-Integer.MAX_VALUE);
-      case 'o' -> app.whenSignedIn(() -> tui.open(new OrdersView(app)));
+      case 'o' -> navigation.orders();
       default -> {
         return false;
       }
@@ -177,7 +182,7 @@ final class CartView implements View {
       tui.info("The cart is empty.");
       return;
     }
-    app.whenSignedIn(
+    navigation.whenSignedIn(
         () ->
             tui.open(
                 new ConfirmView(
@@ -200,11 +205,11 @@ final class CartView implements View {
     List<CartLine> order = cart.checkoutLines();
     tui.act(
         this,
-        () -> app.client().buyerOrders().checkout(order, key),
+        () -> buyerOrders.checkout(order, key),
         (Checkout placed) -> {
           placing = false;
           cart.clear();
-          placed.orders().forEach(app.orders()::remember);
+          placed.orders().forEach(orders::remember);
           tui.close(this);
           tui.info(
               "Placed "
@@ -213,7 +218,7 @@ final class CartView implements View {
                   + " for "
                   + Display.money(placed.totalPrice())
                   + ". Now choose a card.");
-          tui.open(new PayView(app, placed.orders()));
+          navigation.pay(placed.orders());
         },
         failure -> {
           placing = false;

@@ -1,9 +1,9 @@
 package dev.marketplace.buyer.screens;
 
-import dev.marketplace.buyer.BuyerApp;
 import dev.marketplace.buyer.ui.ListView;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.Catalog;
 import dev.marketplace.client.model.CatalogQuery;
 import dev.marketplace.client.model.Page;
 import dev.marketplace.client.model.Product;
@@ -28,8 +28,8 @@ final class CatalogListing {
           ProductSort.RATING,
           ProductSort.BEST_SELLING);
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final Catalog catalog;
   private final View owner;
   private final BooleanSupplier scrolling;
   private final ListView<Product> products = new ListView<>();
@@ -47,9 +47,9 @@ final class CatalogListing {
    * @param owner the view the pages are loaded for
    * @param scrolling whether the products have the focus: only then does nearing the end load more
    */
-  CatalogListing(BuyerApp app, View owner, BooleanSupplier scrolling) {
-    this.app = app;
-    this.tui = app.tui();
+  CatalogListing(Tui tui, Catalog catalog, View owner, BooleanSupplier scrolling) {
+    this.tui = tui;
+    this.catalog = catalog;
     this.owner = owner;
     this.scrolling = scrolling;
   }
@@ -73,6 +73,11 @@ final class CatalogListing {
   /** The first page has come (or failed): an empty list means nothing matches. */
   boolean loaded() {
     return loaded;
+  }
+
+  /** More pages of the current list can be fetched. */
+  boolean hasMore() {
+    return nextCursor != null;
   }
 
   boolean loadingMore() {
@@ -155,10 +160,7 @@ final class CatalogListing {
     String text = search;
     tui.load(
         owner,
-        () ->
-            text == null
-                ? app.client().catalog().browse(query)
-                : app.client().catalog().search(text, query),
+        () -> text == null ? catalog.browse(query) : catalog.search(text, query),
         (Page<Product> page) -> {
           if (mine != generation) {
             return;

@@ -2,7 +2,7 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
+import dev.marketplace.buyer.shop.Visitor;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.Cells;
 import dev.marketplace.buyer.ui.Hint;
@@ -11,6 +11,7 @@ import dev.marketplace.buyer.ui.PromptView;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.Catalog;
 import dev.marketplace.client.model.Category;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductSort;
@@ -23,17 +24,21 @@ import java.util.List;
  */
 public final class CatalogView implements View {
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final Catalog catalog;
+  private final Visitor visitor;
+  private final Navigation navigation;
   private final ListView<Category> categories = new ListView<>();
   private final CatalogListing listing;
   private final ListView<Product> products;
   private boolean categoriesFocused;
 
-  public CatalogView(BuyerApp app) {
-    this.app = app;
-    this.tui = app.tui();
-    this.listing = new CatalogListing(app, this, () -> !categoriesFocused);
+  CatalogView(Tui tui, Catalog catalog, Visitor visitor, Navigation navigation) {
+    this.tui = tui;
+    this.catalog = catalog;
+    this.visitor = visitor;
+    this.navigation = navigation;
+    this.listing = new CatalogListing(tui, catalog, this, () -> !categoriesFocused);
     this.products = listing.products();
   }
 
@@ -63,7 +68,7 @@ public final class CatalogView implements View {
       hints.add(Hint.of("Esc", "clear search"));
     }
     hints.add(
-        app.session().isPresent()
+        visitor.session().isPresent()
             ? Hint.of("L", "sign out", "sign out (here and at the server)")
             : Hint.of("l", "sign in", "sign in or register"));
     return hints;
@@ -83,7 +88,9 @@ public final class CatalogView implements View {
             + sortLabel(listing.effectiveSort())
             + "  ·  filters: "
             + listing.filters().describe();
-    canvas.text(1, 0, about, Style.DIM);
+    String position = products.position(listing.hasMore());
+    canvas.text(1, 0, Cells.left(about, canvas.width() - position.length() - 3), Style.DIM);
+    canvas.text(canvas.width() - position.length() - 1, 0, position, Style.DIM);
     int leftWidth = Math.max(16, Math.min(26, canvas.width() / 4));
     Canvas left = canvas.area(0, 1, leftWidth, canvas.height() - 1);
     Canvas right =
@@ -184,7 +191,7 @@ public final class CatalogView implements View {
       if (categoriesFocused) {
         categories.selected().ifPresent(chosen -> showCategory(chosen.name()));
       } else {
-        products.selected().ifPresent(product -> tui.open(new ProductView(app, product.id())));
+        products.selected().ifPresent(product -> navigation.product(product.id()));
       }
       return true;
     }
@@ -213,18 +220,18 @@ public final class CatalogView implements View {
         tui.info("Sorted by " + sortLabel(next) + ".");
         listing.sortBy(next);
       }
-      case 'a' -> products.selected().ifPresent(product -> AddToCart.ask(app, product));
-      case 'c' -> tui.open(new CartView(app));
-      case 'o' -> app.whenSignedIn(() -> tui.open(new OrdersView(app)));
+      case 'a' -> products.selected().ifPresent(navigation::addToCart);
+      case 'c' -> navigation.cart();
+      case 'o' -> navigation.orders();
       case 'r' -> reload();
       case 'l' -> {
-        if (app.session().isPresent()) {
-          tui.info("Signed in as " + app.session().get().email() + "; L signs out.");
+        if (visitor.session().isPresent()) {
+          tui.info("Signed in as " + visitor.session().get().email() + "; L signs out.");
         } else {
-          app.whenSignedIn(() -> {});
+          navigation.signIn(() -> {});
         }
       }
-      case 'L' -> app.signOut();
+      case 'L' -> visitor.signOut();
       default -> {
         return false;
       }
@@ -240,7 +247,7 @@ public final class CatalogView implements View {
   private void reload() {
     tui.load(
         this,
-        () -> app.client().catalog().categories(),
+        catalog::categories,
         loadedCategories -> {
           List<Category> withAll = new ArrayList<>();
           withAll.add(

@@ -2,7 +2,6 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
 import dev.marketplace.buyer.shop.OrderBook;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.Cells;
@@ -12,6 +11,7 @@ import dev.marketplace.buyer.ui.PromptView;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.BuyerOrders;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
 import dev.marketplace.client.model.OrderItem;
@@ -32,17 +32,19 @@ final class OrderView implements View {
   private static final Set<OrderStatus> REVIEWABLE =
       Set.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED);
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final BuyerOrders buyerOrders;
   private final OrderBook book;
+  private final Navigation navigation;
   private final long orderId;
   private final ListView<OrderItem> lines = new ListView<>();
   private String problem;
 
-  OrderView(BuyerApp app, long orderId) {
-    this.app = app;
-    this.tui = app.tui();
-    this.book = app.orders();
+  OrderView(Tui tui, BuyerOrders buyerOrders, OrderBook book, Navigation navigation, long orderId) {
+    this.tui = tui;
+    this.buyerOrders = buyerOrders;
+    this.book = book;
+    this.navigation = navigation;
     this.orderId = orderId;
   }
 
@@ -77,7 +79,7 @@ final class OrderView implements View {
   private void reload() {
     tui.load(
         this,
-        () -> app.client().buyerOrders().get(orderId),
+        () -> buyerOrders.get(orderId),
         book::remember,
         failure -> problem = failure.getMessage());
   }
@@ -203,7 +205,7 @@ final class OrderView implements View {
       case 'x' -> cancel(order);
       case 'p' -> {
         if (order.status() == OrderStatus.PENDING && !order.paid()) {
-          tui.open(new PayView(app, List.of(order)));
+          navigation.pay(List.of(order));
         } else {
           tui.info(
               "Order #" + orderId + " is " + Display.status(order.status()) + ": nothing to pay.");
@@ -239,7 +241,7 @@ final class OrderView implements View {
             reason ->
                 tui.act(
                     this,
-                    () -> app.client().buyerOrders().cancel(orderId, reason),
+                    () -> buyerOrders.cancel(orderId, reason),
                     cancelled -> {
                       book.remember(cancelled);
                       tui.info(
@@ -259,7 +261,6 @@ final class OrderView implements View {
     }
     lines
         .selected()
-        .ifPresent(
-            item -> tui.open(new ReviewView(app, item.productId(), item.productName(), () -> {})));
+        .ifPresent(item -> navigation.review(item.productId(), item.productName(), () -> {}));
   }
 }

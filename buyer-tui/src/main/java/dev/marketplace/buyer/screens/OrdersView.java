@@ -2,7 +2,6 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
 import dev.marketplace.buyer.shop.OrderBook;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.Cells;
@@ -11,6 +10,7 @@ import dev.marketplace.buyer.ui.ListView;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.BuyerOrders;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderStatus;
 import dev.marketplace.client.model.Page;
@@ -25,9 +25,10 @@ final class OrdersView implements View {
 
   private static final int PAGE = 30;
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final BuyerOrders buyerOrders;
   private final OrderBook book;
+  private final Navigation navigation;
   private final ListView<Long> ids = new ListView<>();
   private OrderStatus only;
   private String nextCursor;
@@ -35,15 +36,19 @@ final class OrdersView implements View {
   private boolean loaded;
   private int generation;
 
-  OrdersView(BuyerApp app) {
-    this.app = app;
-    this.tui = app.tui();
-    this.book = app.orders();
+  OrdersView(Tui tui, BuyerOrders buyerOrders, OrderBook book, Navigation navigation) {
+    this.tui = tui;
+    this.buyerOrders = buyerOrders;
+    this.book = book;
+    this.navigation = navigation;
   }
 
   @Override
   public String title() {
-    return "My orders" + (only == null ? "" : " › " + only.wireName());
+    String position = ids.position(nextCursor != null);
+    return "My orders"
+        + (only == null ? "" : " › " + only.wireName())
+        + (position.isEmpty() ? "" : "  ·  " + position);
   }
 
   @Override
@@ -73,7 +78,7 @@ final class OrdersView implements View {
     OrderStatus status = only;
     tui.load(
         this,
-        () -> app.client().buyerOrders().list(status, cursor, PAGE),
+        () -> buyerOrders.list(status, cursor, PAGE),
         (Page<Order> page) -> {
           if (mine != generation) {
             return;
@@ -151,7 +156,9 @@ final class OrdersView implements View {
                   + Cells.left("#" + order.id(), 7)
                   + Cells.left(Display.time(order.createdAt()), placedAt)
                   + " "
-                  + Cells.left(PayView.describe(order), what)
+                  // One column is kept blank, so a long description never runs into the status.
+                  + Cells.left(PayView.describe(order), what - 1)
+                  + " "
                   + Cells.left(Display.status(order.status()), status)
                   + Cells.right(Display.money(order.totalPrice()), total),
               shown);
@@ -166,7 +173,7 @@ final class OrdersView implements View {
       return true;
     }
     if (key.getKeyType() == KeyType.Enter) {
-      ids.selected().ifPresent(id -> tui.open(new OrderView(app, id)));
+      ids.selected().ifPresent(navigation::order);
       return true;
     }
     if (key.getKeyType() != KeyType.Character || key.isCtrlDown()) {
@@ -183,7 +190,7 @@ final class OrdersView implements View {
         tui.info(only == null ? "Showing every order." : "Showing " + only.wireName() + " orders.");
         reload();
       }
-      case 'c' -> tui.open(new CartView(app));
+      case 'c' -> navigation.cart();
       default -> {
         return false;
       }

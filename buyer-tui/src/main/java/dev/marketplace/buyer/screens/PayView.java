@@ -2,7 +2,7 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
+import dev.marketplace.buyer.shop.OrderBook;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.Cells;
 import dev.marketplace.buyer.ui.Hint;
@@ -11,6 +11,7 @@ import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
 import dev.marketplace.client.ApiException;
+import dev.marketplace.client.BuyerOrders;
 import dev.marketplace.client.Payments;
 import dev.marketplace.client.ServerUnreachableException;
 import dev.marketplace.client.model.Order;
@@ -32,8 +33,11 @@ final class PayView implements View {
   private static final List<String> CARDS =
       List.of("tok_success", "tok_declined", "tok_insufficient_funds", "tok_slow", "tok_error");
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final Payments payments;
+  private final BuyerOrders buyerOrders;
+  private final OrderBook book;
+  private final Navigation navigation;
   private final List<Order> orders;
   private final ListView<String> cards = new ListView<>();
   private final Map<Long, String> answers = new HashMap<>();
@@ -42,9 +46,18 @@ final class PayView implements View {
   private final Map<String, String> keys = new HashMap<>();
   private int paying;
 
-  PayView(BuyerApp app, List<Order> orders) {
-    this.app = app;
-    this.tui = app.tui();
+  PayView(
+      Tui tui,
+      Payments payments,
+      BuyerOrders buyerOrders,
+      OrderBook book,
+      Navigation navigation,
+      List<Order> orders) {
+    this.tui = tui;
+    this.payments = payments;
+    this.buyerOrders = buyerOrders;
+    this.book = book;
+    this.navigation = navigation;
     this.orders = List.copyOf(orders);
     cards.replace(CARDS);
     for (Order order : orders) {
@@ -113,7 +126,7 @@ final class PayView implements View {
       return true;
     }
     if (key.getKeyType() == KeyType.Character && key.getCharacter() == 'o') {
-      tui.openFromRoot(new OrdersView(app));
+      navigation.ordersFromRoot();
       return true;
     }
     return false;
@@ -135,7 +148,7 @@ final class PayView implements View {
       answerStyles.put(order.id(), Style.DIM);
       tui.act(
           this,
-          () -> app.client().payments().pay(order.id(), card, key),
+          () -> payments.pay(order.id(), card, key),
           (Payment payment) -> {
             paying--;
             keys.remove(order.id() + " " + card);
@@ -149,8 +162,7 @@ final class PayView implements View {
                   "→ " + payment.paymentStatus() + ": the gateway is slow; it settles later",
                   Style.NORMAL);
             }
-            tui.background(
-                () -> app.client().buyerOrders().get(order.id()), app.orders()::remember);
+            tui.background(() -> buyerOrders.get(order.id()), book::remember);
           },
           failure -> {
             paying--;

@@ -2,13 +2,14 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
+import dev.marketplace.buyer.shop.Cart;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.Cells;
 import dev.marketplace.buyer.ui.Hint;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.Catalog;
 import dev.marketplace.client.model.Page;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.Rating;
@@ -21,8 +22,10 @@ final class ProductView implements View {
 
   private static final int REVIEWS_PER_PAGE = 4;
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final Catalog catalog;
+  private final Cart cart;
+  private final Navigation navigation;
   private final long productId;
   private final List<String> pageCursors = new ArrayList<>();
   private Product product;
@@ -30,9 +33,11 @@ final class ProductView implements View {
   private int page;
   private String problem;
 
-  ProductView(BuyerApp app, long productId) {
-    this.app = app;
-    this.tui = app.tui();
+  ProductView(Tui tui, Catalog catalog, Cart cart, Navigation navigation, long productId) {
+    this.tui = tui;
+    this.catalog = catalog;
+    this.cart = cart;
+    this.navigation = navigation;
     this.productId = productId;
   }
 
@@ -58,7 +63,7 @@ final class ProductView implements View {
   private void reload() {
     tui.load(
         this,
-        () -> app.client().catalog().product(productId),
+        () -> catalog.product(productId),
         loaded -> product = loaded,
         failure -> problem = failure.getMessage());
     pageCursors.clear();
@@ -71,7 +76,7 @@ final class ProductView implements View {
     String cursor = pageCursors.get(page);
     tui.load(
         this,
-        () -> app.client().catalog().reviews(productId, cursor, REVIEWS_PER_PAGE),
+        () -> catalog.reviews(productId, cursor, REVIEWS_PER_PAGE),
         loaded -> reviews = loaded);
   }
 
@@ -84,7 +89,7 @@ final class ProductView implements View {
     }
     canvas.text(1, 0, product.name(), Style.TITLE);
     canvas.text(1, 1, "by " + product.sellerName() + " · " + product.category(), Style.DIM);
-    int inCart = app.cart().line(productId).map(line -> line.quantity()).orElse(0);
+    int inCart = cart.line(productId).map(line -> line.quantity()).orElse(0);
     canvas.text(
         1,
         2,
@@ -92,6 +97,7 @@ final class ProductView implements View {
             + Display.money(product.price())
             + "    Stock "
             + Display.stock(product.inventory())
+            + photos()
             + (inCart > 0 ? "    (" + inCart + " in the cart)" : ""),
         Style.NORMAL);
     int half = canvas.width() / 2;
@@ -106,6 +112,12 @@ final class ProductView implements View {
     }
     drawRating(canvas.area(half + 1, 4, canvas.width() - half - 2, 6));
     drawReviews(canvas.area(1, 11, canvas.width() - 2, canvas.height() - 11));
+  }
+
+  /** A terminal cannot show the product's images, but it says they exist. */
+  private String photos() {
+    int count = product.images() == null ? 0 : product.images().size();
+    return count == 0 ? "" : "    " + count + (count == 1 ? " photo" : " photos");
   }
 
   private void drawRating(Canvas area) {
@@ -204,11 +216,11 @@ final class ProductView implements View {
       return false;
     }
     switch (c) {
-      case 'a' -> AddToCart.ask(app, product);
-      case 'c' -> tui.open(new CartView(app));
+      case 'a' -> navigation.addToCart(product);
+      case 'c' -> navigation.cart();
       case 'w' ->
-          app.whenSignedIn(
-              () -> tui.open(new ReviewView(app, product.id(), product.name(), this::reload)));
+          navigation.whenSignedIn(
+              () -> navigation.review(product.id(), product.name(), this::reload));
       default -> {
         return false;
       }

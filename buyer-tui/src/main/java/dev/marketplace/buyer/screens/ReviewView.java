@@ -2,20 +2,20 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.FormDialog;
 import dev.marketplace.buyer.ui.Hint;
 import dev.marketplace.buyer.ui.LineEditor;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
+import dev.marketplace.client.Catalog;
 import java.util.List;
 
 /** Stars and a few words on a product the buyer has received; writing again replaces it. */
 final class ReviewView implements FormDialog {
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final Catalog catalog;
   private final long productId;
   private final String productName;
   private final Runnable posted;
@@ -24,9 +24,9 @@ final class ReviewView implements FormDialog {
   private boolean onComment;
   private boolean sending;
 
-  ReviewView(BuyerApp app, long productId, String productName, Runnable posted) {
-    this.app = app;
-    this.tui = app.tui();
+  ReviewView(Tui tui, Catalog catalog, long productId, String productName, Runnable posted) {
+    this.tui = tui;
+    this.catalog = catalog;
     this.productId = productId;
     this.productName = productName;
     this.posted = posted;
@@ -98,7 +98,7 @@ final class ReviewView implements FormDialog {
     int chosen = stars;
     tui.act(
         this,
-        () -> app.client().catalog().review(productId, chosen, text.isEmpty() ? null : text),
+        () -> catalog.review(productId, chosen, text.isEmpty() ? null : text),
         review -> {
           tui.close(this);
           tui.info("Thank you: your " + chosen + "-star review of " + productName + " is posted.");

@@ -2,15 +2,17 @@ package dev.marketplace.buyer.screens;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.marketplace.buyer.BuyerApp;
+import dev.marketplace.buyer.shop.Visitor;
 import dev.marketplace.buyer.ui.Canvas;
 import dev.marketplace.buyer.ui.Hint;
 import dev.marketplace.buyer.ui.LineEditor;
 import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
+import dev.marketplace.client.Accounts;
 import dev.marketplace.client.ApiException;
 import dev.marketplace.client.auth.Session;
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -25,8 +27,10 @@ public final class SignInView implements View {
     REGISTER
   }
 
-  private final BuyerApp app;
   private final Tui tui;
+  private final Accounts accounts;
+  private final URI server;
+  private final Visitor visitor;
   private final Runnable then;
   private Mode mode = Mode.CHOOSE;
   private LineEditor name;
@@ -36,9 +40,11 @@ public final class SignInView implements View {
   private boolean sending;
   private String problem;
 
-  public SignInView(BuyerApp app, Runnable then) {
-    this.app = app;
-    this.tui = app.tui();
+  SignInView(Tui tui, Accounts accounts, URI server, Visitor visitor, Runnable then) {
+    this.tui = tui;
+    this.accounts = accounts;
+    this.server = server;
+    this.visitor = visitor;
     this.then = then;
   }
 
@@ -78,8 +84,7 @@ public final class SignInView implements View {
   public void draw(Canvas canvas) {
     if (mode == Mode.CHOOSE) {
       Canvas inside = canvas.dialog(60, 8, "Sign in to go on");
-      inside.text(
-          0, 0, "This needs a buyer account on " + app.client().server() + ".", Style.NORMAL);
+      inside.text(0, 0, "This needs a buyer account on " + server + ".", Style.NORMAL);
       inside.text(0, 2, "s", Style.KEY);
       inside.text(2, 2, "Sign in with your email and password", Style.NORMAL);
       inside.text(0, 3, "r", Style.KEY);
@@ -158,13 +163,13 @@ public final class SignInView implements View {
         this,
         () -> {
           if (fullName != null) {
-            app.client().accounts().register(fullName, who, secret);
+            accounts.register(fullName, who, secret);
           }
-          return app.client().accounts().login(who, secret);
+          return accounts.login(who, secret);
         },
         (Session session) -> {
           tui.close(this);
-          app.signedIn(session);
+          visitor.signedIn(session);
           tui.info("Signed in as " + session.name() + ".");
           then.run();
         },

@@ -3,13 +3,18 @@ package dev.marketplace.buyer.ui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
-/** One line of text being typed: insert, delete, move; masked for passwords. */
+/**
+ * One line of text being typed: insert, delete, move; masked for passwords. A field can open with
+ * its text selected, as a desktop field does: the first key typed replaces the text, Backspace or
+ * Delete clears it, and a movement key keeps it for editing.
+ */
 public final class LineEditor {
 
   private final StringBuilder text = new StringBuilder();
   private final int maxLength;
   private final boolean masked;
   private int caret;
+  private boolean selected;
 
   public LineEditor(String initial, int maxLength, boolean masked) {
     this.maxLength = maxLength;
@@ -24,9 +29,27 @@ public final class LineEditor {
     return text.toString();
   }
 
+  /** Selects the whole text, so that typing replaces it. */
+  public void selectAll() {
+    selected = !text.isEmpty();
+  }
+
+  public boolean selected() {
+    return selected;
+  }
+
   /** True when the key edited the text or moved the caret. */
   public boolean onKey(KeyStroke key) {
     KeyType type = key.getKeyType();
+    if (selected && replacesSelection(key)) {
+      text.setLength(0);
+      caret = 0;
+      if (type != KeyType.Character) {
+        selected = false;
+        return true;
+      }
+    }
+    selected = false;
     switch (type) {
       case Character -> {
         if (key.isCtrlDown() || key.isAltDown()) {
@@ -60,6 +83,14 @@ public final class LineEditor {
     return true;
   }
 
+  private static boolean replacesSelection(KeyStroke key) {
+    return switch (key.getKeyType()) {
+      case Character -> !key.isCtrlDown() && !key.isAltDown();
+      case Backspace, Delete -> true;
+      default -> false;
+    };
+  }
+
   private boolean ctrl(char c) {
     switch (Character.toLowerCase(c)) {
       case 'a' -> caret = 0;
@@ -86,6 +117,9 @@ public final class LineEditor {
     int start = Math.max(0, caret - visible);
     String part = shown.substring(start, Math.min(shown.length(), start + visible));
     canvas.text(column, row, Cells.left(part, width), focused ? Style.FIELD : Style.DIM);
+    if (selected && focused) {
+      canvas.text(column, row, part, Style.SELECTED);
+    }
     if (focused) {
       canvas.cursorAt(column + caret - start, row);
     }

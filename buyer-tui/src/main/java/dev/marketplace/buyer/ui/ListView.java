@@ -63,6 +63,17 @@ public final class ListView<T> {
     return cursor;
   }
 
+  /**
+   * Where the cursor is, for a long list: "12 of 730", or "12 of 40+" while more pages can come;
+   * empty when the list is.
+   */
+  public String position(boolean more) {
+    if (items.isEmpty()) {
+      return "";
+    }
+    return (cursor + 1) + " of " + items.size() + (more ? "+" : "");
+  }
+
   public void select(int index) {
     cursor = Math.max(0, Math.min(index, items.size() - 1));
   }

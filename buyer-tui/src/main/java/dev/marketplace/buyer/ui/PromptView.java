@@ -33,6 +33,8 @@ public final class PromptView implements FormDialog {
     this.title = title;
     this.question = question;
     this.field = new LineEditor(initial, maxLength, false);
+    // The old answer is offered selected: typing replaces it, an arrow key keeps it for editing.
+    field.selectAll();
     this.problemWith = problemWith;
     this.answered = answered;
   }
