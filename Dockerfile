@@ -6,7 +6,7 @@ RUN ./mvnw -B -q package -DskipTests
 
 # Run stage: only a JRE and the jar, as an unprivileged user.
 FROM eclipse-temurin:21-jre
-RUN useradd --system --create-home marketplace \
+RUN useradd --system --uid 10001 --create-home marketplace \
     && install -d -o marketplace -g marketplace /home/marketplace/data/keys
 WORKDIR /home/marketplace
 COPY --from=build /src/app/target/marketplace.jar /opt/marketplace/marketplace.jar

@@ -599,7 +599,7 @@ field() { awk -F, -v s="$1" -v c="$2" '$1 == s { print $c }' "$CSV"; }
   echo
   echo "\`$COMMAND\`"
   if [ -n "${BENCH_JVM_FLAGS:-}" ]; then echo "with BENCH_JVM_FLAGS=\"$BENCH_JVM_FLAGS\""; fi
-  settings=$(env | grep '^MARKETPLACE_' | sort | tr '\n' ' ' || true)
+  settings=$(env | grep -E '^(MARKETPLACE|OTEL)_' | sort | tr '\n' ' ' || true)
   if [ -n "$settings" ]; then echo "with the servers' settings $settings"; fi
   echo "on $(nproc) cores; server and PostgreSQL on the same machine; wrk and pgbench over loopback."
   echo "Each server first ran the mixed workload for ${JIT_WARMUP} s, then each scenario ${WARMUP} s, unrecorded;"

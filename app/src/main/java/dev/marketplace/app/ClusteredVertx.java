@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * A Vert.x instance whose event bus spans every node of the cluster, with Hazelcast keeping the
  * member list and who consumes which address. Members find each other only through the configured
- * TCP/IP list (no multicast, no cloud discovery), both Hazelcast and the event bus listen on the
- * configured host alone, and Hazelcast never phones home.
+ * TCP/IP list, or on Kubernetes through a headless service's DNS records (no multicast, no cloud
+ * discovery), both Hazelcast and the event bus listen on the configured host alone, and Hazelcast
+ * never phones home.
  */
 final class ClusteredVertx {
 
@@ -88,9 +89,18 @@ final class ClusteredVertx {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    List<String> members = new ArrayList<>(settings.members());
-    members.add(address + ":" + settings.port());
-    join.getTcpIpConfig().setEnabled(true).setMembers(members);
+    if (settings.serviceDns().isPresent()) {
+      // Kubernetes: the headless service's DNS records are the members; no API access needed.
+      join.getTcpIpConfig().setEnabled(false);
+      join.getKubernetesConfig()
+          .setEnabled(true)
+          .setProperty("service-dns", settings.serviceDns().get())
+          .setProperty("service-port", Integer.toString(settings.port()));
+    } else {
+      List<String> members = new ArrayList<>(settings.members());
+      members.add(address + ":" + settings.port());
+      join.getTcpIpConfig().setEnabled(true).setMembers(members);
+    }
     return config;
   }
 }

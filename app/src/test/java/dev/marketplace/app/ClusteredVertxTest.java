@@ -21,6 +21,7 @@ class ClusteredVertxTest {
               5702,
               0,
               List.of("10.0.0.1:5701", "10.0.0.2:5701"),
+              Optional.empty(),
               Optional.empty()),
           "10.0.0.3");
 
@@ -36,6 +37,31 @@ class ClusteredVertxTest {
         .containsExactlyInAnyOrder("10.0.0.1:5701", "10.0.0.2:5701", "10.0.0.3:5702");
     assertThat(join.getAwsConfig().isEnabled()).isFalse();
     assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
+  }
+
+  @Test
+  void onKubernetesMembersAreTheHeadlessServicesDnsRecords() {
+    Config kubernetes =
+        ClusteredVertx.hazelcast(
+            new ClusterSettings(
+                "shop",
+                "10.1.2.3",
+                5701,
+                5702,
+                List.of(),
+                Optional.of(8081),
+                Optional.of("marketplace-cluster.shop.svc.cluster.local")),
+            "10.1.2.3");
+    JoinConfig join = kubernetes.getNetworkConfig().getJoin();
+
+    assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+    assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+    assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+    assertThat(join.getKubernetesConfig().getProperty("service-dns"))
+        .isEqualTo("marketplace-cluster.shop.svc.cluster.local");
+    assertThat(join.getKubernetesConfig().getProperty("service-port")).isEqualTo("5701");
+    assertThat(kubernetes.getNetworkConfig().getInterfaces().getInterfaces())
+        .containsExactly("10.1.2.3");
   }
 
   @Test

@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +149,32 @@ class ObservabilityTest {
             .orElseThrow();
     assertThat(access.getString("trace_id")).isEqualTo(traceId);
     assertThat(access.getString("span_id")).isNotBlank();
+
+    // The gateway's webhook is a request of its own, traced from the api to the payment handler.
+    Eventually.until(
+        () -> jsonLines(jsonApiLog).stream().anyMatch(ObservabilityTest::isWebhookAccess),
+        Duration.ofSeconds(10));
+    String webhookTrace =
+        jsonLines(jsonApiLog).stream()
+            .filter(ObservabilityTest::isWebhookAccess)
+            .reduce((first, last) -> last)
+            .orElseThrow()
+            .getString("trace_id");
+    Eventually.until(
+        () ->
+            receiver.spans(webhookTrace).stream().anyMatch(ObservabilityTest::isWebhook)
+                && receiver.spans(webhookTrace).stream()
+                    .anyMatch(span -> span.isSql() && span.node().contains("payment")),
+        Duration.ofSeconds(20));
+  }
+
+  private static boolean isWebhookAccess(JsonObject line) {
+    return "/api/payments/webhooks/{provider}".equals(line.getString("route"));
+  }
+
+  private static boolean isWebhook(OtlpReceiver.Span span) {
+    return span.kind() == io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER
+        && "/api/payments/webhooks/sandbox".equals(span.attributes().get("url.path"));
   }
 
   /** Whether each span's parent is the caller's span or another span of the trace. */
@@ -238,6 +268,47 @@ class ObservabilityTest {
         .contains("vertx_pool_queue_pending{pool_name=\"marketplace-db\",pool_type=\"sql\"}")
         .contains("jvm_gc_pause_seconds");
   }
+
+  @Test
+  void everyMetricTheDashboardAndTheAlertRulesNameIsExposed() throws Exception {
+    Fixtures fixtures = new Fixtures(cluster.clients, jsonApi);
+    Account seller = fixtures.seller("Charted Shop");
+    long productId = fixtures.product(seller, "Charted Chair", "Home", "40.00", 10).getLong("id");
+    Account buyer = fixtures.buyer("Charted Buyer");
+    fixtures.pay(buyer, fixtures.order(buyer, productId, 1).getLong("id"));
+    assertThat(jsonApi.get("/api/buyers/products/987654321").status()).isEqualTo(404);
+
+    Set<String> named = new TreeSet<>();
+    Path ops = Path.of("..", "ops");
+    for (Path file :
+        List.of(
+            ops.resolve("grafana/marketplace.json"),
+            ops.resolve("prometheus/alerts.rules.yml"),
+            ops.resolve("prometheus/recording.rules.yml"))) {
+      Matcher names = METRIC_NAME.matcher(Files.readString(file));
+      while (names.find()) {
+        named.add(names.group(1));
+      }
+    }
+    Set<String> exposed = new TreeSet<>();
+    for (int port : List.of(cluster.httpPort, domainHealthPort)) {
+      for (String line : scrape(port).split("\n")) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          exposed.add(line.split("[{ ]", 2)[0]);
+        }
+      }
+    }
+
+    assertThat(named).as("metrics named by ops/").hasSizeGreaterThan(20);
+    assertThat(exposed).containsAll(named);
+  }
+
+  /**
+   * A metric name in a PromQL expression: ours, Vert.x's, the JVM's and the process's (recording
+   * rules' names have colons; {@code up} is Prometheus's own).
+   */
+  private static final Pattern METRIC_NAME =
+      Pattern.compile("(?<![\\w:])((?:marketplace|vertx|jvm|process|system)_[a-z0-9_]+)(?![\\w:])");
 
   /** The value of an unlabelled counter in a scrape. */
   private static double counter(String scrape, String name) {

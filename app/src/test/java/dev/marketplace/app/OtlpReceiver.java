@@ -10,6 +10,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -59,36 +60,30 @@ final class OtlpReceiver {
     }
   }
 
-  private final HttpServer server;
   private final List<Span> spans = new CopyOnWriteArrayList<>();
+  private HttpServer server;
 
-  private OtlpReceiver(HttpServer server) {
-    this.server = server;
-  }
+  private OtlpReceiver() {}
 
   static OtlpReceiver start(Vertx vertx) {
-    List<OtlpReceiver> made = new ArrayList<>(1);
-    HttpServer server =
-        vertx
-            .createHttpServer()
-            .requestHandler(
-                request ->
-                    request
-                        .body()
-                        .onSuccess(
-                            body -> {
-                              made.getFirst().receive(body);
-                              request
-                                  .response()
-                                  .putHeader("content-type", "application/x-protobuf")
-                                  .end(
-                                      Buffer.buffer(
-                                          ExportTraceServiceResponse.getDefaultInstance()
-                                              .toByteArray()));
-                            }));
-    made.add(new OtlpReceiver(server));
-    server.listen(0, "127.0.0.1").await();
-    return made.getFirst();
+    OtlpReceiver receiver = new OtlpReceiver();
+    receiver.server =
+        vertx.createHttpServer().requestHandler(receiver::handle).listen(0, "127.0.0.1").await();
+    return receiver;
+  }
+
+  private void handle(HttpServerRequest request) {
+    request
+        .body()
+        .onSuccess(
+            body -> {
+              receive(body);
+              request
+                  .response()
+                  .putHeader("content-type", "application/x-protobuf")
+                  .end(
+                      Buffer.buffer(ExportTraceServiceResponse.getDefaultInstance().toByteArray()));
+            });
   }
 
   int port() {

@@ -50,8 +50,18 @@ public final class ExpireUnpaidOrders implements OperationHandler {
     return sweep().map(count -> Reply.ok(new JsonObject().put("expired", count)));
   }
 
-  /** Expires every overdue order, a batch at a time; completes with how many. */
+  /**
+   * Counts the orders waiting for their payment, then expires every overdue one, a batch at a time;
+   * completes with how many expired.
+   */
   public Future<Integer> sweep() {
+    return orders
+        .countUnpaid(pool)
+        .onSuccess(meters.unpaid()::set)
+        .compose(counted -> expireOverdue());
+  }
+
+  private Future<Integer> expireOverdue() {
     return orders
         .expireUnpaid(pool, clock.instant().minus(hold), BATCH)
         .compose(
@@ -65,7 +75,7 @@ public final class ExpireUnpaidOrders implements OperationHandler {
                       announced ->
                           expired.size() < BATCH
                               ? Future.succeededFuture(expired.size())
-                              : sweep().map(more -> more + expired.size()));
+                              : expireOverdue().map(more -> more + expired.size()));
             });
   }
 }

@@ -1,14 +1,17 @@
 package dev.marketplace.order;
 
+import dev.marketplace.common.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What operators chart of orders: {@code marketplace_orders_placed_total} (one per order, a
  * checkout of several sellers counting each) and {@code marketplace_unpaid_orders_expired_total},
- * both counted once the change is committed.
+ * both counted once the change is committed, and {@code marketplace_unpaid_orders}: orders waiting
+ * for their payment, as the unpaid-order sweep last counted them on this node.
  */
-public record OrderMeters(Counter placed, Counter unpaidExpired) {
+public record OrderMeters(Counter placed, Counter unpaidExpired, AtomicLong unpaid) {
 
   public static OrderMeters of(MeterRegistry registry) {
     return new OrderMeters(
@@ -17,6 +20,10 @@ public record OrderMeters(Counter placed, Counter unpaidExpired) {
             .register(registry),
         Counter.builder("marketplace.unpaid.orders.expired")
             .description("Unpaid orders cancelled by the sweep once their hold ran out")
-            .register(registry));
+            .register(registry),
+        Meters.nodeGauge(
+            registry,
+            "marketplace.unpaid.orders",
+            "Orders waiting for their payment, at the last sweep"));
   }
 }

@@ -165,6 +165,16 @@ public final class OrderRepository {
         .map(Rows::first);
   }
 
+  /** How many orders are pending and unpaid (read through the partial index the sweep uses). */
+  public Future<Long> countUnpaid(SqlClient client) {
+    return client
+        .preparedQuery(
+            "SELECT count(*) AS n FROM orders WHERE status = 'pending' AND paid_at IS NULL")
+        .mapping(row -> row.getLong("n"))
+        .execute()
+        .map(rows -> Rows.first(rows).orElseThrow());
+  }
+
   /**
    * Cancels up to {@code batch} pending orders placed before {@code cutoff} and still unpaid, and
    * returns their stock and records the cancellations in the sales rollup, in one statement. Rows

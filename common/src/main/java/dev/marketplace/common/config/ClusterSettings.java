@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How this process joins a Vert.x cluster (Hazelcast, TCP/IP member list, no multicast), when
- * {@code MARKETPLACE_CLUSTER=true}.
+ * How this process joins a Vert.x cluster (Hazelcast, no multicast), when {@code
+ * MARKETPLACE_CLUSTER=true}: through a TCP/IP member list ({@code MARKETPLACE_CLUSTER_DISCOVERY
+ * =members}, the default), or on Kubernetes through the DNS records of a headless service that
+ * selects every node ({@code MARKETPLACE_CLUSTER_DISCOVERY=kubernetes} with {@code
+ * MARKETPLACE_CLUSTER_SERVICE_DNS}): Hazelcast's Kubernetes discovery in DNS lookup mode, which
+ * needs no access to the Kubernetes API.
  *
  * @param name the cluster's name: nodes of other clusters on the same network are refused
  * @param host the address this node listens on for the cluster, and nowhere else
@@ -15,6 +19,8 @@ import java.util.Optional;
  * @param members {@code host:port} of other nodes to join through; one that is up is enough
  * @param healthPort where a node without the api serves {@code /health/live} and {@code
  *     /health/ready}, if anywhere
+ * @param serviceDns the headless service whose DNS records list the nodes, when members are found
+ *     on Kubernetes instead of from {@code members}
  */
 public record ClusterSettings(
     String name,
@@ -22,7 +28,8 @@ public record ClusterSettings(
     int port,
     int busPort,
     List<String> members,
-    Optional<Integer> healthPort) {
+    Optional<Integer> healthPort,
+    Optional<String> serviceDns) {
 
   public static final int DEFAULT_PORT = 5701;
 
@@ -67,7 +74,32 @@ public record ClusterSettings(
         reader.text("MARKETPLACE_HEALTH_PORT").isPresent()
             ? Optional.of(reader.integer("MARKETPLACE_HEALTH_PORT", 0, 0, 65535))
             : Optional.empty();
-    return Optional.of(new ClusterSettings(name, host, port, busPort, members, healthPort));
+    return Optional.of(
+        new ClusterSettings(name, host, port, busPort, members, healthPort, serviceDns(reader)));
+  }
+
+  private static Optional<String> serviceDns(EnvironmentReader reader) {
+    String discovery = reader.text("MARKETPLACE_CLUSTER_DISCOVERY").orElse("members");
+    Optional<String> dns = reader.text("MARKETPLACE_CLUSTER_SERVICE_DNS");
+    switch (discovery) {
+      case "members" -> {
+        return Optional.empty();
+      }
+      case "kubernetes" -> {
+        if (dns.isEmpty()) {
+          throw new IllegalArgumentException(
+              "MARKETPLACE_CLUSTER_DISCOVERY=kubernetes needs MARKETPLACE_CLUSTER_SERVICE_DNS, the"
+                  + " headless service that selects every node (as in"
+                  + " marketplace-cluster.shop.svc.cluster.local)");
+        }
+        return dns;
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "MARKETPLACE_CLUSTER_DISCOVERY must be members or kubernetes, not '"
+                  + discovery
+                  + "'");
+    }
   }
 
   /** {@code host:port}, with the default port when none is given. */

@@ -166,6 +166,28 @@ class MarketplaceConfigTest {
     assertThat(cluster.busPort()).isZero();
     assertThat(cluster.name()).isEqualTo("marketplace");
     assertThat(cluster.healthPort()).isEmpty();
+    assertThat(cluster.serviceDns()).isEmpty();
+  }
+
+  @Test
+  void onKubernetesNodesFindEachOtherThroughAHeadlessServiceNamedInTheirSettings() {
+    Map<String, String> kubernetes =
+        Map.of(
+            "MARKETPLACE_CLUSTER", "true",
+            "MARKETPLACE_VERTICLES", "order",
+            "MARKETPLACE_CLUSTER_DISCOVERY", "kubernetes",
+            "MARKETPLACE_CLUSTER_SERVICE_DNS", "marketplace-cluster.shop.svc.cluster.local");
+
+    assertThat(MarketplaceConfig.fromEnvironment(kubernetes).cluster().orElseThrow().serviceDns())
+        .contains("marketplace-cluster.shop.svc.cluster.local");
+    Map<String, String> withoutService = new HashMap<>(kubernetes);
+    withoutService.remove("MARKETPLACE_CLUSTER_SERVICE_DNS");
+    assertThatThrownBy(() -> MarketplaceConfig.fromEnvironment(withoutService))
+        .hasMessageContaining("MARKETPLACE_CLUSTER_SERVICE_DNS");
+    Map<String, String> unknown = new HashMap<>(kubernetes);
+    unknown.put("MARKETPLACE_CLUSTER_DISCOVERY", "multicast");
+    assertThatThrownBy(() -> MarketplaceConfig.fromEnvironment(unknown))
+        .hasMessageContaining("MARKETPLACE_CLUSTER_DISCOVERY");
   }
 
   @Test
