@@ -10,9 +10,13 @@ import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.ErrorCode;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +41,11 @@ import java.util.Map;
  * CatalogReads}, which tags it and, for an anonymous request, keeps it.
  */
 final class OperationForwarder {
+
+  /** Sends again after 100 ms, then 200 ms, when no node took a request (see {@link #send}). */
+  private static final int UNSERVED_RETRIES = 2;
+
+  private static final long UNSERVED_RETRY_MILLIS = 100;
 
   static final String CALLER_ID_EXTENSION = "x-caller-id";
 
@@ -103,9 +112,7 @@ final class OperationForwarder {
       }
       // Taken before the catalog reads, so that a change committed meanwhile keeps it uncached.
       Ticket ticket = read == null ? null : read.begin(rc);
-      vertx
-          .eventBus()
-          .<String>request(address, request.toJson(), options)
+      send(address, request.toJson(), options, 0)
           .onSuccess(
               reply -> {
                 int status = Integer.parseInt(reply.headers().get(Reply.STATUS));
@@ -131,6 +138,30 @@ final class OperationForwarder {
               })
           .onFailure(rc::fail);
     };
+  }
+
+  /**
+   * Sends, and sends again when the bus says that the address has no consumer: the node the request
+   * went to had just stopped serving it (a drain before a restart, or a node that just left), so
+   * nothing ran there, and the bus now picks another node. If none serves it, the last refusal is
+   * the answer (503), a few hundred milliseconds later.
+   */
+  private Future<Message<String>> send(
+      String address, JsonObject body, DeliveryOptions options, int attempt) {
+    return vertx
+        .eventBus()
+        .<String>request(address, body, options)
+        .recover(
+            failure -> {
+              if (attempt < UNSERVED_RETRIES
+                  && failure instanceof ReplyException reply
+                  && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+                return vertx
+                    .timer(UNSERVED_RETRY_MILLIS * (attempt + 1L))
+                    .compose(waited -> send(address, body, options, attempt + 1));
+              }
+              return Future.failedFuture(failure);
+            });
   }
 
   /** Where a replica that answered had replayed to, or null for an answer from the primary. */

@@ -1,6 +1,7 @@
 package dev.marketplace.app;
 
 import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.BusDrain;
 import dev.marketplace.common.config.ClusterSettings;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.VerticleKind;
@@ -9,6 +10,7 @@ import dev.marketplace.common.security.SigningKeys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,9 @@ import java.util.Optional;
  * on {@code MARKETPLACE_HEALTH_PORT} when that is set.
  */
 public final class MarketplaceNode {
+
+  /** How long a stopping node waits for the bus requests it took to be answered. */
+  static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final Optional<String> edgeDeployment;
@@ -78,8 +83,12 @@ public final class MarketplaceNode {
     return edgeDeployment.map(vertx::undeploy).orElseGet(Future::succeededFuture);
   }
 
-  /** Undeploys everything and, in a cluster, leaves it: the others stop sending here at once. */
+  /**
+   * Stops taking bus requests and answers those already taken ({@link BusDrain}), then undeploys
+   * everything and, in a cluster, leaves it. Requests already on their way here when the others
+   * heard that this node no longer serves are refused unhandled, and the api sends them elsewhere.
+   */
   public Future<Void> stop() {
-    return vertx.close();
+    return BusDrain.of(vertx).drain(vertx, DRAIN_LIMIT).eventually(vertx::close);
   }
 }
