@@ -1,12 +1,18 @@
 package dev.marketplace.app;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import dev.marketplace.common.bus.Topics;
 import dev.marketplace.common.config.ClusterSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -49,9 +55,43 @@ final class ClusteredVertx {
                     .setHost(address)
                     .setPort(settings.busPort())
                     .setClusterPublicHost(address));
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, address));
     return InstrumentedVertx.builder(options, metrics)
-        .withClusterManager(new HazelcastClusterManager(hazelcast(settings, address)))
-        .buildClustered();
+        .withClusterManager(manager)
+        .buildClustered()
+        .onSuccess(vertx -> announceMembershipChanges(vertx, manager.getHazelcastInstance()));
+  }
+
+  /**
+   * Tells this node's verticles ({@link Topics#MEMBERSHIP_CHANGED}, published locally) whenever a
+   * member joins or leaves, or two halves of a split cluster merge: what was published on the bus
+   * meanwhile may not have reached this node.
+   */
+  private static void announceMembershipChanges(Vertx vertx, HazelcastInstance hazelcast) {
+    DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true);
+    Runnable announce = () -> vertx.eventBus().publish(Topics.MEMBERSHIP_CHANGED, null, localOnly);
+    hazelcast
+        .getCluster()
+        .addMembershipListener(
+            new MembershipListener() {
+              @Override
+              public void memberAdded(MembershipEvent event) {
+                announce.run();
+              }
+
+              @Override
+              public void memberRemoved(MembershipEvent event) {
+                announce.run();
+              }
+            });
+    hazelcast
+        .getLifecycleService()
+        .addLifecycleListener(
+            event -> {
+              if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                announce.run();
+              }
+            });
   }
 
   /**
