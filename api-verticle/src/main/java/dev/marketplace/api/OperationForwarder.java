@@ -10,13 +10,8 @@ import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.ErrorCode;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -42,11 +37,6 @@ import java.util.Map;
  */
 final class OperationForwarder {
 
-  /** Sends again after 100 ms, then 200 ms, when no node took a request (see {@link #send}). */
-  private static final int UNSERVED_RETRIES = 2;
-
-  private static final long UNSERVED_RETRY_MILLIS = 100;
-
   static final String CALLER_ID_EXTENSION = "x-caller-id";
 
   /**
@@ -56,13 +46,14 @@ final class OperationForwarder {
    */
   static final String SIGNED_BODY_EXTENSION = "x-signed-body";
 
-  private final Vertx vertx;
+  private final BusRequests bus;
   private final long timeoutMillis;
   private final CatalogReads reads;
   private final ReadPositions positions;
 
-  OperationForwarder(Vertx vertx, long timeoutMillis, CatalogReads reads, ReadPositions positions) {
-    this.vertx = vertx;
+  OperationForwarder(
+      BusRequests bus, long timeoutMillis, CatalogReads reads, ReadPositions positions) {
+    this.bus = bus;
     this.timeoutMillis = timeoutMillis;
     this.reads = reads;
     this.positions = positions;
@@ -112,7 +103,7 @@ final class OperationForwarder {
       }
       // Taken before the catalog reads, so that a change committed meanwhile keeps it uncached.
       Ticket ticket = read == null ? null : read.begin(rc);
-      send(address, request.toJson(), options, 0)
+      bus.<String>resending(address, request.toJson(), options)
           .onSuccess(
               reply -> {
                 int status = Integer.parseInt(reply.headers().get(Reply.STATUS));
@@ -138,30 +129,6 @@ final class OperationForwarder {
               })
           .onFailure(rc::fail);
     };
-  }
-
-  /**
-   * Sends, and sends again when the bus says that the address has no consumer: the node the request
-   * went to had just stopped serving it (a drain before a restart, or a node that just left), so
-   * nothing ran there, and the bus now picks another node. If none serves it, the last refusal is
-   * the answer (503), a few hundred milliseconds later.
-   */
-  private Future<Message<String>> send(
-      String address, JsonObject body, DeliveryOptions options, int attempt) {
-    return vertx
-        .eventBus()
-        .<String>request(address, body, options)
-        .recover(
-            failure -> {
-              if (attempt < UNSERVED_RETRIES
-                  && failure instanceof ReplyException reply
-                  && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-                return vertx
-                    .timer(UNSERVED_RETRY_MILLIS * (attempt + 1L))
-                    .compose(waited -> send(address, body, options, attempt + 1));
-              }
-              return Future.failedFuture(failure);
-            });
   }
 
   /** Where a replica that answered had replayed to, or null for an answer from the primary. */

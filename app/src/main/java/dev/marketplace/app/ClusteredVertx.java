@@ -9,18 +9,21 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import dev.marketplace.common.bus.Topics;
 import dev.marketplace.common.config.ClusterSettings;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Vert.x instance whose event bus spans every node of the cluster, with Hazelcast keeping the
@@ -39,7 +42,11 @@ final class ClusteredVertx {
 
   private ClusteredVertx() {}
 
-  static Future<Vertx> start(ClusterSettings settings, boolean metrics) {
+  /** A clustered Vert.x and the cluster manager it runs with. */
+  record Clustered(Vertx vertx, ClusterManager manager) {}
+
+  static Future<Clustered> start(
+      ClusterSettings settings, boolean metrics, Optional<OpenTelemetry> tracing) {
     String address;
     try {
       address = InetAddress.getByName(settings.host()).getHostAddress();
@@ -56,10 +63,11 @@ final class ClusteredVertx {
                     .setPort(settings.busPort())
                     .setClusterPublicHost(address));
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, address));
-    return InstrumentedVertx.builder(options, metrics)
+    return InstrumentedVertx.builder(options, metrics, tracing)
         .withClusterManager(manager)
         .buildClustered()
-        .onSuccess(vertx -> announceMembershipChanges(vertx, manager.getHazelcastInstance()));
+        .onSuccess(vertx -> announceMembershipChanges(vertx, manager.getHazelcastInstance()))
+        .map(vertx -> new Clustered(vertx, manager));
   }
 
   /**

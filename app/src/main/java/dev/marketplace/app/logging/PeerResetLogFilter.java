@@ -1,4 +1,4 @@
-package dev.marketplace.app;
+package dev.marketplace.app.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -17,7 +17,7 @@ import org.slf4j.Marker;
 public final class PeerResetLogFilter extends TurboFilter {
 
   /** The logger Vert.x reports a connection's unhandled failure on. */
-  static final String CONNECTION_LOGGER = "io.vertx.core.net.impl.ConnectionBase";
+  public static final String CONNECTION_LOGGER = "io.vertx.core.net.impl.ConnectionBase";
 
   private static final Set<String> PEER_GONE =
       Set.of("Connection reset", "Connection reset by peer", "Broken pipe");

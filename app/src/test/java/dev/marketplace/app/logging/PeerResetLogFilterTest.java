@@ -1,4 +1,4 @@
-package dev.marketplace.app;
+package dev.marketplace.app.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
