@@ -266,15 +266,18 @@ public final class OperationDispatcher {
                 key,
                 idempotency.fingerprint().of(request.path(), request.query(), request.body()));
     AtomicReference<UnitOfWork> ran = new AtomicReference<>();
-    return idempotency
-        .once(
-            claim,
-            write.transactional(),
-            sql -> {
-              UnitOfWork work = new UnitOfWork(sql);
-              ran.set(work);
-              return write.handle(request, work).map(OperationDispatcher::encoded);
-            })
+    return write
+        .prepare(request)
+        .compose(
+            prepared ->
+                idempotency.once(
+                    claim,
+                    write.transactional(),
+                    sql -> {
+                      UnitOfWork work = new UnitOfWork(sql);
+                      ran.set(work);
+                      return write.handle(prepared, work).map(OperationDispatcher::encoded);
+                    }))
         .compose(
             answer ->
                 ran.get() == null
