@@ -21,6 +21,13 @@ final class BusRequests {
 
   private record AddressMeters(Counter requests, Counter timeouts, Counter noConsumer) {}
 
+  /**
+   * Sends again after 100 ms, then 200 ms, when no node took a request (see {@link #resending}).
+   */
+  private static final int UNSERVED_RETRIES = 2;
+
+  private static final long UNSERVED_RETRY_MILLIS = 100;
+
   private final Vertx vertx;
   private final MeterRegistry registry;
   private final Map<String, AddressMeters> meters = new ConcurrentHashMap<>();
@@ -45,6 +52,32 @@ final class BusRequests {
                   counted.noConsumer().increment();
                 }
               }
+            });
+  }
+
+  /**
+   * As {@link #request}, and sent again when the bus says that the address has no consumer: the
+   * node the request went to had just stopped serving it (a drain before a restart, or a node that
+   * just left), so nothing ran there, and the bus now picks another node. If none serves it, the
+   * last refusal is the answer (503), a few hundred milliseconds later.
+   */
+  <T> Future<Message<T>> resending(String address, Object body, DeliveryOptions options) {
+    return resending(address, body, options, 0);
+  }
+
+  private <T> Future<Message<T>> resending(
+      String address, Object body, DeliveryOptions options, int attempt) {
+    return this.<T>request(address, body, options)
+        .recover(
+            failure -> {
+              if (attempt < UNSERVED_RETRIES
+                  && failure instanceof ReplyException reply
+                  && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+                return vertx
+                    .timer(UNSERVED_RETRY_MILLIS * (attempt + 1L))
+                    .compose(waited -> resending(address, body, options, attempt + 1));
+              }
+              return Future.failedFuture(failure);
             });
   }
 

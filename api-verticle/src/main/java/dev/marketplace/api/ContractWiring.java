@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * from {@link ApiOperation}, which the build generates from the contract.
  *
  * <p>In one JVM the domain verticles are deployed first, so an address that nobody serves is a
- * mistake too. In a cluster, a node that serves it may start later: such an address is only logged,
- * and its operations answer 503 until one does.
+ * mistake too. In a cluster, a node that serves it may start later, or be hung or cut off right now
+ * (a long pause, a partition): an address that nobody serves, or whose node does not answer in
+ * time, is only logged, and the api starts and serves everything else; those operations answer 503
+ * or 504 until a node answers. Only an answer that shows a wiring mistake stops the start.
  */
 public final class ContractWiring {
 
@@ -114,6 +116,14 @@ public final class ContractWiring {
         failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
     if (unserved && vertx.isClustered()) {
       LOG.warn("No node serves {} yet; its operations answer 503 until one does", address.value());
+      return Future.succeededFuture();
+    }
+    if (vertx.isClustered()) {
+      LOG.warn(
+          "The node serving {} did not answer ({}); its operations wait for it and answer 503 or"
+              + " 504 until it does",
+          address.value(),
+          failure.getMessage());
       return Future.succeededFuture();
     }
     return Future.succeededFuture(

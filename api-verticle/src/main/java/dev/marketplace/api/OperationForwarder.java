@@ -103,7 +103,7 @@ final class OperationForwarder {
       }
       // Taken before the catalog reads, so that a change committed meanwhile keeps it uncached.
       Ticket ticket = read == null ? null : read.begin(rc);
-      bus.<String>request(address, request.toJson(), options)
+      bus.<String>resending(address, request.toJson(), options)
           .onSuccess(
               reply -> {
                 int status = Integer.parseInt(reply.headers().get(Reply.STATUS));

@@ -18,6 +18,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,10 +59,22 @@ final class OrderEventStream {
 
   /** Starts listening to order events; completes once the cluster delivers them here. */
   Future<Void> listen() {
+    vertx.eventBus().localConsumer(Topics.MEMBERSHIP_CHANGED, changed -> endAll());
     return vertx
         .eventBus()
         .<JsonObject>consumer(Topics.ORDER_EVENTS, message -> deliver(message.body()))
         .completion();
+  }
+
+  /**
+   * Ends every stream, so that each client resumes with {@code Last-Event-ID} from the order
+   * history: after a membership change, an event may have been committed by a node that died before
+   * publishing it, or published by one this node could not hear (a partition, a hang).
+   */
+  private void endAll() {
+    List<Subscription> open = new ArrayList<>();
+    subscriptions.values().forEach(open::addAll);
+    open.forEach(Subscription::end);
   }
 
   private void deliver(JsonObject event) {

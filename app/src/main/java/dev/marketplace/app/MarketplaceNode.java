@@ -1,6 +1,7 @@
 package dev.marketplace.app;
 
 import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.BusDrain;
 import dev.marketplace.common.config.ClusterSettings;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.VerticleKind;
@@ -11,6 +12,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,9 @@ import java.util.Optional;
  * on {@code MARKETPLACE_HEALTH_PORT} when that is set.
  */
 public final class MarketplaceNode {
+
+  /** How long a stopping node waits for the bus requests it took to be answered. */
+  static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final Optional<String> edgeDeployment;
@@ -92,10 +97,15 @@ public final class MarketplaceNode {
   }
 
   /**
-   * Undeploys everything and, in a cluster, leaves it: the others stop sending here at once; then
-   * exports the spans still buffered.
+   * Stops taking bus requests and answers those already taken ({@link BusDrain}), then undeploys
+   * everything and, in a cluster, leaves it. Requests already on their way here when the others
+   * heard that this node no longer serves are refused unhandled, and the api sends them elsewhere.
+   * Last, exports the spans still buffered.
    */
   public Future<Void> stop() {
-    return vertx.close().andThen(closed -> tracing.ifPresent(OpenTelemetrySdk::close));
+    return BusDrain.of(vertx)
+        .drain(vertx, DRAIN_LIMIT)
+        .eventually(vertx::close)
+        .andThen(closed -> tracing.ifPresent(OpenTelemetrySdk::close));
   }
 }

@@ -73,6 +73,7 @@ class ClusteredVertxTest {
     assertThat(network.getInterfaces().isEnabled()).isTrue();
     assertThat(network.getInterfaces().getInterfaces()).containsExactly("10.0.0.3");
     assertThat(config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
+    assertThat(config.getProperty("hazelcast.local.localAddress")).isEqualTo("10.0.0.3");
     assertThat(network.getRestApiConfig().isEnabled()).isFalse();
     assertThat(network.getMemcacheProtocolConfig().isEnabled()).isFalse();
   }

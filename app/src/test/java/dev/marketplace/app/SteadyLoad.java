@@ -73,13 +73,16 @@ final class SteadyLoad implements AutoCloseable {
       stopped = true;
     }
     vertx.cancelTimer(timer);
-    Future.join(List.copyOf(sent)).otherwiseEmpty().await();
-    for (Future<Sent> request : sent) {
+    // A tick under way as the timer is cancelled may still add a request: the answers are those of
+    // the requests sent until now, each awaited.
+    List<Future<Sent>> sentSoFar = List.copyOf(sent);
+    Future.join(sentSoFar).otherwiseEmpty().await();
+    for (Future<Sent> request : sentSoFar) {
       if (request.failed()) {
         throw new AssertionError("A request failed: " + request.cause(), request.cause());
       }
     }
-    return sent.stream().map(Future::result).toList();
+    return sentSoFar.stream().map(Future::result).toList();
   }
 
   @Override

@@ -60,6 +60,7 @@ public final class OperationDispatcher {
   private final Set<String> ownKeys = new TreeSet<>();
   private IdempotencyKeys idempotency;
   private final DatabaseOutageLog outages;
+  private final BusDrain drain;
   private Supplier<Future<?>> readiness = Future::succeededFuture;
   private Supplier<Future<Long>> writePosition;
 
@@ -68,6 +69,7 @@ public final class OperationDispatcher {
     this.busAddress = address;
     this.address = address.value();
     this.outages = DatabaseOutageLog.of(vertx);
+    this.drain = BusDrain.of(vertx);
   }
 
   /**
@@ -153,6 +155,7 @@ public final class OperationDispatcher {
           address + " serves writes " + writes.keySet() + " without idempotency keys");
     }
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, this::dispatch);
+    drain.serving(consumer);
     return consumer.completion();
   }
 
@@ -175,6 +178,7 @@ public final class OperationDispatcher {
       return;
     }
     long started = System.nanoTime();
+    drain.started();
     BusRequest request;
     Future<Sent> result;
     try {
@@ -189,6 +193,7 @@ public final class OperationDispatcher {
         ar -> {
           if (ar.failed()) {
             fail(message, toApiError(action, ar.cause()));
+            drain.answered();
             return;
           }
           Answer answer = ar.result().answer();
@@ -203,6 +208,7 @@ public final class OperationDispatcher {
           }
           if (!write || writePosition == null) {
             message.reply(answer.body(), options);
+            drain.answered();
             return;
           }
           writePosition
@@ -215,6 +221,7 @@ public final class OperationDispatcher {
                             ? Long.toString(position.result())
                             : Reply.UNKNOWN_POSITION);
                     message.reply(answer.body(), options);
+                    drain.answered();
                   });
         });
   }
@@ -259,15 +266,18 @@ public final class OperationDispatcher {
                 key,
                 idempotency.fingerprint().of(request.path(), request.query(), request.body()));
     AtomicReference<UnitOfWork> ran = new AtomicReference<>();
-    return idempotency
-        .once(
-            claim,
-            write.transactional(),
-            sql -> {
-              UnitOfWork work = new UnitOfWork(sql);
-              ran.set(work);
-              return write.handle(request, work).map(OperationDispatcher::encoded);
-            })
+    return write
+        .prepare(request)
+        .compose(
+            prepared ->
+                idempotency.once(
+                    claim,
+                    write.transactional(),
+                    sql -> {
+                      UnitOfWork work = new UnitOfWork(sql);
+                      ran.set(work);
+                      return write.handle(prepared, work).map(OperationDispatcher::encoded);
+                    }))
         .compose(
             answer ->
                 ran.get() == null

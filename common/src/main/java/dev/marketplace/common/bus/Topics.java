@@ -9,5 +9,12 @@ public final class Topics {
   /** The id of an order whose refund became due; sent to one payment verticle, not published. */
   public static final String REFUNDS_DUE = "payments.refunds-due";
 
+  /**
+   * Published on this node alone whenever the cluster's membership changes (a member joined, left,
+   * was dropped, or two halves merged): events published meanwhile may not have reached this node,
+   * so its live order streams end and their clients resume from the order history.
+   */
+  public static final String MEMBERSHIP_CHANGED = "cluster.membership-changed";
+
   private Topics() {}
 }

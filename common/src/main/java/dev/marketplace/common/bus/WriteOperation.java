@@ -17,6 +17,17 @@ public interface WriteOperation {
   Future<Reply> handle(BusRequest request, UnitOfWork work);
 
   /**
+   * What the work needs done before its transaction opens, on the request it then handles. A slow
+   * step that needs no database (hashing a password) must not run inside the transaction: it would
+   * hold rows others wait for, and PostgreSQL ends a session idle in a transaction after a few
+   * seconds ({@code DatabaseSettings.IDLE_IN_TRANSACTION}). Runs before the key is looked up, so a
+   * retry prepares again.
+   */
+  default Future<BusRequest> prepare(BusRequest request) {
+    return Future.succeededFuture(request);
+  }
+
+  /**
    * Whether the work needs a transaction even without a key. False only for work that is a single
    * statement, atomic by itself, which then runs straight on the pool when no key is sent.
    */
