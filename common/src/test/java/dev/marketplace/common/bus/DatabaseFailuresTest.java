@@ -107,15 +107,20 @@ class DatabaseFailuresTest {
     }
   }
 
-  /** The pool's one connection; opening it may itself outlast the short wait on a busy machine. */
-  private static SqlConnection firstConnection(Pool pool) {
-    for (int attempt = 1; ; attempt++) {
+  /**
+   * The pool's one connection. On a busy machine opening it may itself outlast the short wait, and
+   * finding the primary may time out (it is asked again after a pause), so this tries for a while.
+   */
+  private static SqlConnection firstConnection(Pool pool) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
       try {
         return pool.getConnection().await();
       } catch (RuntimeException slow) {
-        if (attempt == 10) {
+        if (System.nanoTime() > deadline) {
           throw slow;
         }
+        Thread.sleep(200);
       }
     }
   }
