@@ -1,9 +1,8 @@
 package dev.marketplace.seller;
 
-import dev.marketplace.client.ApiException;
+import dev.marketplace.client.FailureKind;
 import dev.marketplace.client.MarketplaceException;
 import dev.marketplace.client.NotSignedInException;
-import dev.marketplace.client.ServerUnreachableException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,19 +24,13 @@ final class Failures implements IExecutionExceptionHandler {
     if (failure instanceof CommandFailure stop) {
       code = stop.exitCode();
       message = stop.getMessage();
-    } else if (failure instanceof NotSignedInException) {
-      code = ExitCode.NOT_SIGNED_IN;
-      message = failure.getMessage() + " Run: marketplace-seller login";
-    } else if (failure instanceof ApiException refused) {
-      // A wrong password is a refusal; a token the server no longer takes means signing in again.
-      boolean sessionEnded =
-          refused.status() == 401 && !"invalid_credentials".equals(refused.error());
-      code = sessionEnded ? ExitCode.NOT_SIGNED_IN : ExitCode.REFUSED;
-      message = refused.getMessage();
-    } else if (failure instanceof ServerUnreachableException) {
-      code = ExitCode.UNREACHABLE;
-      message = failure.getMessage();
-    } else if (failure instanceof MarketplaceException || failure instanceof UncheckedIOException) {
+    } else if (failure instanceof MarketplaceException problem) {
+      code = exitCode(problem.kind());
+      message =
+          problem instanceof NotSignedInException
+              ? problem.getMessage() + " Run: marketplace-seller login"
+              : problem.getMessage();
+    } else if (failure instanceof UncheckedIOException) {
       code = ExitCode.REFUSED;
       message = failure.getMessage();
     } else if (failure instanceof CommandLine.ParameterException problem) {
@@ -52,6 +45,15 @@ final class Failures implements IExecutionExceptionHandler {
     err.println("marketplace-seller: " + oneLine(message));
     err.flush();
     return code;
+  }
+
+  /** The exit code of a kind of failure: the kind decides, never the message's words. */
+  static int exitCode(FailureKind kind) {
+    return switch (kind) {
+      case UNREACHABLE -> ExitCode.UNREACHABLE;
+      case NOT_SIGNED_IN -> ExitCode.NOT_SIGNED_IN;
+      case INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, SERVER, OTHER -> ExitCode.REFUSED;
+    };
   }
 
   /** A usage error: the problem on one line, then where to find the command's help (exit 2). */

@@ -146,7 +146,9 @@ final class PayView implements View {
             } else {
               answer(
                   order,
-                  "→ " + payment.paymentStatus() + ": the gateway is slow; it settles later",
+                  "→ "
+                      + payment.paymentStatus().wireName()
+                      + ": the gateway is slow; it settles later",
                   Style.NORMAL);
             }
             tui.background(

@@ -4,6 +4,7 @@ import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.MarketplaceException;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
+import dev.marketplace.client.model.OrderEventKind;
 import dev.marketplace.client.model.OrderStatus;
 import dev.marketplace.client.stream.OrderEventListener;
 import dev.marketplace.client.stream.OrderEventStream;
@@ -123,9 +124,11 @@ final class WatchCommand implements Callable<Integer> {
   /** {@code 15:35 order 42 new 2 x Desk Lamp 49.00 Ada} and the like. */
   private static String line(
       MarketplaceClient client, OrderEvent event, Display display, Styles styles) {
-    boolean placed = event.kind().equals("status") && event.status() == OrderStatus.PENDING;
+    boolean placed = event.kind() == OrderEventKind.STATUS && event.status() == OrderStatus.PENDING;
     String what =
-        placed ? "new" : event.kind().equals("shipping") ? "tracking" : event.status().wireName();
+        placed
+            ? "new"
+            : event.kind() == OrderEventKind.SHIPPING ? "tracking" : event.status().wireName();
     StringBuilder line =
         new StringBuilder()
             .append(display.time(event.createdAt()))

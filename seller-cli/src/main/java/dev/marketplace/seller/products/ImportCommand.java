@@ -1,9 +1,11 @@
 package dev.marketplace.seller.products;
 
 import dev.marketplace.client.ApiException;
+import dev.marketplace.client.FailureKind;
 import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.NotSignedInException;
 import dev.marketplace.client.ServerUnreachableException;
+import dev.marketplace.client.model.ImportOutcome;
 import dev.marketplace.client.model.NewProduct;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductUpsert;
@@ -86,13 +88,10 @@ final class ImportCommand implements Callable<Integer> {
     List<ImportResult> results = dryRun ? compare(client, lines) : put(client, lines);
     double seconds = (System.nanoTime() - started) / 1e9;
     report(results, seconds);
-    boolean unreachable =
-        results.stream()
-            .anyMatch(r -> r.message() != null && r.message().startsWith("Cannot reach"));
-    if (unreachable) {
+    if (results.stream().anyMatch(r -> r.failure() == FailureKind.UNREACHABLE)) {
       return ExitCode.UNREACHABLE;
     }
-    return results.stream().anyMatch(r -> r.outcome().equals("failed"))
+    return results.stream().anyMatch(r -> r.outcome() == ImportOutcome.FAILED)
         ? ExitCode.REFUSED
         : ExitCode.OK;
   }
@@ -124,13 +123,14 @@ final class ImportCommand implements Callable<Integer> {
 
   private static ImportResult put(MarketplaceClient client, ProductLine line) {
     if (!line.ok()) {
-      return ImportResult.failed(line, line.problem());
+      return ImportResult.failed(line, line.problem(), FailureKind.INVALID);
     }
     try {
       ProductUpsert done = client.sellerProducts().putBySku(line.sku(), line.product());
-      return new ImportResult(line.line(), line.sku(), done.outcome(), done.product().id(), null);
+      return new ImportResult(
+          line.line(), line.sku(), done.outcome(), done.product().id(), null, null);
     } catch (ApiException | ServerUnreachableException refused) {
-      return ImportResult.failed(line, refused.getMessage());
+      return ImportResult.failed(line, refused.getMessage(), refused.kind());
     } catch (NotSignedInException e) {
       throw e;
     }
@@ -145,12 +145,13 @@ final class ImportCommand implements Callable<Integer> {
     List<ImportResult> results = new ArrayList<>();
     for (ProductLine line : lines) {
       if (!line.ok()) {
-        results.add(ImportResult.failed(line, line.problem()));
+        results.add(ImportResult.failed(line, line.problem(), FailureKind.INVALID));
         continue;
       }
       Product existing = bySku.get(line.sku());
       if (existing == null) {
-        results.add(new ImportResult(line.line(), line.sku(), "would create", null, null));
+        results.add(
+            new ImportResult(line.line(), line.sku(), ImportOutcome.CREATED, null, null, null));
         continue;
       }
       List<String> changes = differences(existing, line.product());
@@ -158,9 +159,10 @@ final class ImportCommand implements Callable<Integer> {
           new ImportResult(
               line.line(),
               line.sku(),
-              changes.isEmpty() ? "unchanged" : "would update",
+              changes.isEmpty() ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED,
               existing.id(),
-              changes.isEmpty() ? null : String.join("; ", changes)));
+              changes.isEmpty() ? null : String.join("; ", changes),
+              null));
     }
     return results;
   }
@@ -187,19 +189,21 @@ final class ImportCommand implements Callable<Integer> {
 
   private void report(List<ImportResult> results, double seconds) {
     PrintWriter out = products.cli().environment().out();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (String outcome :
-        dryRun
-            ? List.of("would create", "would update", "unchanged", "failed")
-            : List.of("created", "updated", "unchanged", "failed")) {
-      counts.put(outcome, results.stream().filter(r -> r.outcome().equals(outcome)).count());
+    Map<ImportOutcome, Long> counts = new LinkedHashMap<>();
+    for (ImportOutcome outcome :
+        List.of(
+            ImportOutcome.CREATED,
+            ImportOutcome.UPDATED,
+            ImportOutcome.UNCHANGED,
+            ImportOutcome.FAILED)) {
+      counts.put(outcome, results.stream().filter(r -> r.outcome() == outcome).count());
     }
     if (output.format() == OutputFormat.JSON) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("dry_run", dryRun);
       json.put("results", results);
       Map<String, Long> summary = new LinkedHashMap<>();
-      counts.forEach((outcome, count) -> summary.put(outcome.replace("would ", ""), count));
+      counts.forEach((outcome, count) -> summary.put(outcome.wireName(), count));
       json.put("summary", summary);
       JsonOutput.print(out, json);
       return;
@@ -210,13 +214,13 @@ final class ImportCommand implements Callable<Integer> {
         .add(
             Column.left("RESULT"),
             "result",
-            ImportResult::outcome,
-            ImportResult::outcome,
+            result -> label(result.outcome()),
+            result -> result.outcome().wireName(),
             result ->
                 switch (result.outcome()) {
-                  case "failed" -> Style.BAD;
-                  case "unchanged" -> Style.QUIET;
-                  default -> Style.GOOD;
+                  case FAILED, UNKNOWN -> Style.BAD;
+                  case UNCHANGED -> Style.QUIET;
+                  case CREATED, UPDATED -> Style.GOOD;
                 })
         .text("PRODUCT", "product_id", ImportResult::productId)
         .text("MESSAGE", "message", ImportResult::message)
@@ -224,7 +228,7 @@ final class ImportCommand implements Callable<Integer> {
     if (output.format() == OutputFormat.TABLE) {
       String summary =
           counts.entrySet().stream()
-              .map(entry -> entry.getValue() + " " + entry.getKey())
+              .map(entry -> entry.getValue() + " " + label(entry.getKey()))
               .collect(Collectors.joining(", "));
       out.println();
       out.printf(
@@ -235,5 +239,17 @@ final class ImportCommand implements Callable<Integer> {
           seconds);
       out.flush();
     }
+  }
+
+  /** An outcome as a person reads it: in a dry run, "would create" rather than "created". */
+  private String label(ImportOutcome outcome) {
+    if (!dryRun) {
+      return outcome.wireName();
+    }
+    return switch (outcome) {
+      case CREATED -> "would create";
+      case UPDATED -> "would update";
+      default -> outcome.wireName();
+    };
   }
 }
