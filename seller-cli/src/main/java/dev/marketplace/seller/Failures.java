@@ -25,6 +25,8 @@ final class Failures implements IExecutionExceptionHandler {
       code = stop.exitCode();
       message = stop.getMessage();
     } else if (failure instanceof MarketplaceException problem) {
+      MarketplaceException cause = unreachableInstead(cli, problem);
+      problem = cause;
       code = exitCode(problem.kind());
       message =
           problem instanceof NotSignedInException
@@ -47,6 +49,23 @@ final class Failures implements IExecutionExceptionHandler {
     return code;
   }
 
+  /**
+   * Without a session the client never calls the server, so a mistyped {@code --server} would read
+   * "not signed in": when nothing answers there, that is the failure to report.
+   */
+  private static MarketplaceException unreachableInstead(
+      SellerCli cli, MarketplaceException problem) {
+    if (problem.kind() != FailureKind.NOT_SIGNED_IN) {
+      return problem;
+    }
+    try {
+      cli.client().checkReachable();
+      return problem;
+    } catch (MarketplaceException unreachable) {
+      return unreachable.kind() == FailureKind.UNREACHABLE ? unreachable : problem;
+    }
+  }
+
   /** The exit code of a kind of failure: the kind decides, never the message's words. */
   static int exitCode(FailureKind kind) {
     return switch (kind) {
@@ -60,11 +79,36 @@ final class Failures implements IExecutionExceptionHandler {
   static int usage(CommandLine.ParameterException problem, String[] args) {
     CommandLine command = problem.getCommandLine();
     var err = command.getErr();
-    err.println("marketplace-seller: " + oneLine(problem.getMessage()));
+    if (problem instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()
+        && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+      // For a mistyped command the did-you-mean line says it all; "Unmatched argument at index 0"
+      // says nothing more. A mistyped option keeps "Unknown option" above its suggestions.
+      CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    err.println("marketplace-seller: " + oneLine(wording(problem)));
     CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
     err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
     return ExitCode.USAGE;
+  }
+
+  /**
+   * A value that is not of its option's type, said as "price must be a number like 12.50" (the
+   * converters in {@link Values} give the second half); anything else as picocli says it.
+   */
+  private static String wording(CommandLine.ParameterException problem) {
+    if (problem.getCause() instanceof CommandLine.TypeConversionException wrongType
+        && problem.getArgSpec() != null) {
+      String name =
+          problem.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+              ? option.longestName().replaceFirst("^-+", "")
+              : problem.getArgSpec().paramLabel();
+      return name + " " + wrongType.getMessage();
+    }
+    return problem.getMessage();
   }
 
   static String oneLine(String message) {

@@ -43,7 +43,9 @@ final class WatchCommand implements Callable<Integer> {
   @Option(
       names = "--after",
       paramLabel = "EVENT_ID",
-      description = "First replay the changes after this event id (the first column of -o json).")
+      description =
+          "First replay the changes after this event id (the first column of -o wide, or the id"
+              + " of -o json).")
   Long after;
 
   @Option(names = "--count", paramLabel = "N", description = "Stop after N changes.")
@@ -76,20 +78,29 @@ final class WatchCommand implements Callable<Integer> {
             signals.add(new Received(event));
           }
 
+          /** When the connection dropped (System.nanoTime), or null while it holds. */
+          private Long lostSince;
+
           @Override
           public void onConnected() {
-            err.println("Connected.");
+            if (lostSince == null) {
+              err.println("Connected.");
+            } else {
+              long seconds = Math.round((System.nanoTime() - lostSince) / 1e9);
+              err.println("Reconnected after " + seconds + " s.");
+              lostSince = null;
+            }
             err.flush();
           }
 
+          /** One line when the connection drops, however many attempts it takes to get back. */
           @Override
           public void onReconnecting(MarketplaceException cause, Duration retryIn) {
-            err.println(
-                "Connection lost ("
-                    + cause.getMessage()
-                    + "); reconnecting in "
-                    + Math.max(1, Math.round(retryIn.toMillis() / 1000.0))
-                    + " s...");
+            if (lostSince != null) {
+              return;
+            }
+            lostSince = System.nanoTime();
+            err.println("Connection lost (" + cause.getMessage() + "); reconnecting...");
             err.flush();
           }
 
@@ -113,7 +124,8 @@ final class WatchCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
           JsonOutput.printLine(out, event);
         } else {
-          out.println(line(client, event, display, styles));
+          out.println(
+              (output.wide() ? event.id() + "  " : "") + line(client, event, display, styles));
           out.flush();
         }
       }
