@@ -9,6 +9,7 @@ import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.Invalidations;
 import dev.marketplace.common.config.CatalogCacheSettings;
 import dev.marketplace.common.config.MarketplaceConfig;
+import dev.marketplace.common.metrics.Meters;
 import dev.marketplace.common.security.TokenSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -49,6 +50,7 @@ public final class ApiVerticle extends VerticleBase {
    * @param tokens the claims access tokens must carry
    * @param heartbeat how often live order streams send a heartbeat
    * @param metricsEnabled whether {@code /metrics} serves Prometheus metrics
+   * @param accessLog whether every request gets a line in the access log
    * @param shutdownGrace how long a graceful stop lets requests in flight finish
    * @param catalogCache the cache of anonymous catalog reads
    * @param readPositionHold how long a caller's write decides where its reads go, where reads may
@@ -63,6 +65,7 @@ public final class ApiVerticle extends VerticleBase {
       TokenSettings tokens,
       Duration heartbeat,
       boolean metricsEnabled,
+      boolean accessLog,
       Duration shutdownGrace,
       CatalogCacheSettings catalogCache,
       Duration readPositionHold) {
@@ -77,6 +80,7 @@ public final class ApiVerticle extends VerticleBase {
           config.tokens(),
           Duration.ofSeconds(config.heartbeatSeconds()),
           config.metricsEnabled(),
+          config.logs().accessLog(),
           Duration.ofSeconds(config.shutdownGraceSeconds()),
           config.catalogCache(),
           // A serving replica has every commit older than its lag limit and a check or two.
@@ -141,18 +145,27 @@ public final class ApiVerticle extends VerticleBase {
             loaded ->
                 ContractWiring.check(vertx, settings.requestTimeout())
                     .map(
-                        wired ->
-                            router(
-                                loaded.resultAt(0),
-                                new ReferencePages(loaded.resultAt(1), loaded.resultAt(2)),
-                                authentication,
-                                streams)))
+                        wired -> {
+                          OpenAPIContract contract = loaded.resultAt(0);
+                          Router router =
+                              router(
+                                  contract,
+                                  new ReferencePages(loaded.resultAt(1), loaded.resultAt(2)),
+                                  authentication,
+                                  streams);
+                          RequestLog log =
+                              new RequestLog(
+                                  contract,
+                                  settings.accessLog(),
+                                  new OperationMetrics(Meters.registry()));
+                          return RequestIds.first(log.around(reads.ahead(router)));
+                        }))
         .compose(
-            router ->
+            handler ->
                 vertx
                     .createHttpServer(new HttpServerOptions().setIdleTimeout(idleSeconds))
                     .invalidRequestHandler(new InvalidRequestResponder())
-                    .requestHandler(RequestIds.first(reads.ahead(router)))
+                    .requestHandler(handler)
                     .listen(settings.httpPort()))
         .onSuccess(listening -> server = listening);
   }
@@ -219,9 +232,10 @@ public final class ApiVerticle extends VerticleBase {
                   ? validation.parametersOf(route.getOperation())
                   : validation.of(route.getOperation()));
     }
-    OperationForwarder forwarder = new OperationForwarder(vertx, timeoutMillis, reads, positions);
-    ImageUploadForwarder uploads = new ImageUploadForwarder(vertx, timeoutMillis, maxImageBytes);
-    ImageDownload downloads = new ImageDownload(vertx, timeoutMillis);
+    BusRequests bus = new BusRequests(vertx, Meters.registry());
+    OperationForwarder forwarder = new OperationForwarder(bus, timeoutMillis, reads, positions);
+    ImageUploadForwarder uploads = new ImageUploadForwarder(bus, timeoutMillis, maxImageBytes);
+    ImageDownload downloads = new ImageDownload(bus, timeoutMillis);
     for (OpenAPIRoute route : builder.getRoutes()) {
       Operation contractOperation = route.getOperation();
       ApiOperation operation = catalogued(contractOperation);

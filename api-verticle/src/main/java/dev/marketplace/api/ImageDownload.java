@@ -3,7 +3,6 @@ package dev.marketplace.api;
 import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusRequest;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
@@ -22,11 +21,11 @@ final class ImageDownload {
 
   private static final String CACHE_FOR_A_YEAR = "public, max-age=31536000, immutable";
 
-  private final Vertx vertx;
+  private final BusRequests bus;
   private final long timeoutMillis;
 
-  ImageDownload(Vertx vertx, long timeoutMillis) {
-    this.vertx = vertx;
+  ImageDownload(BusRequests bus, long timeoutMillis) {
+    this.bus = bus;
     this.timeoutMillis = timeoutMillis;
   }
 
@@ -38,9 +37,7 @@ final class ImageDownload {
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       JsonObject path =
           new JsonObject().put("image_id", validated.getPathParameters().get("image_id").get());
-      vertx
-          .eventBus()
-          .<String>request(address, new BusRequest(null, path, null, null, null).toJson(), options)
+      bus.<String>request(address, new BusRequest(null, path, null, null, null).toJson(), options)
           .onSuccess(
               reply -> {
                 JsonObject image = new JsonObject(reply.body());

@@ -6,7 +6,6 @@ import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -26,12 +25,12 @@ final class ImageUploadForwarder {
 
   static final String UPLOAD_EXTENSION = "x-upload";
 
-  private final Vertx vertx;
+  private final BusRequests bus;
   private final long timeoutMillis;
   private final int maxBytes;
 
-  ImageUploadForwarder(Vertx vertx, long timeoutMillis, int maxBytes) {
-    this.vertx = vertx;
+  ImageUploadForwarder(BusRequests bus, long timeoutMillis, int maxBytes) {
+    this.bus = bus;
     this.timeoutMillis = timeoutMillis;
     this.maxBytes = maxBytes;
   }
@@ -54,9 +53,7 @@ final class ImageUploadForwarder {
       }
       ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
       Caller caller = rc.get(BearerAuthentication.CALLER);
-      vertx
-          .eventBus()
-          .<String>request(
+      bus.<String>request(
               address,
               new BusRequest(
                       caller,

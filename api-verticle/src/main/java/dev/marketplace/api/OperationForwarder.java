@@ -11,7 +11,6 @@ import dev.marketplace.common.bus.Caller;
 import dev.marketplace.common.bus.Reply;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -47,13 +46,14 @@ final class OperationForwarder {
    */
   static final String SIGNED_BODY_EXTENSION = "x-signed-body";
 
-  private final Vertx vertx;
+  private final BusRequests bus;
   private final long timeoutMillis;
   private final CatalogReads reads;
   private final ReadPositions positions;
 
-  OperationForwarder(Vertx vertx, long timeoutMillis, CatalogReads reads, ReadPositions positions) {
-    this.vertx = vertx;
+  OperationForwarder(
+      BusRequests bus, long timeoutMillis, CatalogReads reads, ReadPositions positions) {
+    this.bus = bus;
     this.timeoutMillis = timeoutMillis;
     this.reads = reads;
     this.positions = positions;
@@ -103,9 +103,7 @@ final class OperationForwarder {
       }
       // Taken before the catalog reads, so that a change committed meanwhile keeps it uncached.
       Ticket ticket = read == null ? null : read.begin(rc);
-      vertx
-          .eventBus()
-          .<String>request(address, request.toJson(), options)
+      bus.<String>request(address, request.toJson(), options)
           .onSuccess(
               reply -> {
                 int status = Integer.parseInt(reply.headers().get(Reply.STATUS));

@@ -4,16 +4,19 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import dev.marketplace.common.config.ClusterSettings;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Vert.x instance whose event bus spans every node of the cluster, with Hazelcast keeping the
@@ -32,7 +35,11 @@ final class ClusteredVertx {
 
   private ClusteredVertx() {}
 
-  static Future<Vertx> start(ClusterSettings settings, boolean metrics) {
+  /** A clustered Vert.x and the cluster manager it runs with. */
+  record Clustered(Vertx vertx, ClusterManager manager) {}
+
+  static Future<Clustered> start(
+      ClusterSettings settings, boolean metrics, Optional<OpenTelemetry> tracing) {
     String address;
     try {
       address = InetAddress.getByName(settings.host()).getHostAddress();
@@ -48,9 +55,11 @@ final class ClusteredVertx {
                     .setHost(address)
                     .setPort(settings.busPort())
                     .setClusterPublicHost(address));
-    return InstrumentedVertx.builder(options, metrics)
-        .withClusterManager(new HazelcastClusterManager(hazelcast(settings, address)))
-        .buildClustered();
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings, address));
+    return InstrumentedVertx.builder(options, metrics, tracing)
+        .withClusterManager(manager)
+        .buildClustered()
+        .map(vertx -> new Clustered(vertx, manager));
   }
 
   /** Vert.x's own Hazelcast configuration (its maps), with our network and membership. */

@@ -6,6 +6,8 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.VerticleKind;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.security.SigningKeys;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -21,10 +23,13 @@ public final class MarketplaceNode {
 
   private final Vertx vertx;
   private final Optional<String> edgeDeployment;
+  private final Optional<OpenTelemetrySdk> tracing;
 
-  private MarketplaceNode(Vertx vertx, Optional<String> edgeDeployment) {
+  private MarketplaceNode(
+      Vertx vertx, Optional<String> edgeDeployment, Optional<OpenTelemetrySdk> tracing) {
     this.vertx = vertx;
     this.edgeDeployment = edgeDeployment;
+    this.tracing = tracing;
   }
 
   /**
@@ -34,23 +39,31 @@ public final class MarketplaceNode {
   public static Future<MarketplaceNode> start(
       MarketplaceConfig config, DatabaseSettings database, SigningKeys keys, Clock clock) {
     Optional<ClusterSettings> cluster = config.cluster();
-    Future<Vertx> built =
+    Optional<OpenTelemetrySdk> tracing = Tracing.start(config.tracing(), config.verticles());
+    Optional<OpenTelemetry> tracer = tracing.map(OpenTelemetry.class::cast);
+    Future<ClusteredVertx.Clustered> built =
         cluster.isPresent()
-            ? ClusteredVertx.start(cluster.get(), config.metricsEnabled())
-            : Future.succeededFuture(InstrumentedVertx.create(config.metricsEnabled()));
+            ? ClusteredVertx.start(cluster.get(), config.metricsEnabled(), tracer)
+            : Future.succeededFuture(
+                new ClusteredVertx.Clustered(
+                    InstrumentedVertx.create(config.metricsEnabled(), tracer), null));
     return built.compose(
-        vertx ->
-            Marketplace.deploy(vertx, config, database, keys, clock)
-                .compose(
-                    edge ->
-                        healthServer(vertx, config).map(ready -> new MarketplaceNode(vertx, edge)))
-                .recover(
-                    failure -> {
-                      // Not chained on the close: its listeners would run on the event loops it
-                      // stops, and the caller would never hear of the failure.
-                      vertx.close();
-                      return Future.failedFuture(failure);
-                    }));
+        node -> {
+          Vertx vertx = node.vertx();
+          NodeMeters.register(config, Optional.ofNullable(node.manager()));
+          return Marketplace.deploy(vertx, config, database, keys, clock)
+              .compose(
+                  edge ->
+                      healthServer(vertx, config)
+                          .map(ready -> new MarketplaceNode(vertx, edge, tracing)))
+              .recover(
+                  failure -> {
+                    // Not chained on the close: its listeners would run on the event loops it
+                    // stops, and the caller would never hear of the failure.
+                    vertx.close().andThen(closed -> tracing.ifPresent(OpenTelemetrySdk::close));
+                    return Future.failedFuture(failure);
+                  });
+        });
   }
 
   private static Future<?> healthServer(Vertx vertx, MarketplaceConfig config) {
@@ -63,7 +76,7 @@ public final class MarketplaceNode {
             .flatMap(kind -> Optional.ofNullable(Marketplace.ADDRESSES.get(kind)).stream())
             .map(BusAddress::value)
             .toList();
-    return NodeHealthServer.start(vertx, port.get(), addresses);
+    return NodeHealthServer.start(vertx, port.get(), addresses, config.metricsEnabled());
   }
 
   public Vertx vertx() {
@@ -78,8 +91,11 @@ public final class MarketplaceNode {
     return edgeDeployment.map(vertx::undeploy).orElseGet(Future::succeededFuture);
   }
 
-  /** Undeploys everything and, in a cluster, leaves it: the others stop sending here at once. */
+  /**
+   * Undeploys everything and, in a cluster, leaves it: the others stop sending here at once; then
+   * exports the spans still buffered.
+   */
   public Future<Void> stop() {
-    return vertx.close();
+    return vertx.close().andThen(closed -> tracing.ifPresent(OpenTelemetrySdk::close));
   }
 }

@@ -44,6 +44,19 @@ class SchemaUpgradeTest {
   }
 
   @Test
+  void aFreshDatabaseAndAnUpToDateOneMigrateWithoutWarnings() throws Exception {
+    try (TestDatabase database = TestDatabase.createEmpty()) {
+      MigrateResult fresh = SchemaMigrator.migrate(database.settings());
+      MigrateResult again = SchemaMigrator.migrate(database.settings());
+
+      assertThat(fresh.migrationsExecuted).isPositive();
+      assertThat(fresh.warnings).isEmpty();
+      assertThat(again.migrationsExecuted).isZero();
+      assertThat(again.warnings).isEmpty();
+    }
+  }
+
+  @Test
   void nodesStartingTogetherMigrateTheSchemaOnce() throws Exception {
     try (TestDatabase database = TestDatabase.createEmpty()) {
       int nodes = 4;

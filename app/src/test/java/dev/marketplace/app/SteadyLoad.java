@@ -36,26 +36,27 @@ final class SteadyLoad implements AutoCloseable {
   private final Vertx vertx;
   private final List<Future<Sent>> sent = new CopyOnWriteArrayList<>();
   private final long timer;
+  private boolean stopped;
 
   SteadyLoad(Vertx vertx, long everyMillis, Function<String, Future<ApiResponse>> request) {
     this.vertx = vertx;
-    this.timer =
-        vertx.setPeriodic(
-            everyMillis,
-            tick -> {
-              String key = UUID.randomUUID().toString();
-              long sentAt = System.nanoTime();
-              sent.add(
-                  request
-                      .apply(key)
-                      .map(
-                          response ->
-                              new Sent(
-                                  key,
-                                  sentAt,
-                                  Duration.ofNanos(System.nanoTime() - sentAt),
-                                  response)));
-            });
+    this.timer = vertx.setPeriodic(everyMillis, tick -> send(request));
+  }
+
+  // Synchronized with stop(): a tick already under way when the load stops either lands in the
+  // list before stop() reads it, or sends nothing.
+  private synchronized void send(Function<String, Future<ApiResponse>> request) {
+    if (stopped) {
+      return;
+    }
+    String key = UUID.randomUUID().toString();
+    long sentAt = System.nanoTime();
+    sent.add(
+        request
+            .apply(key)
+            .map(
+                response ->
+                    new Sent(key, sentAt, Duration.ofNanos(System.nanoTime() - sentAt), response)));
   }
 
   /** The requests answered so far. */
@@ -68,6 +69,9 @@ final class SteadyLoad implements AutoCloseable {
    * or one the contract does not allow.
    */
   List<Sent> stop() {
+    synchronized (this) {
+      stopped = true;
+    }
     vertx.cancelTimer(timer);
     Future.join(List.copyOf(sent)).otherwiseEmpty().await();
     for (Future<Sent> request : sent) {

@@ -110,15 +110,26 @@ final class TestCluster implements AutoCloseable {
    * -jar marketplace.jar} would, and waits until its health port says it is ready.
    */
   Process startProcess(String verticles, Path log) throws Exception {
-    int healthPort = freePort();
+    return startProcess(verticles, log, httpPort, freePort(), Map.of());
+  }
+
+  /**
+   * As {@link #startProcess(String, Path)}, its api (if any) on {@code nodeHttpPort}, its health
+   * (if it runs no api) on {@code healthPort}, with {@code extra} variables on top.
+   */
+  Process startProcess(
+      String verticles, Path log, int nodeHttpPort, int healthPort, Map<String, String> extra)
+      throws Exception {
     Path keyFolder = Files.createTempDirectory(dataDirectory, "keys");
     Path privateKey = Files.writeString(keyFolder.resolve("private.pem"), keys.privateKeyPem());
     Path publicKey = Files.writeString(keyFolder.resolve("public.pem"), keys.publicKeyPem());
-    Map<String, String> env = environment(verticles, freePort(), httpPort);
+    Map<String, String> env = environment(verticles, freePort(), nodeHttpPort);
     env.put("MARKETPLACE_HEALTH_PORT", Integer.toString(healthPort));
     env.put("MARKETPLACE_DB_URL", database.settings().uri());
     env.put("MARKETPLACE_JWT_PRIVATE_KEY_FILE", privateKey.toString());
     env.put("MARKETPLACE_JWT_PUBLIC_KEY_FILE", publicKey.toString());
+    env.putAll(extra);
+    int probePort = verticles.contains("api") ? nodeHttpPort : healthPort;
     String java =
         ProcessHandle.current()
             .info()
@@ -128,6 +139,15 @@ final class TestCluster implements AutoCloseable {
         new ProcessBuilder(
                 java,
                 "-Xmx256m",
+                // What java -jar marketplace.jar gets from the jar's manifest and the docs' command
+                // line: Hazelcast's access to the JDK's internals, without warnings.
+                "-XX:+IgnoreUnrecognizedVMOptions",
+                "--sun-misc-unsafe-memory-access=allow",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.management/sun.management=ALL-UNNAMED",
+                "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+                "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),
                 MarketplaceApplication.class.getName())
@@ -147,7 +167,7 @@ final class TestCluster implements AutoCloseable {
         HttpResponse<String> ready =
             http.send(
                 HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + healthPort + "/health/ready"))
+                        URI.create("http://127.0.0.1:" + probePort + "/health/ready"))
                     .timeout(Duration.ofSeconds(3))
                     .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -30,18 +30,21 @@ public final class Checkout implements WriteOperation {
   private final OrderRepository orders;
   private final OrderEventPublisher publisher;
   private final StockChangeNotices stockChanges;
+  private final OrderMeters meters;
 
   public Checkout(
       CheckoutRepository checkouts,
       StockRepository stock,
       OrderRepository orders,
       OrderEventPublisher publisher,
-      StockChangeNotices stockChanges) {
+      StockChangeNotices stockChanges,
+      OrderMeters meters) {
     this.checkouts = checkouts;
     this.stock = stock;
     this.orders = orders;
     this.publisher = publisher;
     this.stockChanges = stockChanges;
+    this.meters = meters;
   }
 
   @Override
@@ -61,6 +64,7 @@ public final class Checkout implements WriteOperation {
         .compose(
             events -> {
               work.afterCommit(() -> events.forEach(publisher::publish));
+              work.afterCommit(() -> meters.placed().increment(events.size()));
               work.afterCommitAwaiting(
                   () -> stockChanges.taken(lines.stream().map(CheckoutLine::productId).toList()));
               return answer(tx, checkoutId);

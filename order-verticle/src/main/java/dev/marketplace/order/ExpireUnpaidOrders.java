@@ -26,6 +26,7 @@ public final class ExpireUnpaidOrders implements OperationHandler {
   private final StockChangeNotices stockChanges;
   private final Duration hold;
   private final Clock clock;
+  private final OrderMeters meters;
 
   public ExpireUnpaidOrders(
       Pool pool,
@@ -33,13 +34,15 @@ public final class ExpireUnpaidOrders implements OperationHandler {
       OrderEventPublisher publisher,
       StockChangeNotices stockChanges,
       Duration hold,
-      Clock clock) {
+      Clock clock,
+      OrderMeters meters) {
     this.pool = pool;
     this.orders = orders;
     this.publisher = publisher;
     this.stockChanges = stockChanges;
     this.hold = hold;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @Override
@@ -53,6 +56,8 @@ public final class ExpireUnpaidOrders implements OperationHandler {
         .expireUnpaid(pool, clock.instant().minus(hold), BATCH)
         .compose(
             expired -> {
+              // One statement on the pool: what it returns is committed.
+              meters.unpaidExpired().increment(expired.size());
               expired.forEach(publisher::publish);
               return stockChanges
                   .returnedBy(expired.stream().map(change -> change.order().id()).toList())

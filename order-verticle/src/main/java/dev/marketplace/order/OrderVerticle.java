@@ -13,6 +13,7 @@ import dev.marketplace.common.db.ReadRouting;
 import dev.marketplace.common.db.WritePositions;
 import dev.marketplace.common.idempotency.IdempotencyKeys;
 import dev.marketplace.common.idempotency.RequestFingerprint;
+import dev.marketplace.common.metrics.Meters;
 import dev.marketplace.order.analytics.SalesReportRepository;
 import dev.marketplace.order.analytics.SellerAnalytics;
 import io.vertx.core.Future;
@@ -73,9 +74,10 @@ public final class OrderVerticle extends VerticleBase {
     OrderTransitions transitions =
         new OrderTransitions(orders, new OrderStatusMachine(), publisher, stockChanges);
     IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock, RequestFingerprint.plain());
+    OrderMeters meters = OrderMeters.of(Meters.registry());
     ExpireUnpaidOrders expiry =
         new ExpireUnpaidOrders(
-            pool, orders, publisher, stockChanges, settings.unpaidOrderHold(), clock);
+            pool, orders, publisher, stockChanges, settings.unpaidOrderHold(), clock, meters);
     sweepTimer =
         vertx.setPeriodic(
             settings.sweepInterval().toMillis(),
@@ -86,10 +88,12 @@ public final class OrderVerticle extends VerticleBase {
                     .onFailure(failure -> LOG.warn("Order sweep failed: {}", failure.toString())));
     return new OperationDispatcher(vertx, ADDRESS)
         .idempotency(idempotency)
-        .on(ApiOperation.PLACE_ORDER, new PlaceOrder(orders, stock, publisher, stockChanges))
+        .on(
+            ApiOperation.PLACE_ORDER,
+            new PlaceOrder(orders, stock, publisher, stockChanges, meters))
         .on(
             ApiOperation.CHECKOUT,
-            new Checkout(new CheckoutRepository(), stock, orders, publisher, stockChanges))
+            new Checkout(new CheckoutRepository(), stock, orders, publisher, stockChanges, meters))
         .on(ApiOperation.LIST_BUYER_ORDERS, new ListOrders(pool, orders, Actor.BUYER))
         .on(ApiOperation.LIST_SELLER_ORDERS, new ListOrders(pool, orders, Actor.SELLER))
         .on(ApiOperation.BUYER_ORDER_DETAIL, new OrderDetail(pool, orders, Actor.BUYER))

@@ -21,16 +21,19 @@ public final class PlaceOrder implements WriteOperation {
   private final StockRepository stock;
   private final OrderEventPublisher publisher;
   private final StockChangeNotices stockChanges;
+  private final OrderMeters meters;
 
   public PlaceOrder(
       OrderRepository orders,
       StockRepository stock,
       OrderEventPublisher publisher,
-      StockChangeNotices stockChanges) {
+      StockChangeNotices stockChanges,
+      OrderMeters meters) {
     this.orders = orders;
     this.stock = stock;
     this.publisher = publisher;
     this.stockChanges = stockChanges;
+    this.meters = meters;
   }
 
   @Override
@@ -45,6 +48,7 @@ public final class PlaceOrder implements WriteOperation {
             change -> {
               if (change.isPresent()) {
                 work.afterCommit(() -> publisher.publish(change.get()));
+                work.afterCommit(() -> meters.placed().increment());
                 work.afterCommitAwaiting(() -> stockChanges.taken(List.of(productId)));
                 return Future.succeededFuture(Reply.created(change.get().order().toJson()));
               }

@@ -166,6 +166,17 @@ public final class PaymentRepository {
         .map(Rows::list);
   }
 
+  /** How many payments {@link #unsettled} would find, without a limit. */
+  public Future<Long> countUnsettled(SqlClient client, Duration settleAfter) {
+    return client
+        .preparedQuery(
+            "SELECT count(*) AS n FROM payments WHERE payment_status IN ('pending', 'authorized')"
+                + " AND updated_at < now() - $1 * interval '1 millisecond'")
+        .mapping(row -> row.getLong("n"))
+        .execute(Tuple.of(settleAfter.toMillis()))
+        .map(rows -> Rows.first(rows).orElseThrow());
+  }
+
   /** Every payment of an order, oldest first, each with its history. */
   public Future<Map<Payment, List<JsonObject>>> ofOrder(SqlClient client, long orderId) {
     return client

@@ -28,13 +28,19 @@ public final class PaymentSettlement {
   private final PaymentRepository payments;
   private final OrderPayments orders;
   private final PaymentGateway gateway;
+  private final PaymentMeters meters;
 
   public PaymentSettlement(
-      Pool pool, PaymentRepository payments, OrderPayments orders, PaymentGateway gateway) {
+      Pool pool,
+      PaymentRepository payments,
+      OrderPayments orders,
+      PaymentGateway gateway,
+      PaymentMeters meters) {
     this.pool = pool;
     this.payments = payments;
     this.orders = orders;
     this.gateway = gateway;
+    this.meters = meters;
   }
 
   /**
@@ -84,10 +90,12 @@ public final class PaymentSettlement {
               null,
               "Captured by the gateway.",
               source,
-              moved ->
-                  orders
-                      .captured(tx, orderId)
-                      .map(capture -> new Recorded(moved, Optional.of(capture))));
+              moved -> {
+                meters.captured().increment();
+                return orders
+                    .captured(tx, orderId)
+                    .map(capture -> new Recorded(moved, Optional.of(capture)));
+              });
       case DECLINED ->
           advance(
               tx,
@@ -98,7 +106,10 @@ public final class PaymentSettlement {
               seen.message(),
               "Declined: " + seen.declineCode() + ".",
               source,
-              moved -> orders.paymentFailed(tx, orderId, seen.message()).map(unchanged(moved)));
+              moved -> {
+                meters.declined().increment();
+                return orders.paymentFailed(tx, orderId, seen.message()).map(unchanged(moved));
+              });
       case REFUNDED ->
           advance(
               tx,
@@ -109,7 +120,10 @@ public final class PaymentSettlement {
               null,
               "Refunded by the gateway.",
               source,
-              moved -> orders.refunded(tx, orderId).map(unchanged(moved)));
+              moved -> {
+                meters.refunds().increment();
+                return orders.refunded(tx, orderId).map(unchanged(moved));
+              });
     };
   }
 

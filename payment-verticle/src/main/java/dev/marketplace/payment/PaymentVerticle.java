@@ -9,6 +9,7 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabasePool;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
+import dev.marketplace.common.metrics.Meters;
 import dev.marketplace.order.payments.OrderPayments;
 import dev.marketplace.payment.PaymentRepository.Source;
 import dev.marketplace.payment.gateway.HttpPaymentGateway;
@@ -91,7 +92,8 @@ public final class PaymentVerticle extends VerticleBase {
         new HttpPaymentGateway(vertx, settings.gatewayUrl(), settings.apiKey(), timeout.toMillis());
     PaymentRepository payments = new PaymentRepository();
     OrderPayments orders = new OrderPayments(vertx);
-    PaymentSettlement settlement = new PaymentSettlement(pool, payments, orders, gateway);
+    PaymentMeters meters = PaymentMeters.of(Meters.registry());
+    PaymentSettlement settlement = new PaymentSettlement(pool, payments, orders, gateway, meters);
     ReconcilePayments reconciler =
         new ReconcilePayments(
             pool,
@@ -100,7 +102,8 @@ public final class PaymentVerticle extends VerticleBase {
             settlement,
             gateway,
             timeout,
-            timeout.multipliedBy(LOST_AFTER_TIMEOUTS));
+            timeout.multipliedBy(LOST_AFTER_TIMEOUTS),
+            meters);
     reconcileTimer =
         vertx.setPeriodic(
             settings.reconcileInterval().toMillis(),

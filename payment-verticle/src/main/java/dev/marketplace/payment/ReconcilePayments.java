@@ -37,6 +37,7 @@ public final class ReconcilePayments implements OperationHandler {
   private final PaymentGateway gateway;
   private final Duration settleAfter;
   private final Duration lostAfter;
+  private final PaymentMeters meters;
 
   public ReconcilePayments(
       Pool pool,
@@ -45,7 +46,8 @@ public final class ReconcilePayments implements OperationHandler {
       PaymentSettlement settlement,
       PaymentGateway gateway,
       Duration settleAfter,
-      Duration lostAfter) {
+      Duration lostAfter,
+      PaymentMeters meters) {
     this.pool = pool;
     this.payments = payments;
     this.orders = orders;
@@ -53,6 +55,7 @@ public final class ReconcilePayments implements OperationHandler {
     this.gateway = gateway;
     this.settleAfter = settleAfter;
     this.lostAfter = lostAfter;
+    this.meters = meters;
   }
 
   @Override
@@ -69,10 +72,10 @@ public final class ReconcilePayments implements OperationHandler {
   /** What one pass did: payments settled and refunds made. */
   public record Pass(int settled, int refunded) {}
 
-  /** One pass: settle, refund, then forget old webhook events. */
+  /** One pass: measure the backlog, settle, refund, then forget old webhook events. */
   public Future<Pass> run() {
-    return payments
-        .unsettled(pool, settleAfter, lostAfter, BATCH)
+    return measureBacklog()
+        .compose(measured -> payments.unsettled(pool, settleAfter, lostAfter, BATCH))
         .compose(open -> oneByOne(open, this::settle))
         .compose(
             settled ->
@@ -85,6 +88,14 @@ public final class ReconcilePayments implements OperationHandler {
                                 orderId -> settlement.refund(orderId, Source.RECONCILER).map(true)))
                     .map(refunded -> new Pass(settled, refunded)))
         .compose(pass -> payments.forgetWebhookEvents(pool, WEBHOOK_EVENT_RETENTION).map(pass));
+  }
+
+  private Future<Void> measureBacklog() {
+    return payments
+        .countUnsettled(pool, settleAfter)
+        .compose(open -> orders.countRefundsDue(pool).map(due -> open + due))
+        .onSuccess(meters.reconciliationBacklog()::set)
+        .mapEmpty();
   }
 
   private Future<Boolean> settle(PaymentRepository.Unsettled unsettled) {

@@ -10,6 +10,7 @@ import dev.marketplace.order.payments.OrderPayments;
 import dev.marketplace.payment.PaymentRepository.Source;
 import dev.marketplace.payment.gateway.GatewayPayment;
 import dev.marketplace.payment.gateway.PaymentGateway;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -90,7 +91,9 @@ class PaymentSettlementTest {
   void startAPayment() throws SQLException {
     gateway = new RecordingGateway();
     OrderPayments orders = new OrderPayments(vertx);
-    settlement = new PaymentSettlement(pool, payments, orders, gateway);
+    settlement =
+        new PaymentSettlement(
+            pool, payments, orders, gateway, PaymentMeters.of(new SimpleMeterRegistry()));
     order =
         insert(
             "INSERT INTO orders (buyer_id, seller_id, product_id, quantity, unit_price,"

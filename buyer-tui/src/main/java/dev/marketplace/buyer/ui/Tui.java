@@ -5,6 +5,8 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
 import dev.marketplace.client.MarketplaceException;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,6 +25,14 @@ import java.util.function.Supplier;
  * results back through {@link #post}.
  */
 public final class Tui {
+
+  /** How often the screen is redrawn while something moves (calls in flight, fading notes). */
+  private static final Duration TICK = Duration.ofMillis(150);
+
+  /** How long the loop sleeps when nothing happens, in case a change came unannounced. */
+  private static final Duration IDLE = Duration.ofSeconds(1);
+
+  private static final Duration VIRTUAL_INPUT_POLL = Duration.ofMillis(10);
 
   private final Screen screen;
   private final Theme theme;
@@ -56,42 +66,85 @@ public final class Tui {
     return theme;
   }
 
-  /** Runs the loop on the calling thread (the GUI thread) until {@link #quit()}. */
+  /**
+   * Runs the loop on the calling thread (the GUI thread) until {@link #quit()}. The loop sleeps
+   * until something happens: a key, a result of a background call, a live order event or a resize
+   * (each posted to the inbox), or, while something moves on screen, the next animation tick.
+   */
   public void run(View first) throws IOException {
     running = true;
+    Thread keys = startReadingKeys();
     open(first);
     long lastTick = 0;
-    while (running) {
-      try {
-        Runnable task = inbox.poll(30, TimeUnit.MILLISECONDS);
+    try {
+      while (running) {
+        if (screen.doResizeIfNecessary() != null) {
+          repaintAll = true;
+          dirty = true;
+        }
+        long now = System.nanoTime();
+        boolean moving = calls.inFlight() > 0 || now < animateUntil || status.fading();
+        if (moving && now - lastTick >= TICK.toNanos()) {
+          lastTick = now;
+          dirty = true;
+        }
+        if (dirty) {
+          render();
+        }
+        Runnable task = inbox.poll((moving ? TICK : IDLE).toMillis(), TimeUnit.MILLISECONDS);
         while (task != null && running) {
           guarded(task);
           dirty = true;
           task = inbox.poll();
         }
-        KeyStroke key;
-        while (running && (key = screen.pollInput()) != null) {
-          onKey(key);
-          dirty = true;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        running = false;
       }
-      if (screen.doResizeIfNecessary() != null) {
-        repaintAll = true;
-        dirty = true;
-      }
-      long now = System.nanoTime();
-      boolean moving = calls.inFlight() > 0 || now < animateUntil || status.fading();
-      if (moving && now - lastTick > 150_000_000L) {
-        lastTick = now;
-        dirty = true;
-      }
-      if (dirty && running) {
-        render();
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      running = false;
+      keys.interrupt();
     }
+  }
+
+  private Thread startReadingKeys() {
+    if (screen instanceof TerminalScreen terminalScreen) {
+      terminalScreen.getTerminal().addResizeListener((terminal, size) -> post(() -> {}));
+    }
+    return Thread.ofPlatform().daemon().name("tui-keys").start(this::readKeys);
+  }
+
+  /** The key reader's thread: hands each key to the GUI thread, until the loop ends. */
+  private void readKeys() {
+    try {
+      while (running) {
+        KeyStroke key = nextKey();
+        if (key == null) {
+          continue;
+        }
+        post(() -> onKey(key));
+        if (key.getKeyType() == KeyType.EOF) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      post(this::quit);
+    }
+  }
+
+  private KeyStroke nextKey() throws IOException, InterruptedException {
+    if (screen instanceof TerminalScreen terminalScreen
+        && terminalScreen.getTerminal() instanceof VirtualTerminal) {
+      // A virtual terminal (the tests') holds its own lock while readInput waits, which would
+      // stop the GUI thread drawing on it; so it is polled here, off the GUI thread.
+      KeyStroke key = screen.pollInput();
+      if (key == null) {
+        Thread.sleep(VIRTUAL_INPUT_POLL.toMillis());
+      }
+      return key;
+    }
+    return screen.readInput();
   }
 
   /** Ends the loop; the caller then restores the terminal. */

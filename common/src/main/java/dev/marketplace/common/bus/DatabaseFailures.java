@@ -66,11 +66,15 @@ final class DatabaseFailures {
 
   // Class 08: connection exceptions; 53300: too many connections; 57P0x: the server is going away;
   // 25006: a write reached a server that has become read-only (a standby, or a fenced primary).
+  // 55P03: a row lock not granted within lock_timeout; 25P03: our session sat idle in a transaction
+  // too long (this process was frozen) and the server ended it. Both are worth retrying.
   private static boolean isUnavailableState(String sqlState) {
     return sqlState != null
         && (sqlState.startsWith("08")
             || sqlState.equals("53300")
             || sqlState.startsWith("57P0")
-            || sqlState.equals("25006"));
+            || sqlState.equals("25006")
+            || sqlState.equals("55P03")
+            || sqlState.equals("25P03"));
   }
 }

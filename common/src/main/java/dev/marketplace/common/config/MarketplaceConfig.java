@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param metricsEnabled whether Prometheus metrics are collected and served on {@code /metrics}
  * @param shutdownGraceSeconds how long a stopping server lets requests in flight finish
  * @param catalogCache the api edge's cache of anonymous catalog reads
+ * @param logs the log format and the access log
+ * @param tracing whether OpenTelemetry traces requests ({@code OTEL_*} variables)
  * @param cluster how this process joins a cluster, or empty to run alone
  * @param verticles what this process runs: everything alone, a chosen part in a cluster
  */
@@ -56,6 +58,8 @@ public record MarketplaceConfig(
     boolean metricsEnabled,
     int shutdownGraceSeconds,
     CatalogCacheSettings catalogCache,
+    LogSettings logs,
+    TracingSettings tracing,
     Optional<ClusterSettings> cluster,
     NodeVerticles verticles) {
 
@@ -95,6 +99,8 @@ public record MarketplaceConfig(
         reader.bool("MARKETPLACE_METRICS_ENABLED", true),
         reader.integer("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", 10, 0, 3600),
         CatalogCacheSettings.read(reader),
+        LogSettings.read(reader),
+        TracingSettings.read(env),
         cluster,
         verticles);
   }
@@ -141,6 +147,8 @@ public record MarketplaceConfig(
         metricsEnabled,
         shutdownGraceSeconds,
         catalogCache,
+        logs,
+        tracing,
         cluster,
         verticles);
   }

@@ -3,6 +3,7 @@ package dev.marketplace.common.db;
 import io.vertx.pgclient.PgConnectOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,6 +16,23 @@ import java.util.stream.Collectors;
  */
 public record DatabaseSettings(
     List<DatabaseHost> hosts, String database, String user, String password) {
+
+  /**
+   * How long a session may sit inside a transaction without sending anything before the server ends
+   * it and releases its locks. Our transactions send their statements back to back and wait on
+   * nothing else (no HTTP call, no bus request), so only a process that froze (SIGSTOP, a stalled
+   * VM) or lost its network ever reaches this; without it, such a process would hold its row locks
+   * (an order, a seller's sales-rollup rows) and stall every other node's writes to them until it
+   * woke up.
+   */
+  public static final Duration IDLE_IN_TRANSACTION = Duration.ofSeconds(2);
+
+  /**
+   * How long a statement waits for a row lock before it gives up (SQLSTATE 55P03, answered 503).
+   * Longer than {@link #IDLE_IN_TRANSACTION}, so that a lock held by a frozen session is released
+   * to its waiters rather than failing them, and shorter than a request's timeout.
+   */
+  public static final Duration LOCK_WAIT = Duration.ofSeconds(4);
 
   private static final String EXPECTED =
       "expected postgresql://user:password@host:port/database, or several host:port separated by"
@@ -100,7 +118,10 @@ public record DatabaseSettings(
             .setDatabase(database)
             .setUser(user)
             .setCachePreparedStatements(true)
-            .setPreparedStatementCacheMaxSize(512);
+            .setPreparedStatementCacheMaxSize(512)
+            .addProperty(
+                "idle_in_transaction_session_timeout", IDLE_IN_TRANSACTION.toMillis() + "ms")
+            .addProperty("lock_timeout", LOCK_WAIT.toMillis() + "ms");
     if (password != null) {
       options.setPassword(password);
     }

@@ -47,6 +47,45 @@ class MarketplaceConfigTest {
   }
 
   @Test
+  void logsAsTextUnlessAskedForJsonAndRefusesAnyOtherFormat() {
+    assertThat(MarketplaceConfig.fromEnvironment(Map.of()).logs())
+        .isEqualTo(new LogSettings("text", false));
+    assertThat(
+            MarketplaceConfig.fromEnvironment(
+                    Map.of("MARKETPLACE_LOG_FORMAT", "json", "MARKETPLACE_ACCESS_LOG", "true"))
+                .logs())
+        .isEqualTo(new LogSettings("json", true));
+    assertThatThrownBy(
+            () -> MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_LOG_FORMAT", "xml")))
+        .hasMessageContaining("MARKETPLACE_LOG_FORMAT");
+  }
+
+  @Test
+  void tracesOnlyWhenSomeOtelVariableAsksForThem() {
+    assertThat(MarketplaceConfig.fromEnvironment(Map.of()).tracing().enabled()).isFalse();
+    assertThat(
+            MarketplaceConfig.fromEnvironment(
+                    Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318"))
+                .tracing()
+                .enabled())
+        .isTrue();
+    assertThat(
+            MarketplaceConfig.fromEnvironment(
+                    Map.of(
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
+                        "OTEL_SDK_DISABLED", "true"))
+                .tracing()
+                .enabled())
+        .isFalse();
+    assertThat(
+            MarketplaceConfig.fromEnvironment(
+                    Map.of("OTEL_SERVICE_NAME", "shop", "OTEL_TRACES_EXPORTER", "none"))
+                .tracing()
+                .enabled())
+        .isFalse();
+  }
+
+  @Test
   void namesTheVariableThatIsWrong() {
     assertThatThrownBy(
             () -> MarketplaceConfig.fromEnvironment(Map.of("MARKETPLACE_HTTP_PORT", "eighty")))

@@ -131,6 +131,15 @@ public final class OrderPayments {
         .mapEmpty();
   }
 
+  /** How many orders {@link #refundsDue} would find, without a limit. */
+  public Future<Long> countRefundsDue(SqlClient client) {
+    return client
+        .preparedQuery("SELECT count(*) AS n FROM orders WHERE payment_status = 'refund_pending'")
+        .mapping(row -> row.getLong("n"))
+        .execute()
+        .map(rows -> Rows.first(rows).orElseThrow());
+  }
+
   /** Orders whose refund is due, oldest first. */
   public Future<List<Long>> refundsDue(SqlClient client, int limit) {
     return client
