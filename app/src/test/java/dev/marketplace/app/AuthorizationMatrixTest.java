@@ -44,6 +44,7 @@ class AuthorizationMatrixTest extends ApiTest {
       sellerProductDetail                     | GET  | /api/sellers/products/{product}        | -                 | 401 403 403 200 403
       adjustStock                             | POST | /api/sellers/products/{product}/stock  | stock change      | 401 403 403 200 403
       upsertProductBySku                      | PUT  | /api/sellers/products/by-sku/MATRIX-1  | product           | 401 403 403 201 201
+      importProductsBySku                     | POST | /api/sellers/products/by-sku           | import            | 401 403 403 200 200
       checkout                                | POST | /api/buyers/checkout                   | cart              | 401 201 201 403 403
       buyerOrderDetail                        | GET  | /api/buyers/{buyer}/orders/{paid}      | -                 | 401 200 403 403 403
       sellerOrderDetail                       | GET  | /api/sellers/{seller}/orders/{paid}    | -                 | 401 403 403 200 403
@@ -60,6 +61,11 @@ class AuthorizationMatrixTest extends ApiTest {
           Map.entry("order", AuthorizationMatrixTest::order),
           Map.entry("order as buyer", world -> order(world).put("buyer_id", world.buyer())),
           Map.entry("product", world -> product()),
+          Map.entry(
+              "import",
+              world ->
+                  new JsonObject()
+                      .put("lines", new JsonArray().add(product().put("sku", "MATRIX-2")))),
           Map.entry("product as seller", world -> product().put("seller_id", world.seller())),
           Map.entry("price", world -> new JsonObject().put("price", 11)),
           Map.entry(

@@ -67,6 +67,7 @@ class IdempotencyEverywhereTest extends ApiTest {
         "registerBuyer",
         "registerSeller",
         "createProduct",
+        "importProductsBySku",
         "adjustStock",
         "writeReview",
         "placeOrder",
@@ -329,6 +330,29 @@ class IdempotencyEverywhereTest extends ApiTest {
             "/api/sellers/products",
             body,
             body.copy().put("price", 13),
+            () ->
+                database.queryLong(
+                    "SELECT count(*) FROM products WHERE seller_id = " + seller.id()));
+      }
+      case "importProductsBySku" -> {
+        Account seller = fixtures.seller("Retry Importer");
+        JsonObject line =
+            new JsonObject()
+                .put("sku", "RETRY-1")
+                .put("name", "Retried Lamp")
+                .put("category", "Home")
+                .put("price", 12.5)
+                .put("inventory", 4);
+        JsonObject body =
+            new JsonObject().put("lines", new io.vertx.core.json.JsonArray().add(line));
+        yield new Write(
+            operation,
+            seller,
+            HttpMethod.POST,
+            "/api/sellers/products/by-sku",
+            body,
+            new JsonObject()
+                .put("lines", new io.vertx.core.json.JsonArray().add(line.copy().put("price", 13))),
             () ->
                 database.queryLong(
                     "SELECT count(*) FROM products WHERE seller_id = " + seller.id()));

@@ -73,9 +73,8 @@ public final class CatalogVerticle extends VerticleBase {
             ApiOperation.SELLER_PRODUCT_DETAIL,
             ProductDetail.forOwner(pool, sellerProducts, reviews, images))
         .on(ApiOperation.ADJUST_STOCK, new AdjustStock(notices, sellerProducts))
-        .on(
-            ApiOperation.UPSERT_PRODUCT_BY_SKU,
-            new UpsertProductBySku(notices, pool, sellerProducts))
+        .on(ApiOperation.UPSERT_PRODUCT_BY_SKU, new UpsertProductBySku(notices, sellerProducts))
+        .on(ApiOperation.IMPORT_PRODUCTS_BY_SKU, new ImportProductsBySku(notices))
         .on(
             ApiOperation.UPLOAD_PRODUCT_IMAGE,
             new UploadProductImage(vertx, notices, images, storage))

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * The {@code products} table and its {@code product_stock} as sellers manage them: their listing
- * with its filters, one product whatever its status, relative stock changes and create-or-update by
- * SKU. Each change is one conditional statement (a put by SKU is two, each atomic: see {@link
- * #upsert}), so concurrent changes (and orders) never lose an update.
+ * with its filters, one product whatever its status and relative stock changes (create-or-update by
+ * SKU is {@link ProductImportRepository}'s). Each change is one conditional statement, so
+ * concurrent changes (and orders) never lose an update.
  *
  * <p>A statement that changes both tables locks the product row first and its stock row second, as
  * orders do (see the order module's {@code StockRepository}), so that no two such statements can
@@ -102,96 +102,6 @@ public final class SellerProductRepository {
         .map(Rows::first);
   }
 
-  /**
-   * Creates the seller's product with this SKU, or sets its fields to these if it exists and any
-   * differs. Empty when nothing was written: the product already is exactly so, or {@code sellerId}
-   * is not a seller.
-   *
-   * <p>Two statements, each atomic: the first creates the product if the SKU is free; if it is
-   * taken, the second compares the product and its stock, both locked at their latest, with these
-   * fields and writes them if any differs. The second needs a snapshot of its own: when a
-   * concurrent put created the product, the first waited for it to commit, and only a later
-   * statement sees its stock.
-   */
-  public Future<Optional<Upserted>> upsert(
-      SqlClient client, long sellerId, String sku, ProductChanges product) {
-    Tuple fields =
-        Tuple.from(
-            new Object[] {
-              sellerId,
-              sku,
-              product.name(),
-              product.category(),
-              product.description() == null ? "" : product.description(),
-              product.price(),
-              product.inventory(),
-              product.active() == null || product.active()
-            });
-    return client
-        .preparedQuery(
-            "WITH u AS (SELECT id, name FROM users WHERE id = $1 AND role = 'seller'),"
-                + " p AS (INSERT INTO products"
-                + " (seller_id, sku, name, category, description, price, is_active)"
-                + " SELECT u.id, $2, $3, $4, $5, $6, $8 FROM u"
-                + " ON CONFLICT ON CONSTRAINT "
-                + SKU_CONSTRAINT
-                + " DO NOTHING RETURNING *),"
-                + " s AS (INSERT INTO product_stock (product_id, inventory)"
-                + " SELECT id, $7 FROM p RETURNING *)"
-                + " SELECT "
-                + Product.COLUMNS
-                + " FROM p JOIN s ON s.product_id = p.id JOIN u ON u.id = p.seller_id")
-        .mapping(Product::fromRow)
-        .execute(fields)
-        .map(Rows::first)
-        .compose(
-            created ->
-                created.isPresent()
-                    ? Future.succeededFuture(Optional.of(new Upserted(created.get(), true)))
-                    : updateIfDifferent(client, fields)
-                        .map(updated -> updated.map(changed -> new Upserted(changed, false))));
-  }
-
-  /**
-   * Sets the fields of the seller's ($1) product with SKU $2 if any differs: the product row is
-   * locked first, then its stock row, as orders lock them. The stock row is written whenever
-   * anything differs, so that the answer carries its latest value.
-   */
-  private Future<Optional<Product>> updateIfDifferent(SqlClient client, Tuple fields) {
-    return client
-        .preparedQuery(
-            "WITH owned AS (SELECT * FROM products WHERE seller_id = $1 AND sku = $2"
-                + " FOR NO KEY UPDATE),"
-                + " s AS (UPDATE product_stock SET inventory = $7"
-                + " WHERE product_id = (SELECT id FROM owned) AND (inventory <> $7"
-                + " OR EXISTS (SELECT 1 FROM owned WHERE (name, category, description, price,"
-                + " is_active) IS DISTINCT FROM ($3::text, $4::text, $5::text, $6::numeric,"
-                + " $8::boolean))) RETURNING *),"
-                + " p AS (UPDATE products SET name = $3, category = $4, description = $5,"
-                + " price = $6, is_active = $8, updated_at = now()"
-                + " WHERE id = (SELECT product_id FROM s) RETURNING *)"
-                + " SELECT "
-                + Product.COLUMNS
-                + " FROM p JOIN s ON s.product_id = p.id JOIN users u ON u.id = p.seller_id")
-        .mapping(Product::fromRow)
-        .execute(fields)
-        .map(Rows::first);
-  }
-
-  /** The seller's product with this SKU, if any. */
-  public Future<Optional<Product>> findBySku(SqlClient client, long sellerId, String sku) {
-    return client
-        .preparedQuery(
-            "SELECT "
-                + Product.COLUMNS
-                + " FROM "
-                + Product.TABLES
-                + " WHERE p.seller_id = $1 AND p.sku = $2")
-        .mapping(Product::fromRow)
-        .execute(Tuple.of(sellerId, sku))
-        .map(Rows::first);
-  }
-
   /** A failure of a write that set {@code sku}, as the 409 a seller can act on if it is one. */
   static Throwable explainDuplicateSku(Throwable failure, String sku) {
     if (UniqueViolation.of(failure, SKU_CONSTRAINT)) {
@@ -203,7 +113,4 @@ public final class SellerProductRepository {
 
   /** A product's owner and stock. */
   public record Stock(long sellerId, int inventory) {}
-
-  /** A product written by an upsert, and whether it was created (rather than changed). */
-  public record Upserted(Product product, boolean created) {}
 }

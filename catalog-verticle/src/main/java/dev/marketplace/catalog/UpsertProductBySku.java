@@ -1,63 +1,66 @@
 package dev.marketplace.catalog;
 
 import dev.marketplace.common.bus.BusRequest;
-import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
+import dev.marketplace.common.bus.UnitOfWork;
+import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
+import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.util.List;
 
 /**
  * A seller puts a product by its SKU: creates it, or sets its fields if any differs, or leaves it
  * as it is. Repeating the same request changes nothing and says {@code unchanged}, which is what
- * makes an import safe to run twice. Concurrent puts of one SKU create it once. A put that wrote
- * something is heard of by every api node once committed; an unchanged one is not.
+ * makes an import safe to run twice; an unchanged put writes nothing and takes no product id.
+ * Concurrent puts of one SKU create it once. It is an import of one line (see {@link
+ * ProductImport}), answered with the whole product.
  */
-public final class UpsertProductBySku implements OperationHandler {
+public final class UpsertProductBySku implements WriteOperation {
 
   private final ChangeNotices notices;
-  private final Pool pool;
+  private final ProductImport imports;
   private final SellerProductRepository products;
 
-  public UpsertProductBySku(ChangeNotices notices, Pool pool, SellerProductRepository products) {
+  public UpsertProductBySku(ChangeNotices notices, SellerProductRepository products) {
     this.notices = notices;
-    this.pool = pool;
+    this.imports = new ProductImport(new ProductImportRepository());
     this.products = products;
   }
 
   @Override
-  public Future<Reply> handle(BusRequest request) {
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
     long sellerId = request.callerId();
     String sku = request.path().getString("sku");
-    return products
-        .upsert(pool, sellerId, sku, ProductChanges.fromJson(request.body()))
+    ImportLine line = ImportLine.read(1, request.body().copy().put("sku", sku));
+    return imports
+        .run(work.sql(), sellerId, List.of(line), false)
         .compose(
-            written -> {
-              if (written.isPresent()) {
-                boolean created = written.get().created();
-                JsonObject body = answer(created ? "created" : "updated", written.get().product());
-                return notices
-                    .productsChanged(List.of(written.get().product().id()))
-                    .map(told -> created ? Reply.created(body) : Reply.ok(body));
+            results -> {
+              ProductImport.Result result = results.getFirst();
+              if (result.outcome() == ProductImport.Outcome.FAILED) {
+                throw new DomainException(
+                    ErrorCode.DUPLICATE, result.problems().getFirst().message());
               }
               return products
-                  .findBySku(pool, sellerId, sku)
+                  .find(work.sql(), result.productId())
                   .map(
-                      same ->
-                          Reply.ok(
-                              answer(
-                                  "unchanged",
-                                  same.orElseThrow(
-                                      () ->
-                                          DomainException.notFound(
-                                              "Seller " + sellerId + " not found.")))));
+                      product -> {
+                        JsonObject body =
+                            new JsonObject()
+                                .put("outcome", result.outcome().wireName())
+                                .put("product", product.orElseThrow().toJson());
+                        if (result.outcome() == ProductImport.Outcome.UNCHANGED) {
+                          return Reply.ok(body);
+                        }
+                        work.afterCommitAwaiting(
+                            () -> notices.productsChanged(List.of(result.productId())));
+                        return result.outcome() == ProductImport.Outcome.CREATED
+                            ? Reply.created(body)
+                            : Reply.ok(body);
+                      });
             });
-  }
-
-  private static JsonObject answer(String outcome, Product product) {
-    return new JsonObject().put("outcome", outcome).put("product", product.toJson());
   }
 }

@@ -11,7 +11,7 @@ public final class ApiException extends MarketplaceException {
   private final Long retryAfterSeconds;
 
   public ApiException(int status, String error, String message, Long retryAfterSeconds) {
-    super(message);
+    super(FailureKind.ofRefusal(status, error), message);
     this.status = status;
     this.error = error;
     this.retryAfterSeconds = retryAfterSeconds;

@@ -3,6 +3,7 @@ package dev.marketplace.client;
 import dev.marketplace.client.auth.CredentialStore;
 import dev.marketplace.client.auth.Session;
 import dev.marketplace.client.auth.SessionKeeper;
+import dev.marketplace.client.http.Call;
 import dev.marketplace.client.http.ExchangeListener;
 import dev.marketplace.client.http.Transport;
 import dev.marketplace.client.stream.OrderEventListener;
@@ -117,6 +118,15 @@ public final class MarketplaceClient {
   /** Paying the signed-in buyer's orders. */
   public Payments payments() {
     return payments;
+  }
+
+  /**
+   * Whether something answers at the server's address: nothing if so, else {@link
+   * ServerUnreachableException}. Asks the liveness check, which needs no session, so that a client
+   * without a session can tell "sign in" from "nothing answers there".
+   */
+  public void checkReachable() {
+    transport.send(Call.get("/health/live"));
   }
 
   /**

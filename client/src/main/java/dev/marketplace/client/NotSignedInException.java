@@ -4,6 +4,6 @@ package dev.marketplace.client;
 public final class NotSignedInException extends MarketplaceException {
 
   public NotSignedInException(String message) {
-    super(message);
+    super(FailureKind.NOT_SIGNED_IN, message);
   }
 }

@@ -7,15 +7,20 @@ import dev.marketplace.client.model.NewProduct;
 import dev.marketplace.client.model.Page;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductChanges;
+import dev.marketplace.client.model.ProductImport;
 import dev.marketplace.client.model.ProductUpsert;
 import dev.marketplace.client.model.SellerProductQuery;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** The signed-in seller's own products, active or not. */
 public final class SellerProducts {
+
+  /** The most lines one import request may carry, as the contract's {@code maxItems} says. */
+  public static final int MAX_IMPORT_LINES = 500;
 
   private final Transport transport;
   private final Identity identity;
@@ -92,6 +97,24 @@ public final class SellerProducts {
             .authenticated(),
         ProductUpsert.class);
   }
+
+  /**
+   * Creates or updates many of the seller's products by SKU in one request (at most {@link
+   * #MAX_IMPORT_LINES}): an outcome per line, a bad line failing alone. With {@code dryRun}, what
+   * would happen, with nothing written. {@code idempotencyKey} makes a retry after a lost answer
+   * safe.
+   */
+  public ProductImport importBySku(List<NewProduct> lines, boolean dryRun, String idempotencyKey) {
+    return transport.send(
+        Call.post("/api/sellers/products/by-sku")
+            .json(new ImportRequest(dryRun, lines))
+            .idempotencyKey(idempotencyKey)
+            .authenticated(),
+        ProductImport.class);
+  }
+
+  /** The body of a bulk import. */
+  record ImportRequest(boolean dryRun, List<NewProduct> lines) {}
 
   /** The body of a put by SKU: the product without its SKU, which is in the path. */
   record Fields(

@@ -4,6 +4,6 @@ package dev.marketplace.client;
 public final class ServerUnreachableException extends MarketplaceException {
 
   public ServerUnreachableException(String message, Throwable cause) {
-    super(message, cause);
+    super(FailureKind.UNREACHABLE, message, cause);
   }
 }

@@ -8,6 +8,7 @@ import dev.marketplace.client.model.CartLine;
 import dev.marketplace.client.model.Checkout;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
+import dev.marketplace.client.model.OrderEventKind;
 import dev.marketplace.client.model.OrderStatus;
 import dev.marketplace.client.model.Payment;
 import dev.marketplace.client.model.Product;
@@ -68,7 +69,7 @@ class OrdersTest extends ClientTest {
 
     assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
     assertThat(shipped.trackingNumber()).isEqualTo("JD0146");
-    assertThat(moved.kind()).isEqualTo("shipping");
+    assertThat(moved.kind()).isEqualTo(OrderEventKind.SHIPPING);
     assertThat(delivered.status()).isEqualTo(OrderStatus.DELIVERED);
     assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
     Order detail = buyer.buyerOrders().get(lampOrder.id());

@@ -4,6 +4,7 @@ import static dev.marketplace.client.testing.TestProducts.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marketplace.client.model.ImportOutcome;
 import dev.marketplace.client.model.NewProduct;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductChanges;
@@ -74,9 +75,9 @@ class SellerProductsTest extends ClientTest {
                 "CHAIR-1",
                 new NewProduct(null, "Chair", "Home", "Oak", new BigDecimal("75"), 2, true));
 
-    assertThat(created.outcome()).isEqualTo("created");
-    assertThat(again.outcome()).isEqualTo("unchanged");
-    assertThat(changed.outcome()).isEqualTo("updated");
+    assertThat(created.outcome()).isEqualTo(ImportOutcome.CREATED);
+    assertThat(again.outcome()).isEqualTo(ImportOutcome.UNCHANGED);
+    assertThat(changed.outcome()).isEqualTo(ImportOutcome.UPDATED);
     assertThat(changed.product().id()).isEqualTo(created.product().id());
     assertThatThrownBy(
             () ->

@@ -1,9 +1,8 @@
 package dev.marketplace.seller;
 
-import dev.marketplace.client.ApiException;
+import dev.marketplace.client.FailureKind;
 import dev.marketplace.client.MarketplaceException;
 import dev.marketplace.client.NotSignedInException;
-import dev.marketplace.client.ServerUnreachableException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,19 +24,15 @@ final class Failures implements IExecutionExceptionHandler {
     if (failure instanceof CommandFailure stop) {
       code = stop.exitCode();
       message = stop.getMessage();
-    } else if (failure instanceof NotSignedInException) {
-      code = ExitCode.NOT_SIGNED_IN;
-      message = failure.getMessage() + " Run: marketplace-seller login";
-    } else if (failure instanceof ApiException refused) {
-      // A wrong password is a refusal; a token the server no longer takes means signing in again.
-      boolean sessionEnded =
-          refused.status() == 401 && !"invalid_credentials".equals(refused.error());
-      code = sessionEnded ? ExitCode.NOT_SIGNED_IN : ExitCode.REFUSED;
-      message = refused.getMessage();
-    } else if (failure instanceof ServerUnreachableException) {
-      code = ExitCode.UNREACHABLE;
-      message = failure.getMessage();
-    } else if (failure instanceof MarketplaceException || failure instanceof UncheckedIOException) {
+    } else if (failure instanceof MarketplaceException problem) {
+      MarketplaceException cause = unreachableInstead(cli, problem);
+      problem = cause;
+      code = exitCode(problem.kind());
+      message =
+          problem instanceof NotSignedInException
+              ? problem.getMessage() + " Run: marketplace-seller login"
+              : problem.getMessage();
+    } else if (failure instanceof UncheckedIOException) {
       code = ExitCode.REFUSED;
       message = failure.getMessage();
     } else if (failure instanceof CommandLine.ParameterException problem) {
@@ -54,15 +49,66 @@ final class Failures implements IExecutionExceptionHandler {
     return code;
   }
 
+  /**
+   * Without a session the client never calls the server, so a mistyped {@code --server} would read
+   * "not signed in": when nothing answers there, that is the failure to report.
+   */
+  private static MarketplaceException unreachableInstead(
+      SellerCli cli, MarketplaceException problem) {
+    if (problem.kind() != FailureKind.NOT_SIGNED_IN) {
+      return problem;
+    }
+    try {
+      cli.client().checkReachable();
+      return problem;
+    } catch (MarketplaceException unreachable) {
+      return unreachable.kind() == FailureKind.UNREACHABLE ? unreachable : problem;
+    }
+  }
+
+  /** The exit code of a kind of failure: the kind decides, never the message's words. */
+  static int exitCode(FailureKind kind) {
+    return switch (kind) {
+      case UNREACHABLE -> ExitCode.UNREACHABLE;
+      case NOT_SIGNED_IN -> ExitCode.NOT_SIGNED_IN;
+      case INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, SERVER, OTHER -> ExitCode.REFUSED;
+    };
+  }
+
   /** A usage error: the problem on one line, then where to find the command's help (exit 2). */
   static int usage(CommandLine.ParameterException problem, String[] args) {
     CommandLine command = problem.getCommandLine();
     var err = command.getErr();
-    err.println("marketplace-seller: " + oneLine(problem.getMessage()));
+    if (problem instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()
+        && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+      // For a mistyped command the did-you-mean line says it all; "Unmatched argument at index 0"
+      // says nothing more. A mistyped option keeps "Unknown option" above its suggestions.
+      CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    err.println("marketplace-seller: " + oneLine(wording(problem)));
     CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
     err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
     return ExitCode.USAGE;
+  }
+
+  /**
+   * A value that is not of its option's type, said as "price must be a number like 12.50" (the
+   * converters in {@link Values} give the second half); anything else as picocli says it.
+   */
+  private static String wording(CommandLine.ParameterException problem) {
+    if (problem.getCause() instanceof CommandLine.TypeConversionException wrongType
+        && problem.getArgSpec() != null) {
+      String name =
+          problem.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+              ? option.longestName().replaceFirst("^-+", "")
+              : problem.getArgSpec().paramLabel();
+      return name + " " + wrongType.getMessage();
+    }
+    return problem.getMessage();
   }
 
   static String oneLine(String message) {

@@ -2,6 +2,7 @@ package dev.marketplace.seller;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,16 +46,23 @@ final class LowerCaseChoices<E extends Enum<E>> implements ITypeConverter<E> {
     spec.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), enums));
   }
 
+  /** The choices a person may type: the client's stand-in for a newer server's value is not one. */
+  private List<E> choices() {
+    return Arrays.stream(type.getEnumConstants())
+        .filter(choice -> !choice.name().equals("UNKNOWN"))
+        .toList();
+  }
+
   @Override
   public E convert(String value) {
-    for (E choice : type.getEnumConstants()) {
+    for (E choice : choices()) {
       if (choice.name().equalsIgnoreCase(value.strip())) {
         return choice;
       }
     }
     throw new TypeConversionException(
         "expected one of "
-            + Arrays.stream(type.getEnumConstants())
+            + choices().stream()
                 .map(choice -> choice.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "))
             + " but was '"

@@ -97,6 +97,7 @@ public final class SellerCli {
         .setParameterExceptionHandler(Failures::usage);
     document(commandLine.getCommandSpec());
     LowerCaseChoices.register(commandLine);
+    Values.register(commandLine);
     return commandLine;
   }
 

@@ -132,8 +132,9 @@ class AnalyticsCommandTest extends CliTest {
             "marketplace-seller: The period from 2024-01-01 to 2026-01-01 is too long: to must"
                 + " come before 2026-01-01, two years after from.\n");
     assertThat(backwards.exit()).isEqualTo(1);
-    assertThat(badZone.exit()).isEqualTo(1);
-    assertThat(badZone.err()).contains("IANA time zone");
+    // A time zone is local input: wrong here is a usage error, before the server is asked.
+    assertThat(badZone.exit()).isEqualTo(2);
+    assertThat(badZone.err()).contains("there is no time zone \"Mars/Olympus\"");
     assertThat(badDate.exit()).isEqualTo(2);
     assertThat(badBy.exit()).isEqualTo(2);
     assertThat(negative.exit()).isEqualTo(2);

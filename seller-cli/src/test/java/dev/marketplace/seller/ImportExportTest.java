@@ -72,11 +72,11 @@ class ImportExportTest extends CliTest {
                 + "NEW-1,New,Toys,,1,1,true\n");
     Run preview = seller.run("products", "import", "--dry-run", "-o", "json", changed.toString());
     assertThat(preview.out())
-        .contains("\"outcome\" : \"would update\"")
-        .contains("\"message\" : \"price 7.99 -> 6.99\"")
-        .contains("\"outcome\" : \"would create\"")
-        .contains("\"create\" : 1")
-        .contains("\"update\" : 1");
+        .contains("\"dry_run\" : true")
+        .contains("\"outcome\" : \"updated\"")
+        .contains("\"outcome\" : \"created\"")
+        .contains("\"created\" : 1")
+        .contains("\"updated\" : 1");
     assertThat(seller.run("products", "list", "-o", "csv").out())
         .contains(",SKU-7,Product 7,Toys,7.99,7,active");
     Run applied = seller.run("products", "import", changed.toString(), "-o", "csv");

@@ -107,7 +107,17 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
   private static HttpException tooLarge(int limit) {
     return new HttpException(
         ErrorCode.PAYLOAD_TOO_LARGE.httpStatus(),
-        "The request body is larger than " + limit + " bytes.");
+        "The request body is larger than " + size(limit) + ", the most this operation takes.");
+  }
+
+  /** A limit as people say it: whole megabytes or kilobytes, rounded down, else bytes. */
+  static String size(int bytes) {
+    int kilobyte = 1024;
+    int megabyte = kilobyte * kilobyte;
+    if (bytes >= megabyte) {
+      return bytes / megabyte + " MB";
+    }
+    return bytes >= kilobyte ? bytes / kilobyte + " KB" : bytes + " bytes";
   }
 
   private static boolean exceeds(String contentLength, int limit) {

@@ -14,6 +14,7 @@ import dev.marketplace.buyer.ui.View;
 import dev.marketplace.client.BuyerOrders;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
+import dev.marketplace.client.model.OrderEventKind;
 import dev.marketplace.client.model.OrderItem;
 import dev.marketplace.client.model.OrderStatus;
 import java.util.ArrayList;
@@ -147,9 +148,7 @@ final class OrderView implements View {
       boolean fresh = book.justArrived(event.id());
       List<String> parts = new ArrayList<>();
       parts.add(
-          event.kind() != null && event.kind().equals("shipping")
-              ? "on its way"
-              : Display.status(event.status()));
+          event.kind() == OrderEventKind.SHIPPING ? "on its way" : Display.status(event.status()));
       if (event.location() != null) {
         parts.add(event.location());
       }
@@ -169,7 +168,7 @@ final class OrderView implements View {
   }
 
   private static String payment(Order order) {
-    String status = order.paymentStatus() == null ? "unpaid" : order.paymentStatus();
+    String status = order.paymentStatus() == null ? "unpaid" : order.paymentStatus().wireName();
     if (order.paid() && order.paidAt() != null) {
       return "Payment " + status + ", paid " + Display.time(order.paidAt());
     }

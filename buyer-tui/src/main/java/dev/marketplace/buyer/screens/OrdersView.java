@@ -182,11 +182,9 @@ final class OrdersView implements View {
     switch (key.getCharacter()) {
       case 'r' -> reload();
       case 'f' -> {
-        OrderStatus[] all = OrderStatus.values();
-        only =
-            only == null
-                ? all[0]
-                : only.ordinal() + 1 < all.length ? all[only.ordinal() + 1] : null;
+        List<OrderStatus> all = OrderStatus.known();
+        int next = only == null ? 0 : all.indexOf(only) + 1;
+        only = next < all.size() ? all.get(next) : null;
         tui.info(only == null ? "Showing every order." : "Showing " + only.wireName() + " orders.");
         reload();
       }

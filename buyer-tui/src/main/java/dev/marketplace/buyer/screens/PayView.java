@@ -169,7 +169,7 @@ final class PayView implements View {
               answer(
                   order,
                   "→ "
-                      + payment.paymentStatus()
+                      + payment.paymentStatus().wireName()
                       + ": the gateway is slow; this updates when it settles",
                   Style.NORMAL);
             }

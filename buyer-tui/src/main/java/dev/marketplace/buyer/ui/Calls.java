@@ -1,5 +1,6 @@
 package dev.marketplace.buyer.ui;
 
+import dev.marketplace.client.FailureKind;
 import dev.marketplace.client.MarketplaceException;
 import dev.marketplace.client.NotSignedInException;
 import dev.marketplace.client.ServerUnreachableException;
@@ -87,7 +88,9 @@ final class Calls {
           } catch (MarketplaceException e) {
             failure = e;
           } catch (RuntimeException e) {
-            failure = new MarketplaceException("Unexpected answer: " + Tui.describe(e), e);
+            failure =
+                new MarketplaceException(
+                    FailureKind.OTHER, "Unexpected answer: " + Tui.describe(e), e);
           }
           T value = result;
           MarketplaceException problem = failure;

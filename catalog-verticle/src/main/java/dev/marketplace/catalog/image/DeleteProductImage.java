@@ -40,7 +40,11 @@ public final class DeleteProductImage implements OperationHandler {
                   deleted.orElseThrow(
                       () ->
                           DomainException.notFound(
-                              "Image " + imageId + " of one of your products not found."));
+                              "Image "
+                                  + imageId
+                                  + " is not an image of your product "
+                                  + productId
+                                  + "."));
               return notices
                   .productsChanged(List.of(productId))
                   .compose(told -> storage.release(image.storageKey()))

@@ -2,6 +2,7 @@ package dev.marketplace.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.marketplace.client.ApiException;
+import dev.marketplace.client.FailureKind;
 import dev.marketplace.client.MarketplaceException;
 import dev.marketplace.client.NotSignedInException;
 import dev.marketplace.client.ServerUnreachableException;
@@ -122,7 +123,8 @@ public final class Transport {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new MarketplaceException("Interrupted while waiting for the server.", e);
+        throw new MarketplaceException(
+            FailureKind.OTHER, "Interrupted while waiting for the server.", e);
       }
     }
   }

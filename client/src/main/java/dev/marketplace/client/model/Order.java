@@ -22,7 +22,7 @@ public record Order(
     BigDecimal totalPrice,
     String checkoutId,
     OrderStatus status,
-    String paymentStatus,
+    PaymentStatus paymentStatus,
     boolean paid,
     String paymentFailure,
     Instant paidAt,

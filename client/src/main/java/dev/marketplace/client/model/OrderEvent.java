@@ -11,7 +11,7 @@ public record OrderEvent(
     long orderId,
     long buyerId,
     long sellerId,
-    String kind,
+    OrderEventKind kind,
     OrderStatus status,
     String location,
     String notes,

@@ -10,7 +10,7 @@ public record Payment(
     long orderId,
     BigDecimal amount,
     String paymentMethod,
-    String paymentStatus,
+    PaymentStatus paymentStatus,
     String transactionId,
     String failureCode,
     String failureMessage,
@@ -20,12 +20,12 @@ public record Payment(
 
   /** The card was charged. */
   public boolean captured() {
-    return "captured".equals(paymentStatus);
+    return paymentStatus == PaymentStatus.CAPTURED;
   }
 
   /** One step of a payment: its status then, the gateway's reference, and who reported it. */
   public record Entry(
-      String paymentStatus,
+      PaymentStatus paymentStatus,
       String gatewayReference,
       String detail,
       String source,

@@ -1,4 +1,4 @@
 package dev.marketplace.client.model;
 
 /** What putting a product by its SKU did: {@code created}, {@code updated} or {@code unchanged}. */
-public record ProductUpsert(String outcome, Product product) {}
+public record ProductUpsert(ImportOutcome outcome, Product product) {}

@@ -6,8 +6,10 @@ import dev.marketplace.seller.SellerCli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code login}: sign in and keep the session for this server. */
 @Command(
@@ -21,6 +23,8 @@ public final class LoginCommand implements Callable<Integer> {
 
   @ParentCommand SellerCli cli;
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--email", required = true)
   String email;
 
@@ -28,6 +32,7 @@ public final class LoginCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String email = EmailSyntax.check(spec, this.email);
     String password = passwordInput.read(cli.environment(), false);
     MarketplaceClient client = cli.client();
     Session session = client.accounts().login(email, password);

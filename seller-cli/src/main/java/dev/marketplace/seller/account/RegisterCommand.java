@@ -6,8 +6,10 @@ import dev.marketplace.seller.SellerCli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code register}: open a seller account, and sign in to it. */
 @Command(
@@ -21,6 +23,8 @@ public final class RegisterCommand implements Callable<Integer> {
 
   @ParentCommand SellerCli cli;
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--name", required = true, description = "Your shop's name, as buyers see it.")
   String name;
 
@@ -31,6 +35,7 @@ public final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String email = EmailSyntax.check(spec, this.email);
     String password = passwordInput.read(cli.environment(), true);
     MarketplaceClient client = cli.client();
     client.accounts().register(name, email, password);

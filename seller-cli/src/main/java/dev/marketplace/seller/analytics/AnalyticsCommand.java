@@ -79,6 +79,15 @@ public final class AnalyticsCommand implements Callable<Integer> {
     if (lowStock != null && lowStock < 0) {
       throw SellerCli.usage(spec, "--low-stock must be 0 or more.");
     }
+    if (tz != null) {
+      try {
+        ZoneId.of(tz);
+      } catch (java.time.DateTimeException unknown) {
+        throw SellerCli.usage(
+            spec,
+            "--tz: there is no time zone \"" + tz + "\"; use a name like Europe/Berlin or UTC.");
+      }
+    }
     SalesReport report =
         cli.client()
             .sellerAnalytics()

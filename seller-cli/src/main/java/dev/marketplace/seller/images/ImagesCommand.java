@@ -1,11 +1,11 @@
 package dev.marketplace.seller.images;
 
 import dev.marketplace.client.model.ProductImage;
+import dev.marketplace.seller.LocalFile;
 import dev.marketplace.seller.SellerCli;
 import dev.marketplace.seller.output.ListPrinter;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +37,7 @@ public final class ImagesCommand {
       @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE") List<Path> files,
       @Mixin OutputOptions output) {
     for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        throw SellerCli.usage(spec, "No such file: " + file);
-      }
+      LocalFile.readable(spec, file);
     }
     List<ProductImage> added = new ArrayList<>();
     for (Path file : files) {

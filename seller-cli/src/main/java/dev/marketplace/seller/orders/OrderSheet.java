@@ -30,7 +30,7 @@ final class OrderSheet {
     sheet.field("Buyer", order.buyerName() + " (" + order.buyerId() + ")");
     sheet.field("Placed", display.time(order.createdAt()));
     sheet.field("Total", Display.money(order.totalPrice()));
-    String payment = order.paymentStatus();
+    String payment = order.paymentStatus() == null ? "unpaid" : order.paymentStatus().wireName();
     if (order.paidAt() != null) {
       payment += ", paid " + display.time(order.paidAt());
     }
@@ -81,7 +81,7 @@ final class OrderSheet {
             List.of(
                 Cell.of(display.time(event.createdAt())),
                 Cell.styled(event.status().wireName(), Display.style(event.status())),
-                Cell.of(event.kind()),
+                Cell.of(event.kind() == null ? null : event.kind().wireName()),
                 Cell.of(event.location()),
                 Cell.of(event.notes()),
                 Cell.of(event.actor())));

@@ -205,7 +205,10 @@ public final class OrdersCommand {
             order -> order.status().wireName(),
             order -> order.status().wireName(),
             order -> Display.style(order.status()))
-        .text("PAYMENT", "payment_status", Order::paymentStatus)
+        .text(
+            "PAYMENT",
+            "payment_status",
+            order -> order.paymentStatus() == null ? null : order.paymentStatus().wireName())
         .text(
             "TRACKING",
             "tracking",

@@ -4,6 +4,7 @@ import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.MarketplaceException;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
+import dev.marketplace.client.model.OrderEventKind;
 import dev.marketplace.client.model.OrderStatus;
 import dev.marketplace.client.stream.OrderEventListener;
 import dev.marketplace.client.stream.OrderEventStream;
@@ -42,7 +43,9 @@ final class WatchCommand implements Callable<Integer> {
   @Option(
       names = "--after",
       paramLabel = "EVENT_ID",
-      description = "First replay the changes after this event id (the first column of -o json).")
+      description =
+          "First replay the changes after this event id (the first column of -o wide, or the id"
+              + " of -o json).")
   Long after;
 
   @Option(names = "--count", paramLabel = "N", description = "Stop after N changes.")
@@ -75,20 +78,29 @@ final class WatchCommand implements Callable<Integer> {
             signals.add(new Received(event));
           }
 
+          /** When the connection dropped (System.nanoTime), or null while it holds. */
+          private Long lostSince;
+
           @Override
           public void onConnected() {
-            err.println("Connected.");
+            if (lostSince == null) {
+              err.println("Connected.");
+            } else {
+              long seconds = Math.round((System.nanoTime() - lostSince) / 1e9);
+              err.println("Reconnected after " + seconds + " s.");
+              lostSince = null;
+            }
             err.flush();
           }
 
+          /** One line when the connection drops, however many attempts it takes to get back. */
           @Override
           public void onReconnecting(MarketplaceException cause, Duration retryIn) {
-            err.println(
-                "Connection lost ("
-                    + cause.getMessage()
-                    + "); reconnecting in "
-                    + Math.max(1, Math.round(retryIn.toMillis() / 1000.0))
-                    + " s...");
+            if (lostSince != null) {
+              return;
+            }
+            lostSince = System.nanoTime();
+            err.println("Connection lost (" + cause.getMessage() + "); reconnecting...");
             err.flush();
           }
 
@@ -112,7 +124,8 @@ final class WatchCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
           JsonOutput.printLine(out, event);
         } else {
-          out.println(line(client, event, display, styles));
+          out.println(
+              (output.wide() ? event.id() + "  " : "") + line(client, event, display, styles));
           out.flush();
         }
       }
@@ -123,9 +136,11 @@ final class WatchCommand implements Callable<Integer> {
   /** {@code 15:35 order 42 new 2 x Desk Lamp 49.00 Ada} and the like. */
   private static String line(
       MarketplaceClient client, OrderEvent event, Display display, Styles styles) {
-    boolean placed = event.kind().equals("status") && event.status() == OrderStatus.PENDING;
+    boolean placed = event.kind() == OrderEventKind.STATUS && event.status() == OrderStatus.PENDING;
     String what =
-        placed ? "new" : event.kind().equals("shipping") ? "tracking" : event.status().wireName();
+        placed
+            ? "new"
+            : event.kind() == OrderEventKind.SHIPPING ? "tracking" : event.status().wireName();
     StringBuilder line =
         new StringBuilder()
             .append(display.time(event.createdAt()))

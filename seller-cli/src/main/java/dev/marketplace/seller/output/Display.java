@@ -57,6 +57,7 @@ public final class Display {
       case SHIPPED, DELIVERED -> Style.GOOD;
       case COMPLETED -> Style.QUIET;
       case CANCELLED -> Style.BAD;
+      case UNKNOWN -> Style.PLAIN;
     };
   }
 }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code -o table|json|csv}, for the commands that print what they find. */
+/**
+ * {@code -o table|wide|json|csv}, for the commands that print what they find. {@code wide} is a
+ * table with more columns: commands that have none print their table.
+ */
 public final class OutputOptions {
 
   @Spec(Spec.Target.MIXEE)
@@ -14,11 +17,19 @@ public final class OutputOptions {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      description = "table (default), json (the API's JSON) or csv (lists only).")
+      description =
+          "table (default), wide (a table with more columns, such as event ids), json (the"
+              + " API's JSON) or csv (lists only).")
   private OutputFormat format = OutputFormat.TABLE;
 
+  /** The format, with {@code wide} as a table (see {@link #wide()}). */
   public OutputFormat format() {
-    return format;
+    return format == OutputFormat.WIDE ? OutputFormat.TABLE : format;
+  }
+
+  /** Whether the table should have its extra columns. */
+  public boolean wide() {
+    return format == OutputFormat.WIDE;
   }
 
   /** The format, refusing CSV for a command that prints one thing rather than a list. */
@@ -26,6 +37,6 @@ public final class OutputOptions {
     if (format == OutputFormat.CSV) {
       throw SellerCli.usage(command, "-o csv is for lists; use -o table or -o json here.");
     }
-    return format;
+    return format();
   }
 }

@@ -6,8 +6,6 @@ import dev.marketplace.client.model.Product;
 import dev.marketplace.seller.CommandFailure;
 import dev.marketplace.seller.ExitCode;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -48,46 +46,80 @@ final class ProductFile {
     return text.stripLeading().startsWith("[") ? readJson(text) : readCsv(text);
   }
 
+  /**
+   * Reads CSV lines after the header. A record that cannot be read (a quote never closed swallows
+   * the rest of the file) is reported on the line where it starts, and reading goes on from the
+   * next line, so that no line after it is silently lost.
+   */
   private static List<ProductLine> readCsv(String text) {
-    CSVFormat format =
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
-    try (Reader reader = new StringReader(text);
-        CSVParser parser = CSVParser.parse(reader, format)) {
-      Map<String, String> columns = columns(parser.getHeaderNames());
-      List<ProductLine> lines = new ArrayList<>();
-      Map<String, Integer> seen = new HashMap<>();
-      Iterator<CSVRecord> records = parser.iterator();
-      while (true) {
-        int line = (int) parser.getCurrentLineNumber() + 1;
-        CSVRecord record;
-        try {
-          if (!records.hasNext()) {
-            break;
-          }
-          record = records.next();
-        } catch (UncheckedIOException | IllegalStateException broken) {
-          lines.add(ProductLine.failed(line, null, "cannot be read: " + rootMessage(broken)));
-          break;
-        }
-        if (record.size() != parser.getHeaderNames().size()) {
-          lines.add(
-              ProductLine.failed(
-                  line,
-                  null,
-                  "has "
-                      + record.size()
-                      + " fields where the header has "
-                      + parser.getHeaderNames().size()));
-          continue;
-        }
-        Map<String, String> fields = new HashMap<>();
-        columns.forEach((header, column) -> fields.put(column, record.get(header)));
-        lines.add(unique(ProductLine.parse(line, fields), seen));
+    List<String> physical = List.of(text.split("\r?\n", -1));
+    List<String> header;
+    try (CSVParser parser = CSVParser.parse(physical.getFirst(), CSVFormat.DEFAULT)) {
+      List<CSVRecord> records = parser.getRecords();
+      if (records.isEmpty()) {
+        throw unreadable("The file is empty; its first line is the header: " + HEADER + ".");
       }
-      return lines;
-    } catch (IOException | IllegalArgumentException e) {
-      throw unreadable("The file is not CSV with a header row: " + rootMessage(e));
+      header = records.getFirst().toList();
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      throw unreadable("Line 1: the header cannot be read; it is " + HEADER + ".");
     }
+    Map<String, String> columns = columns(header);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(false).get();
+    List<ProductLine> lines = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    int first = 2;
+    while (first <= physical.size()) {
+      String rest = String.join("\n", physical.subList(first - 1, physical.size()));
+      int restart = -1;
+      try (CSVParser parser = CSVParser.parse(rest, format)) {
+        Iterator<CSVRecord> records = parser.iterator();
+        while (restart < 0) {
+          int line = first + (int) parser.getCurrentLineNumber();
+          CSVRecord record;
+          try {
+            if (!records.hasNext()) {
+              break;
+            }
+            record = records.next();
+          } catch (UncheckedIOException | IllegalStateException broken) {
+            lines.add(ProductLine.failed(line, null, unreadableRecord(broken)));
+            restart = line + 1;
+            continue;
+          }
+          if (record.size() == 1 && record.get(0).isBlank()) {
+            continue;
+          }
+          if (record.size() != header.size()) {
+            lines.add(
+                ProductLine.failed(
+                    line,
+                    null,
+                    "has " + record.size() + " fields where the header has " + header.size()));
+            continue;
+          }
+          Map<String, String> fields = new HashMap<>();
+          for (int i = 0; i < header.size(); i++) {
+            fields.put(columns.get(header.get(i)), record.get(i));
+          }
+          lines.add(unique(ProductLine.parse(line, fields), seen));
+        }
+      } catch (IOException e) {
+        throw unreadable("The file cannot be read as CSV.");
+      }
+      if (restart < 0) {
+        break;
+      }
+      first = restart;
+    }
+    return lines;
+  }
+
+  /** Why a record cannot be read, in the words of the one mistake people make. */
+  private static String unreadableRecord(RuntimeException broken) {
+    String cause = rootMessage(broken);
+    return cause != null && cause.contains("EOF reached before encapsulated token finished")
+        ? "a quote opened here is never closed"
+        : "cannot be read as CSV";
   }
 
   /** Maps the header's names to our columns; refuses unknown or missing ones. */
@@ -118,8 +150,18 @@ final class ProductFile {
     JsonNode root;
     try {
       root = Json.mapper().readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      throw unreadable(
+          at == null
+              ? "The file is not valid JSON."
+              : "The file is not valid JSON: look at line "
+                  + at.getLineNr()
+                  + ", column "
+                  + at.getColumnNr()
+                  + ".");
     } catch (IOException e) {
-      throw unreadable("The file is not valid JSON: " + rootMessage(e));
+      throw unreadable("The file cannot be read as JSON.");
     }
     if (!root.isArray()) {
       throw unreadable("A JSON file to import is an array of products.");

@@ -78,7 +78,7 @@ record ProductLine(int line, String sku, NewProduct product, String problem) {
     try {
       price = new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("price " + text + " is not a number");
+      throw new IllegalArgumentException("price must be a number like 12.50, not \"" + text + "\"");
     }
     if (price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0) {
       throw new IllegalArgumentException(

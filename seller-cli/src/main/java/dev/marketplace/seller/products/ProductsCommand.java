@@ -5,15 +5,14 @@ import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductChanges;
 import dev.marketplace.client.model.SellerProductQuery;
 import dev.marketplace.client.model.SellerProductQuery.Status;
+import dev.marketplace.seller.LocalFile;
 import dev.marketplace.seller.SellerCli;
 import dev.marketplace.seller.output.Display;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -196,11 +195,7 @@ public final class ProductsCommand {
       if (file == null) {
         return text;
       }
-      try {
-        return Files.readString(file);
-      } catch (IOException e) {
-        throw SellerCli.usage(spec, "Cannot read " + file + ": " + e.getMessage());
-      }
+      return LocalFile.text(spec, file);
     }
   }
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Times the seller CLI as a person runs it, median of 5 runs each: `--help`, `whoami` against a
+# local server, `products import` of 1,000 new lines, and the same file again (all unchanged).
+# Starts its own server (app/target/marketplace.jar) on a free port and a database of its own on
+# the PostgreSQL of $BENCH_DB_URL, and drops that database at the end.
+# Usage: machine-quiet bench/seller-cli.sh   (build first: ./mvnw -B -q package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/jdk.sh
+use_java_21_or_newer
+
+ADMIN_URL=${BENCH_DB_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
+DB=bench_seller_cli_$$
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+WORK=$(mktemp -d)
+psql "$ADMIN_URL" -q -c "CREATE DATABASE $DB"
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  psql "$ADMIN_URL" -q -c "DROP DATABASE IF EXISTS $DB" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+MARKETPLACE_DB_URL="${ADMIN_URL%/*}/$DB" MARKETPLACE_HTTP_PORT=$PORT \
+  "$JAVA_HOME/bin/java" -jar app/target/marketplace.jar >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break
+  sleep 0.5
+done
+export XDG_CONFIG_HOME="$WORK/config" MARKETPLACE_URL="http://127.0.0.1:$PORT"
+
+# Median of 5 wall-clock times of a command, in ms.
+median_ms() {
+  local times=()
+  for _ in 1 2 3 4 5; do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(((end - start) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+
+printf '%s\n' bench-password-1 |
+  bin/marketplace-seller register --name "CLI Bench" --email "cli-bench-$$@example.com" --password-stdin >/dev/null
+
+echo "--help:                  $(median_ms bin/marketplace-seller --help) ms"
+echo "whoami:                  $(median_ms bin/marketplace-seller whoami) ms"
+
+{
+  echo "sku,name,category,description,price,stock,active"
+  for i in $(seq 1 1000); do
+    echo "BENCH-$i,\"Bench product $i\",Category $((i % 12)),\"Generated, line $i\",$((i % 500 + 1)).99,$((i % 100)),true"
+  done
+} >"$WORK/products.csv"
+
+# Each new-lines run is a new seller, so that every line creates a product.
+import_new() {
+  printf '%s\n' bench-password-1 |
+    bin/marketplace-seller register --name "Bench $RANDOM" --email "cli-bench-$$-$RANDOM$RANDOM@example.com" --password-stdin >/dev/null
+  local start end
+  start=$(date +%s%N)
+  bin/marketplace-seller products import "$WORK/products.csv" >"$WORK/new.txt"
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+new=()
+for _ in 1 2 3 4 5; do new+=("$(import_new)"); done
+echo "import 1,000 new lines:  $(printf '%s\n' "${new[@]}" | sort -n | sed -n 3p) ms   ($(tail -n 1 "$WORK/new.txt"))"
+echo "the same file again:     $(median_ms bin/marketplace-seller products import "$WORK/products.csv") ms"
+bin/marketplace-seller products import "$WORK/products.csv" | tail -n 1
+echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"

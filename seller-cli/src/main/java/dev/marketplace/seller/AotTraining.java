@@ -1,0 +1,76 @@
+package dev.marketplace.seller;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run the build makes the launcher's ahead-of-time cache from (JDK 25's {@code
+ * -XX:AOTCacheOutput}): the commands people run most, so that the classes they load and link are in
+ * the cache. No server runs during the build, so the calls go to a port where nothing answers,
+ * which still loads the HTTP client, the session store and the failure paths.
+ */
+public final class AotTraining {
+
+  private AotTraining() {}
+
+  public static void main(String[] args) throws IOException {
+    String nowhere = "http://127.0.0.1:" + freePort();
+    Map<String, String> variables =
+        Map.of(
+            "XDG_CONFIG_HOME",
+            Files.createTempDirectory("aot-training").toString(),
+            "MARKETPLACE_URL",
+            nowhere);
+    List<List<String>> commands =
+        List.of(
+            List.of("--help"),
+            List.of("products", "--help"),
+            List.of("products", "import", "--help"),
+            List.of("orders", "watch", "--help"),
+            List.of("whoami"),
+            List.of("whoami", "-o", "json"),
+            List.of("products", "list"),
+            List.of("orders", "list", "--status", "shipped"),
+            List.of("analytics", "--tz", "Mars/Olympus"),
+            List.of("prodcts"),
+            List.of(
+                "products",
+                "add",
+                "--name",
+                "Lamp",
+                "--category",
+                "Home",
+                "--price",
+                "12,50",
+                "--stock",
+                "1"));
+    for (List<String> command : commands) {
+      Environment environment =
+          new Environment(
+              variables,
+              new ByteArrayInputStream(new byte[0]),
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(new StringWriter()),
+              prompt -> null,
+              ZoneId.systemDefault(),
+              false);
+      SellerCli.run(environment, command.toArray(String[]::new));
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
