@@ -44,7 +44,7 @@ class AuthorizationMatrixTest extends ApiTest {
       sellerProductDetail                     | GET  | /api/sellers/products/{product}        | -                 | 401 403 403 200 403
       adjustStock                             | POST | /api/sellers/products/{product}/stock  | stock change      | 401 403 403 200 403
       upsertProductBySku                      | PUT  | /api/sellers/products/by-sku/MATRIX-1  | product           | 401 403 403 201 201
-      importProductsBySku                     | POST | /api/sellers/products/by-sku           | import            | 401 403 403 200 200
+      importProductsBySku                     | POST | /api/sellers/product-imports           | import            | 401 403 403 200 200
       checkout                                | POST | /api/buyers/checkout                   | cart              | 401 201 201 403 403
       buyerOrderDetail                        | GET  | /api/buyers/{buyer}/orders/{paid}      | -                 | 401 200 403 403 403
       sellerOrderDetail                       | GET  | /api/sellers/{seller}/orders/{paid}    | -                 | 401 403 403 200 403

@@ -349,7 +349,7 @@ class IdempotencyEverywhereTest extends ApiTest {
             operation,
             seller,
             HttpMethod.POST,
-            "/api/sellers/products/by-sku",
+            "/api/sellers/product-imports",
             body,
             new JsonObject()
                 .put("lines", new io.vertx.core.json.JsonArray().add(line.copy().put("price", 13))),

@@ -10,12 +10,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /api/sellers/products/by-sku}: many products by SKU at once, an outcome per line, a
+ * {@code POST /api/sellers/product-imports}: many products by SKU at once, an outcome per line, a
  * dry run that writes nothing, and no product id taken by a line that creates nothing.
  */
 class ProductImportTest extends ApiTest {
 
-  private static final String PATH = "/api/sellers/products/by-sku";
+  private static final String PATH = "/api/sellers/product-imports";
 
   @Test
   void eachLineGetsItsOutcomeAndABadLineFailsAlone() throws Exception {
@@ -93,7 +93,7 @@ class ProductImportTest extends ApiTest {
     ApiResponse again = seller.api().post(PATH, file);
     JsonObject sameFields = line("S-1", "1.99", 1);
     sameFields.remove("sku");
-    ApiResponse put = seller.api().put(PATH + "/S-1", sameFields);
+    ApiResponse put = seller.api().put("/api/sellers/products/by-sku/S-1", sameFields);
 
     assertThat(again.json().getJsonObject("summary").getInteger("unchanged")).isEqualTo(300);
     assertThat(put.json().getString("outcome")).isEqualTo("unchanged");

@@ -8,7 +8,7 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.buyer.ui.Theme;
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.Role;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.testing.TestProducts;
 import java.awt.image.BufferedImage;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.app.testing.DroppableProxy;
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.Role;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderStatus;
 import dev.marketplace.client.model.Product;

@@ -4,9 +4,9 @@ import static dev.marketplace.client.testing.TestProducts.product;
 
 import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.testing.TestAccounts;
 import java.nio.file.Files;

@@ -1,7 +1,10 @@
 package dev.marketplace.client;
 
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.auth.Session;
 import dev.marketplace.client.auth.SessionKeeper;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.NotSignedInException;
 import dev.marketplace.client.http.Call;
 import dev.marketplace.client.http.Transport;
 import dev.marketplace.client.model.User;

@@ -1,8 +1,13 @@
 package dev.marketplace.client;
 
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.auth.Session;
 import dev.marketplace.client.auth.SessionKeeper;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
+import dev.marketplace.client.failure.ServerUnreachableException;
 import dev.marketplace.client.http.Call;
 import dev.marketplace.client.http.ExchangeListener;
 import dev.marketplace.client.http.Transport;

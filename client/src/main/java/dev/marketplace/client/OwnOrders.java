@@ -1,5 +1,6 @@
 package dev.marketplace.client;
 
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.http.Call;
 import dev.marketplace.client.http.Transport;
 import dev.marketplace.client.model.Order;

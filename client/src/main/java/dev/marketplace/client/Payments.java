@@ -1,5 +1,6 @@
 package dev.marketplace.client;
 
+import dev.marketplace.client.failure.ApiException;
 import dev.marketplace.client.http.Call;
 import dev.marketplace.client.http.Transport;
 import dev.marketplace.client.model.Payment;

@@ -106,7 +106,7 @@ public final class SellerProducts {
    */
   public ProductImport importBySku(List<NewProduct> lines, boolean dryRun, String idempotencyKey) {
     return transport.send(
-        Call.post("/api/sellers/products/by-sku")
+        Call.post("/api/sellers/product-imports")
             .json(new ImportRequest(dryRun, lines))
             .idempotencyKey(idempotencyKey)
             .authenticated(),

@@ -4,6 +4,9 @@ import static dev.marketplace.client.testing.TestProducts.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marketplace.client.auth.Role;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.NotSignedInException;
 import dev.marketplace.client.model.CartLine;
 import dev.marketplace.client.model.CatalogQuery;
 import dev.marketplace.client.model.Category;

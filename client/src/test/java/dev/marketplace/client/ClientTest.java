@@ -3,6 +3,7 @@ package dev.marketplace.client;
 import dev.marketplace.app.testing.ContractCheck;
 import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.http.Exchange;
 import dev.marketplace.client.testing.TestAccounts;
 import io.vertx.core.buffer.Buffer;

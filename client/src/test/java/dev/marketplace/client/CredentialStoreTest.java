@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.auth.Session;
 import java.io.UncheckedIOException;
 import java.net.URI;

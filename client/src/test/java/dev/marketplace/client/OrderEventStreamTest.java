@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.testing.DroppableProxy;
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
 import dev.marketplace.client.model.OrderStatus;

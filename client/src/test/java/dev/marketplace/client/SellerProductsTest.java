@@ -4,6 +4,8 @@ import static dev.marketplace.client.testing.TestProducts.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marketplace.client.auth.Role;
+import dev.marketplace.client.failure.ApiException;
 import dev.marketplace.client.model.ImportOutcome;
 import dev.marketplace.client.model.NewProduct;
 import dev.marketplace.client.model.Product;

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.auth.Session;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.NotSignedInException;
 import dev.marketplace.client.model.SellerProductQuery;
 import dev.marketplace.client.model.User;
 import java.net.URI;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.failure.ServerUnreachableException;
 import dev.marketplace.client.model.CatalogQuery;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.marketplace.seller;
 
+import dev.marketplace.seller.command.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

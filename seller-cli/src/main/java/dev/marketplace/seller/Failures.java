@@ -1,8 +1,11 @@
 package dev.marketplace.seller;
 
-import dev.marketplace.client.FailureKind;
-import dev.marketplace.client.MarketplaceException;
-import dev.marketplace.client.NotSignedInException;
+import dev.marketplace.client.failure.FailureKind;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
+import dev.marketplace.seller.command.CommandFailure;
+import dev.marketplace.seller.command.ExitCode;
+import dev.marketplace.seller.command.SellerContext;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,7 +20,7 @@ final class Failures implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-    SellerCli cli = command.getCommandSpec().root().commandLine().getCommand();
+    SellerContext cli = command.getCommandSpec().root().commandLine().getCommand();
     var err = cli.environment().err();
     int code;
     String message;
@@ -54,7 +57,7 @@ final class Failures implements IExecutionExceptionHandler {
    * "not signed in": when nothing answers there, that is the failure to report.
    */
   private static MarketplaceException unreachableInstead(
-      SellerCli cli, MarketplaceException problem) {
+      SellerContext cli, MarketplaceException problem) {
     if (problem.kind() != FailureKind.NOT_SIGNED_IN) {
       return problem;
     }

@@ -1,17 +1,19 @@
 package dev.marketplace.seller;
 
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.seller.account.LoginCommand;
 import dev.marketplace.seller.account.LogoutCommand;
 import dev.marketplace.seller.account.RegisterCommand;
 import dev.marketplace.seller.account.WhoamiCommand;
 import dev.marketplace.seller.analytics.AnalyticsCommand;
+import dev.marketplace.seller.command.Environment;
+import dev.marketplace.seller.command.ExitCode;
+import dev.marketplace.seller.command.SellerContext;
 import dev.marketplace.seller.images.ImagesCommand;
 import dev.marketplace.seller.orders.OrdersCommand;
-import dev.marketplace.seller.output.Styles;
 import dev.marketplace.seller.products.ProductsCommand;
 import dev.marketplace.seller.stock.StockCommand;
 import java.net.URI;
@@ -51,7 +53,7 @@ import picocli.CommandLine.ScopeType;
       AnalyticsCommand.class,
       GenerateCompletion.class,
     })
-public final class SellerCli {
+public final class SellerCli implements SellerContext {
 
   @Option(
       names = "--server",
@@ -107,29 +109,18 @@ public final class SellerCli {
     spec.subcommands().values().forEach(sub -> document(sub.getCommandSpec()));
   }
 
-  /**
-   * A usage error of the command being run (the deepest one parsed, so that its help is the one
-   * pointed to), for checks made while it runs.
-   */
-  public static CommandLine.ParameterException usage(CommandSpec spec, String message) {
-    CommandLine command = spec.commandLine();
-    CommandLine.ParseResult parsed = command.getParseResult();
-    while (parsed != null && parsed.subcommand() != null) {
-      parsed = parsed.subcommand();
-      command = parsed.commandSpec().commandLine();
-    }
-    return new CommandLine.ParameterException(command, message);
-  }
-
+  @Override
   public Environment environment() {
     return environment;
   }
 
+  @Override
   public boolean verbose() {
     return verbose;
   }
 
   /** The server this run talks to, normalized. */
+  @Override
   public URI server() {
     try {
       return ServerUrl.resolve(server, environment.variables());
@@ -140,6 +131,7 @@ public final class SellerCli {
   }
 
   /** The seller's client of that server, made on first use. */
+  @Override
   public MarketplaceClient client() {
     if (client == null) {
       MarketplaceClient.Builder builder =
@@ -152,10 +144,5 @@ public final class SellerCli {
       client = builder.build();
     }
     return client;
-  }
-
-  /** Colours for this run's standard output. */
-  public Styles styles() {
-    return new Styles(environment.colour());
   }
 }

@@ -5,9 +5,10 @@ import static dev.marketplace.client.testing.TestAccounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.testing.RunningMarketplace;
-import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.auth.Session;
+import dev.marketplace.seller.command.Environment;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;

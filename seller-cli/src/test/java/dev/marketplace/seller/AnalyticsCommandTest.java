@@ -3,8 +3,8 @@ package dev.marketplace.seller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.auth.Session;
 import dev.marketplace.client.model.Order;
 import io.vertx.core.json.JsonObject;

@@ -5,10 +5,11 @@ import static dev.marketplace.client.testing.TestAccounts.uniqueEmail;
 
 import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
 import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.testing.TestAccounts;
+import dev.marketplace.seller.command.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

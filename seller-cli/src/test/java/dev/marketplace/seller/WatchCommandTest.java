@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.testing.DroppableProxy;
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.Role;
 import dev.marketplace.client.ServerUrl;
+import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.model.Order;
 import org.junit.jupiter.api.Test;
 

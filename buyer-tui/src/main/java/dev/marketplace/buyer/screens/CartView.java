@@ -13,7 +13,7 @@ import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
 import dev.marketplace.client.BuyerOrders;
-import dev.marketplace.client.ServerUnreachableException;
+import dev.marketplace.client.failure.ServerUnreachableException;
 import dev.marketplace.client.model.CartLine;
 import dev.marketplace.client.model.Checkout;
 import java.util.List;

@@ -10,8 +10,8 @@ import dev.marketplace.buyer.ui.Style;
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.buyer.ui.View;
 import dev.marketplace.client.Accounts;
-import dev.marketplace.client.ApiException;
 import dev.marketplace.client.auth.Session;
+import dev.marketplace.client.failure.ApiException;
 import java.net.URI;
 import java.util.List;
 

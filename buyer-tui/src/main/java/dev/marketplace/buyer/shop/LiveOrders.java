@@ -2,8 +2,8 @@ package dev.marketplace.buyer.shop;
 
 import dev.marketplace.buyer.ui.Tui;
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.MarketplaceException;
-import dev.marketplace.client.NotSignedInException;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
 import dev.marketplace.client.model.OrderEvent;
 import dev.marketplace.client.stream.OrderEventListener;
 import dev.marketplace.client.stream.OrderEventStream;

@@ -1,9 +1,9 @@
 package dev.marketplace.buyer.ui;
 
-import dev.marketplace.client.FailureKind;
-import dev.marketplace.client.MarketplaceException;
-import dev.marketplace.client.NotSignedInException;
-import dev.marketplace.client.ServerUnreachableException;
+import dev.marketplace.client.failure.FailureKind;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
+import dev.marketplace.client.failure.ServerUnreachableException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -7,7 +7,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
-import dev.marketplace.client.MarketplaceException;
+import dev.marketplace.client.failure.MarketplaceException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -2,7 +2,6 @@ package dev.marketplace.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.marketplace.client.Role;
 import dev.marketplace.client.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

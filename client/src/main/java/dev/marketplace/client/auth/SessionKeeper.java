@@ -1,8 +1,7 @@
 package dev.marketplace.client.auth;
 
-import dev.marketplace.client.ApiException;
-import dev.marketplace.client.NotSignedInException;
-import dev.marketplace.client.Role;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.NotSignedInException;
 import dev.marketplace.client.http.TokenSource;
 import java.net.URI;
 import java.time.Clock;

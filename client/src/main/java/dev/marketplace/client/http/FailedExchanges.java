@@ -1,8 +1,8 @@
 package dev.marketplace.client.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.marketplace.client.ApiException;
-import dev.marketplace.client.ServerUnreachableException;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.ServerUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

@@ -8,7 +8,7 @@ public interface TokenSource {
 
   /**
    * The server refused {@code token} (401): a token to try once more with, or a {@link
-   * dev.marketplace.client.NotSignedInException} when the session has ended.
+   * dev.marketplace.client.failure.NotSignedInException} when the session has ended.
    */
   String rejected(String token);
 }

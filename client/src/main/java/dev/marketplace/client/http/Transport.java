@@ -1,11 +1,11 @@
 package dev.marketplace.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.marketplace.client.ApiException;
-import dev.marketplace.client.FailureKind;
-import dev.marketplace.client.MarketplaceException;
-import dev.marketplace.client.NotSignedInException;
-import dev.marketplace.client.ServerUnreachableException;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.FailureKind;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
+import dev.marketplace.client.failure.ServerUnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

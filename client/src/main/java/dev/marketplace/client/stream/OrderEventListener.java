@@ -1,6 +1,6 @@
 package dev.marketplace.client.stream;
 
-import dev.marketplace.client.MarketplaceException;
+import dev.marketplace.client.failure.MarketplaceException;
 import dev.marketplace.client.model.OrderEvent;
 import java.time.Duration;
 

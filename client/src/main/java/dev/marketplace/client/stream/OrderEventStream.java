@@ -1,10 +1,10 @@
 package dev.marketplace.client.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.marketplace.client.ApiException;
-import dev.marketplace.client.MarketplaceException;
-import dev.marketplace.client.NotSignedInException;
-import dev.marketplace.client.ServerUnreachableException;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
+import dev.marketplace.client.failure.ServerUnreachableException;
 import dev.marketplace.client.http.Call;
 import dev.marketplace.client.http.Json;
 import dev.marketplace.client.http.Transport;

@@ -2,8 +2,8 @@ package dev.marketplace.client.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.client.ApiException;
-import dev.marketplace.client.FailureKind;
+import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.FailureKind;
 import dev.marketplace.client.http.Json;
 import org.junit.jupiter.api.Test;
 

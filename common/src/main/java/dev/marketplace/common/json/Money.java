@@ -24,6 +24,11 @@ public final class Money {
     if (!(value instanceof Number number)) {
       throw DomainException.invalidField(field, field + " must be a number");
     }
+    if ((number instanceof Double || number instanceof Float)
+        && !Double.isFinite(number.doubleValue())) {
+      // JSON allows 1E+400; as a double it is infinite, which no amount of money is.
+      throw DomainException.invalidField(field, field + " must be a number like 12.50");
+    }
     BigDecimal amount =
         number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
     if (amount.stripTrailingZeros().scale() > SCALE) {

@@ -31,6 +31,14 @@ class MoneyTest {
   }
 
   @Test
+  void refusesAnAmountTooLargeForADouble() {
+    Object huge = new JsonObject("{\"price\": 1E+400}").getValue("price");
+    assertThatThrownBy(() -> Money.fromJson(huge, "price"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("price must be a number like 12.50");
+  }
+
+  @Test
   void leavesAMissingAmountMissing() {
     assertThat(Money.fromJson(null, "price")).isNull();
   }

@@ -1,6 +1,6 @@
 package dev.marketplace.seller.account;
 
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.Usage;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -13,7 +13,7 @@ final class EmailSyntax {
 
   static String check(CommandSpec spec, String email) {
     if (!ADDRESS.matcher(email.strip()).matches()) {
-      throw SellerCli.usage(
+      throw Usage.error(
           spec, "email must be an address like ada@example.com, not \"" + email + "\"");
     }
     return email.strip();

@@ -2,7 +2,7 @@ package dev.marketplace.seller.account;
 
 import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.auth.Session;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.SellerContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LoginCommand implements Callable<Integer> {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Spec CommandSpec spec;
 

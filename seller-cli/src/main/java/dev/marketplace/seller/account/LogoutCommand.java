@@ -1,7 +1,7 @@
 package dev.marketplace.seller.account;
 
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.SellerContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
     description = "End your session on this server (at the server too) and forget it here.")
 public final class LogoutCommand implements Callable<Integer> {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Override
   public Integer call() {

@@ -1,6 +1,6 @@
 package dev.marketplace.seller.account;
 
-import dev.marketplace.seller.Environment;
+import dev.marketplace.seller.command.Environment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,7 +2,7 @@ package dev.marketplace.seller.account;
 
 import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.auth.Session;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.SellerContext;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Who you are signed in as on this server (checked with the server).")
 public final class WhoamiCommand implements Callable<Integer> {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Mixin OutputOptions output;
 

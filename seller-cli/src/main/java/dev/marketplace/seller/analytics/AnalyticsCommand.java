@@ -3,10 +3,12 @@ package dev.marketplace.seller.analytics;
 import dev.marketplace.client.model.ReportQuery;
 import dev.marketplace.client.model.ReportQuery.Granularity;
 import dev.marketplace.client.model.SalesReport;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.SellerContext;
+import dev.marketplace.seller.command.Usage;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
+import dev.marketplace.seller.output.Styles;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
     })
 public final class AnalyticsCommand implements Callable<Integer> {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Spec CommandSpec spec;
 
@@ -77,13 +79,13 @@ public final class AnalyticsCommand implements Callable<Integer> {
   public Integer call() {
     OutputFormat format = output.single();
     if (lowStock != null && lowStock < 0) {
-      throw SellerCli.usage(spec, "--low-stock must be 0 or more.");
+      throw Usage.error(spec, "--low-stock must be 0 or more.");
     }
     if (tz != null) {
       try {
         ZoneId.of(tz);
       } catch (java.time.DateTimeException unknown) {
-        throw SellerCli.usage(
+        throw Usage.error(
             spec,
             "--tz: there is no time zone \"" + tz + "\"; use a name like Europe/Berlin or UTC.");
       }
@@ -95,7 +97,8 @@ public final class AnalyticsCommand implements Callable<Integer> {
     if (format == OutputFormat.JSON) {
       JsonOutput.print(cli.environment().out(), report);
     } else {
-      new ReportPrinter(cli.environment().out(), cli.styles(), ascii).print(report);
+      new ReportPrinter(cli.environment().out(), new Styles(cli.environment().colour()), ascii)
+          .print(report);
     }
     return 0;
   }

@@ -1,11 +1,12 @@
 package dev.marketplace.seller.images;
 
 import dev.marketplace.client.model.ProductImage;
-import dev.marketplace.seller.LocalFile;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.LocalFile;
+import dev.marketplace.seller.command.SellerContext;
 import dev.marketplace.seller.output.ListPrinter;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
+import dev.marketplace.seller.output.Styles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Add, list and remove a product's images (JPEG, PNG or WebP, up to 5 MB).")
 public final class ImagesCommand {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Spec CommandSpec spec;
 
@@ -78,6 +79,6 @@ public final class ImagesCommand {
         .text("SIZE", "size", image -> image.width() + "x" + image.height())
         .text("URL", "url", ProductImage::url)
         .text("THUMBNAIL", "thumbnail_url", ProductImage::thumbnailUrl)
-        .print(images, format, cli.environment().out(), cli.styles());
+        .print(images, format, cli.environment().out(), new Styles(cli.environment().colour()));
   }
 }

@@ -3,12 +3,14 @@ package dev.marketplace.seller.orders;
 import dev.marketplace.client.Pages;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderStatus;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.SellerContext;
+import dev.marketplace.seller.command.Usage;
 import dev.marketplace.seller.output.Display;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.ListPrinter;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
+import dev.marketplace.seller.output.Styles;
 import dev.marketplace.seller.output.Table.Column;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,11 +38,11 @@ import picocli.CommandLine.Spec;
     subcommands = WatchCommand.class)
 public final class OrdersCommand {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Spec CommandSpec spec;
 
-  SellerCli cli() {
+  SellerContext cli() {
     return cli;
   }
 
@@ -65,7 +67,7 @@ public final class OrdersCommand {
       @Mixin OutputOptions output) {
     Instant from = since == null ? null : parseSince(since);
     if (limit != null && limit < 1) {
-      throw SellerCli.usage(spec, "--limit must be at least 1.");
+      throw Usage.error(spec, "--limit must be at least 1.");
     }
     int max = limit == null ? Integer.MAX_VALUE : limit;
     int page = Math.min(max, 200);
@@ -93,7 +95,7 @@ public final class OrdersCommand {
     if (format == OutputFormat.JSON) {
       JsonOutput.print(cli.environment().out(), order);
     } else {
-      new OrderSheet(new Display(cli.environment().zone()), cli.styles())
+      new OrderSheet(new Display(cli.environment().zone()), new Styles(cli.environment().colour()))
           .print(cli.environment().out(), order);
     }
     return 0;
@@ -214,7 +216,7 @@ public final class OrdersCommand {
             "tracking",
             order ->
                 order.carrier() == null ? null : order.carrier() + " " + order.trackingNumber())
-        .print(orders, format, cli.environment().out(), cli.styles());
+        .print(orders, format, cli.environment().out(), new Styles(cli.environment().colour()));
   }
 
   /** Every line of the order; an answer without lines (a single-line order's) has one. */
@@ -237,7 +239,7 @@ public final class OrdersCommand {
         try {
           return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
-          throw SellerCli.usage(
+          throw Usage.error(
               spec,
               "--since: " + text + " is not a date (2026-11-24) or a time (2026-11-24T09:30).");
         }

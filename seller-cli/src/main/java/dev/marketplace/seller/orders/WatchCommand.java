@@ -1,7 +1,7 @@
 package dev.marketplace.seller.orders;
 
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.MarketplaceException;
+import dev.marketplace.client.failure.MarketplaceException;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
 import dev.marketplace.client.model.OrderEventKind;
@@ -67,7 +67,7 @@ final class WatchCommand implements Callable<Integer> {
     PrintWriter out = orders.cli().environment().out();
     PrintWriter err = orders.cli().environment().err();
     Display display = new Display(orders.cli().environment().zone());
-    Styles styles = orders.cli().styles();
+    Styles styles = new Styles(orders.cli().environment().colour());
     BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     err.println("Watching orders on " + client.server() + " (Ctrl-C to stop)...");
     err.flush();

@@ -1,6 +1,6 @@
 package dev.marketplace.seller.output;
 
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.Usage;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +35,7 @@ public final class OutputOptions {
   /** The format, refusing CSV for a command that prints one thing rather than a list. */
   public OutputFormat single() {
     if (format == OutputFormat.CSV) {
-      throw SellerCli.usage(command, "-o csv is for lists; use -o table or -o json here.");
+      throw Usage.error(command, "-o csv is for lists; use -o table or -o json here.");
     }
     return format();
   }

@@ -2,7 +2,7 @@ package dev.marketplace.seller.products;
 
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.SellerProductQuery;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.Usage;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.OutputFormat;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (format == OutputFormat.TABLE) {
-      throw SellerCli.usage(spec, "export writes -o csv or -o json.");
+      throw Usage.error(spec, "export writes -o csv or -o json.");
     }
     List<Product> all = products.all(SellerProductQuery.all(), null);
     if (file == null) {

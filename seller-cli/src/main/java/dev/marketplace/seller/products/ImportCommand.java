@@ -1,18 +1,19 @@
 package dev.marketplace.seller.products;
 
-import dev.marketplace.client.FailureKind;
 import dev.marketplace.client.MarketplaceClient;
-import dev.marketplace.client.MarketplaceException;
-import dev.marketplace.client.NotSignedInException;
 import dev.marketplace.client.SellerProducts;
+import dev.marketplace.client.failure.FailureKind;
+import dev.marketplace.client.failure.MarketplaceException;
+import dev.marketplace.client.failure.NotSignedInException;
 import dev.marketplace.client.model.ImportOutcome;
 import dev.marketplace.client.model.ProductImport;
-import dev.marketplace.seller.ExitCode;
-import dev.marketplace.seller.LocalFile;
+import dev.marketplace.seller.command.ExitCode;
+import dev.marketplace.seller.command.LocalFile;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.ListPrinter;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
+import dev.marketplace.seller.output.Styles;
 import dev.marketplace.seller.output.Styles.Style;
 import dev.marketplace.seller.output.Table.Column;
 import java.io.PrintWriter;
@@ -170,7 +171,7 @@ final class ImportCommand implements Callable<Integer> {
                 })
         .text("PRODUCT", "product_id", ImportResult::productId)
         .text("MESSAGE", "message", ImportResult::message)
-        .print(results, output.format(), out, products.cli().styles());
+        .print(results, output.format(), out, new Styles(products.cli().environment().colour()));
     if (output.format() == OutputFormat.TABLE) {
       String summary =
           counts.entrySet().stream()

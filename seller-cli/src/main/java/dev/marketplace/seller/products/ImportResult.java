@@ -1,7 +1,7 @@
 package dev.marketplace.seller.products;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.marketplace.client.FailureKind;
+import dev.marketplace.client.failure.FailureKind;
 import dev.marketplace.client.model.ImportOutcome;
 
 /**

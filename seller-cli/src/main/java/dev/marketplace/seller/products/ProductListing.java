@@ -4,10 +4,11 @@ import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.Pages;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.SellerProductQuery;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.SellerContext;
 import dev.marketplace.seller.output.Display;
 import dev.marketplace.seller.output.ListPrinter;
 import dev.marketplace.seller.output.OutputFormat;
+import dev.marketplace.seller.output.Styles;
 import dev.marketplace.seller.output.Styles.Style;
 import dev.marketplace.seller.output.Table.Column;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ProductListing {
         cursor -> client.sellerProducts().list(query.withLimit(page).withCursor(cursor)), max);
   }
 
-  public static void print(List<Product> products, OutputFormat format, SellerCli cli) {
+  public static void print(List<Product> products, OutputFormat format, SellerContext cli) {
     Display display = new Display(cli.environment().zone());
     new ListPrinter<Product>()
         .whenEmpty("No products found.")
@@ -56,6 +57,6 @@ public final class ProductListing {
             p -> display.time(p.updatedAt()),
             Product::updatedAt,
             p -> Style.PLAIN)
-        .print(products, format, cli.environment().out(), cli.styles());
+        .print(products, format, cli.environment().out(), new Styles(cli.environment().colour()));
   }
 }

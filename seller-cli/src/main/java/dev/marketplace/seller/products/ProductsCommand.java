@@ -5,12 +5,14 @@ import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductChanges;
 import dev.marketplace.client.model.SellerProductQuery;
 import dev.marketplace.client.model.SellerProductQuery.Status;
-import dev.marketplace.seller.LocalFile;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.LocalFile;
+import dev.marketplace.seller.command.SellerContext;
+import dev.marketplace.seller.command.Usage;
 import dev.marketplace.seller.output.Display;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
+import dev.marketplace.seller.output.Styles;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,12 +35,12 @@ import picocli.CommandLine.Spec;
     subcommands = {ImportCommand.class, ExportCommand.class})
 public final class ProductsCommand {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Spec CommandSpec spec;
 
   /** The shop's root command, for the import and export subcommands. */
-  SellerCli cli() {
+  SellerContext cli() {
     return cli;
   }
 
@@ -85,7 +87,9 @@ public final class ProductsCommand {
     if (format == OutputFormat.JSON) {
       JsonOutput.print(out(), product);
     } else {
-      new ProductSheet(new Display(cli.environment().zone()), cli.styles()).print(out(), product);
+      new ProductSheet(
+              new Display(cli.environment().zone()), new Styles(cli.environment().colour()))
+          .print(out(), product);
     }
     return 0;
   }
@@ -151,7 +155,7 @@ public final class ProductsCommand {
             .withDescription(description == null ? null : description.text(spec))
             .withSku(sku);
     if (changes.isEmpty()) {
-      throw SellerCli.usage(
+      throw Usage.error(
           spec,
           "Nothing to change: give at least one of --name, --category, --price, --stock,"
               + " --description, --description-file, --sku.");
@@ -213,7 +217,7 @@ public final class ProductsCommand {
 
   private Integer positive(Integer value, String option) {
     if (value != null && value < 1) {
-      throw SellerCli.usage(spec, option + " must be at least 1.");
+      throw Usage.error(spec, option + " must be at least 1.");
     }
     return value;
   }

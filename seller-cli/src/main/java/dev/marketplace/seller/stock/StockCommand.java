@@ -4,7 +4,8 @@ import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductChanges;
 import dev.marketplace.client.model.SellerProductQuery;
 import dev.marketplace.client.model.SellerProductQuery.Status;
-import dev.marketplace.seller.SellerCli;
+import dev.marketplace.seller.command.SellerContext;
+import dev.marketplace.seller.command.Usage;
 import dev.marketplace.seller.output.JsonOutput;
 import dev.marketplace.seller.output.OutputFormat;
 import dev.marketplace.seller.output.OutputOptions;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = "Set, add to or take from a product's stock; see what runs low.")
 public final class StockCommand {
 
-  @ParentCommand SellerCli cli;
+  @ParentCommand SellerContext cli;
 
   @Spec CommandSpec spec;
 
@@ -40,7 +41,7 @@ public final class StockCommand {
       @Parameters(paramLabel = "N") int units,
       @Mixin OutputOptions output) {
     if (units < 0) {
-      throw SellerCli.usage(spec, "N must be 0 or more.");
+      throw Usage.error(spec, "N must be 0 or more.");
     }
     Product product =
         cli.client().sellerProducts().update(id, ProductChanges.none().withInventory(units));
@@ -113,7 +114,7 @@ public final class StockCommand {
 
   private int positive(int units) {
     if (units < 1) {
-      throw SellerCli.usage(spec, "N must be 1 or more.");
+      throw Usage.error(spec, "N must be 1 or more.");
     }
     return units;
   }

@@ -1,4 +1,4 @@
-package dev.marketplace.seller;
+package dev.marketplace.seller.command;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -23,9 +23,9 @@ public final class LocalFile {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
-      throw SellerCli.usage(spec, "Cannot read " + file + ": it is not UTF-8 text.");
+      throw Usage.error(spec, "Cannot read " + file + ": it is not UTF-8 text.");
     } catch (IOException e) {
-      throw SellerCli.usage(spec, "Cannot read " + file + ": " + why(e));
+      throw Usage.error(spec, "Cannot read " + file + ": " + why(e));
     }
   }
 
@@ -33,16 +33,16 @@ public final class LocalFile {
   public static void readable(CommandSpec spec, Path file) {
     check(spec, file);
     if (!Files.isReadable(file)) {
-      throw SellerCli.usage(spec, "Cannot read " + file + ": permission denied.");
+      throw Usage.error(spec, "Cannot read " + file + ": permission denied.");
     }
   }
 
   private static void check(CommandSpec spec, Path file) {
     if (!Files.exists(file)) {
-      throw SellerCli.usage(spec, "Cannot read " + file + ": there is no such file.");
+      throw Usage.error(spec, "Cannot read " + file + ": there is no such file.");
     }
     if (Files.isDirectory(file)) {
-      throw SellerCli.usage(spec, "Cannot read " + file + ": it is a directory, not a file.");
+      throw Usage.error(spec, "Cannot read " + file + ": it is a directory, not a file.");
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.marketplace.client;
+package dev.marketplace.client.auth;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.marketplace.client;
+package dev.marketplace.client.failure;
 
 /**
  * Anything that kept a call from succeeding, with a message meant for people and a {@link

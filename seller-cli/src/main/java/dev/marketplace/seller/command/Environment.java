@@ -1,4 +1,4 @@
-package dev.marketplace.seller;
+package dev.marketplace.seller.command;
 
 import java.io.Console;
 import java.io.InputStream;

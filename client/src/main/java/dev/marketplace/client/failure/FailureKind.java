@@ -1,4 +1,4 @@
-package dev.marketplace.client;
+package dev.marketplace.client.failure;
 
 /**
  * What kind of failure kept a call from succeeding, so that a client picks its answer (an exit

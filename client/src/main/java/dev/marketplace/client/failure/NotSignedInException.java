@@ -1,4 +1,4 @@
-package dev.marketplace.client;
+package dev.marketplace.client.failure;
 
 /** No session is stored for this server and role, or the stored one has ended. */
 public final class NotSignedInException extends MarketplaceException {

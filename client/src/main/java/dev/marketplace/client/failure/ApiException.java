@@ -1,4 +1,4 @@
-package dev.marketplace.client;
+package dev.marketplace.client.failure;
 
 /**
  * The server answered with a failure: its HTTP status, its error code (e.g. {@code not_found},

@@ -1,4 +1,4 @@
-package dev.marketplace.client;
+package dev.marketplace.client.failure;
 
 /** The server could not be reached, or did not answer in time. */
 public final class ServerUnreachableException extends MarketplaceException {

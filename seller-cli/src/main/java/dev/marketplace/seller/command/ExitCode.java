@@ -1,4 +1,4 @@
-package dev.marketplace.seller;
+package dev.marketplace.seller.command;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ public final class ExitCode {
 
   private ExitCode() {}
 
-  static Map<String, String> described() {
+  public static Map<String, String> described() {
     Map<String, String> codes = new LinkedHashMap<>();
     codes.put(" 0", "done");
     codes.put(" 1", "refused by the server (or a line of an import failed)");

@@ -1,4 +1,4 @@
-package dev.marketplace.seller;
+package dev.marketplace.seller.command;
 
 /** A command cannot go on for a reason the user can fix (a bad file, say), with its exit code. */
 public final class CommandFailure extends RuntimeException {
