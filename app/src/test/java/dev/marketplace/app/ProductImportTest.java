@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,29 @@ class ProductImportTest extends ApiTest {
     long created = results.getJsonObject(0).getLong("product_id");
     assertThat(seller.api().get("/api/sellers/products/" + created).json().getString("sku"))
         .isEqualTo("NEW-1");
+  }
+
+  @Test
+  void numbersPastWhatAProductHoldsFailTheirLineInsteadOfWrappingRound() throws Exception {
+    Account seller = fixtures.seller("Edge Shop");
+    ApiResponse answer =
+        seller
+            .api()
+            .post(
+                PATH,
+                lines(
+                    line("WRAP", "1.00", 1).put("inventory", 4_294_967_297L),
+                    line("HUGE", "1.00", 1).put("price", new BigDecimal("1E+400")),
+                    line("FINE", "1.00", 1)));
+
+    assertThat(answer.status()).isEqualTo(200);
+    JsonArray results = answer.json().getJsonArray("results");
+    assertThat(outcomes(results)).containsExactly("failed", "failed", "created");
+    assertThat(results.getJsonObject(0).getString("message"))
+        .contains("inventory must be between 0");
+    assertThat(results.getJsonObject(1).getString("message"))
+        .contains("price must be a number like 12.50");
+    assertThat(count(seller)).isEqualTo(1);
   }
 
   @Test

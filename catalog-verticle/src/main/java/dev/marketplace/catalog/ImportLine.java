@@ -76,11 +76,15 @@ record ImportLine(
         problems.add(new FieldError("price", refused.getMessage()));
       }
     }
-    Integer inventory = json.getInteger("inventory");
-    if (inventory == null) {
+    Integer inventory = null;
+    Object rawInventory = json.getValue("inventory");
+    if (rawInventory == null) {
       problems.add(new FieldError("inventory", "inventory is required"));
-    } else if (inventory < 0 || inventory > MAX_INVENTORY) {
+    } else if (!(rawInventory instanceof Number number) || !withinInventory(number)) {
+      // Compared exactly: a number past the int range must not wrap round into a small one.
       problems.add(new FieldError("inventory", "inventory must be between 0 and " + MAX_INVENTORY));
+    } else {
+      inventory = number.intValue();
     }
     return new ImportLine(
         line,
@@ -102,5 +106,16 @@ record ImportLine(
       problems.add(new FieldError(field, field + " must be at most " + max + " characters"));
     }
     return stripped;
+  }
+
+  private static boolean withinInventory(Number number) {
+    try {
+      BigDecimal exact = new BigDecimal(number.toString());
+      return exact.stripTrailingZeros().scale() <= 0
+          && exact.signum() >= 0
+          && exact.compareTo(BigDecimal.valueOf(MAX_INVENTORY)) <= 0;
+    } catch (NumberFormatException notFinite) {
+      return false;
+    }
   }
 }
