@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the seller CLI as a person runs it, median of 5 runs each: `--help`, `whoami` against a
-# local server, `products import` of 1,000 new lines, and the same file again (all unchanged).
+# local server, `products import` of 1,000 new lines, and the same file again (all unchanged);
+# then the buyer TUI's first catalog screen at 80x24 under tmux (from start until a product shows).
 # Starts its own server (app/target/marketplace.jar) on a free port and a database of its own on
 # the PostgreSQL of $BENCH_DB_URL, and drops that database at the end.
 # Usage: machine-quiet bench/seller-cli.sh   (build first: ./mvnw -B -q package -DskipTests)
@@ -71,4 +72,19 @@ for _ in 1 2 3 4 5; do new+=("$(import_new)"); done
 echo "import 1,000 new lines:  $(printf '%s\n' "${new[@]}" | sort -n | sed -n 3p) ms   ($(tail -n 1 "$WORK/new.txt"))"
 echo "the same file again:     $(median_ms bin/marketplace-seller products import "$WORK/products.csv") ms"
 bin/marketplace-seller products import "$WORK/products.csv" | tail -n 1
+# The buyer TUI, as a person starts it in a terminal: until its first catalog screen lists products.
+tui_first_screen() {
+  local start end
+  start=$(date +%s%N)
+  tmux new-session -d -s tui-bench-$$ -x 80 -y 24 "bin/marketplace-buyer --server $MARKETPLACE_URL"
+  until tmux capture-pane -p -t tui-bench-$$ 2>/dev/null | grep -q "Bench product"; do sleep 0.01; done
+  end=$(date +%s%N)
+  tmux kill-session -t tui-bench-$$
+  echo $(((end - start) / 1000000))
+}
+if command -v tmux >/dev/null; then
+  tui=()
+  for _ in 1 2 3 4 5; do tui+=("$(tui_first_screen)"); done
+  echo "TUI first catalog screen: $(printf '%s\n' "${tui[@]}" | sort -n | sed -n 3p) ms"
+fi
 echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"

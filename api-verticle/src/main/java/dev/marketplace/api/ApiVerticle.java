@@ -93,6 +93,8 @@ public final class ApiVerticle extends VerticleBase {
   /** Room for the multipart framing around an image of the largest accepted size. */
   private static final int MULTIPART_OVERHEAD = 64 * 1024;
 
+  private static final String MAX_BODY_EXTENSION = "x-max-body-bytes";
+
   /**
    * How long the deadline of {@link RequestDeadline} exceeds the request timeout: every answer of
    * ours, a 504 from the event bus included, comes before it.
@@ -200,6 +202,16 @@ public final class ApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * The largest body an operation takes: the configured limit, or more where the contract says so
+   * with {@code x-max-body-bytes} (the bulk import's 500 lines do not fit in 64 KB).
+   */
+  private static int bodyLimitOf(Operation operation, int configured) {
+    return operation.getExtensions().get(MAX_BODY_EXTENSION) instanceof Number larger
+        ? Math.max(configured, larger.intValue())
+        : configured;
+  }
+
   private Router router(
       OpenAPIContract contract,
       ReferencePages reference,
@@ -218,7 +230,7 @@ public final class ApiVerticle extends VerticleBase {
                     operation ->
                         operation.getExtensions().containsKey(ImageUploadForwarder.UPLOAD_EXTENSION)
                             ? maxImageBytes + MULTIPART_OVERHEAD
-                            : bodyLimit));
+                            : bodyLimitOf(operation, bodyLimit)));
     builder.security("bearerAuth").httpHandler(authentication);
 
     EventLoopRequestValidation validation = new EventLoopRequestValidation(vertx, contract);

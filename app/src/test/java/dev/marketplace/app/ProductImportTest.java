@@ -81,6 +81,29 @@ class ProductImportTest extends ApiTest {
   }
 
   @Test
+  void fiveHundredLinesWithLongDescriptionsFitInOneRequest() throws Exception {
+    Account seller = fixtures.seller("Wordy Shop");
+    String description = "Solid oak, hand finished. ".repeat(16);
+    JsonObject file =
+        new JsonObject()
+            .put(
+                "lines",
+                new JsonArray(
+                    IntStream.rangeClosed(1, 500)
+                        .mapToObj(
+                            i -> (Object) line("W-" + i, "2.50", 3).put("description", description))
+                        .toList()));
+    assertThat(file.encode().length())
+        .as("well past the 64 KB of other operations")
+        .isGreaterThan(200_000);
+
+    ApiResponse answer = seller.api().post(PATH, file);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().getJsonObject("summary").getInteger("created")).isEqualTo(500);
+  }
+
+  @Test
   void aDryRunSaysTheSameAndWritesNothing() throws Exception {
     Account seller = fixtures.seller("Careful Shop");
     seller.api().post(PATH, lines(line("OLD", "2.00", 1)));
