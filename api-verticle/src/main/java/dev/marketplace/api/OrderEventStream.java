@@ -17,9 +17,7 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,27 +25,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Server-sent events of a buyer's or seller's order changes. Live events arrive over the event bus
- * from whichever node made the change. A client that reconnects with {@code Last-Event-ID} first
- * gets what it missed, read from the order history; live events that arrive meanwhile wait in a
- * queue and are sent after, without duplicates, so the client loses nothing.
+ * Server-sent events of a buyer's or seller's order changes, read from the order history in id
+ * order. A change published over the event bus, from whichever node made it, only wakes the streams
+ * of its buyer and seller: each then reads its owner's events up to the {@link EventWatermark}, the
+ * id below which no event can still appear. Event ids come from a sequence, taken before their
+ * transactions commit; reading only up to that mark, a stream never sends an event before one with
+ * a smaller id that is still being written, so a client resuming with {@code Last-Event-ID} gets
+ * exactly the events after it: none lost, none twice.
  *
- * <p>Event ids come from a sequence, taken before their transactions commit, so two transactions on
- * one owner's orders can commit, and publish, in the opposite order to their ids. A live event is
- * therefore sent even when its id is below one already sent: only the events that the replay has
- * already sent are held back from the queue.
+ * <p>The history is the source, the bus only the prompt. An event whose publication was lost (its
+ * node died just after the commit, or could not reach this one) is sent with the owner's next
+ * change, or when the cluster's membership changes, which wakes every stream.
  *
- * <p>Each verticle instance listens to the events once and hands each to its own streams of that
- * buyer and seller: a client connecting or leaving changes nothing in the cluster's registry of
- * consumers, which every node would otherwise have to hear about.
+ * <p>Each verticle instance listens to the events once and wakes its own streams of that buyer and
+ * seller: a client connecting or leaving changes nothing in the cluster's registry of consumers,
+ * which every node would otherwise have to hear about.
  */
 final class OrderEventStream {
 
-  private static final int REPLAY_PAGE = 500;
+  private static final int PAGE = 500;
+  private static final long RETRY_MILLIS = 1000;
 
   private final Vertx vertx;
   private final long heartbeatMillis;
   private final long timeoutMillis;
+  private final EventWatermark watermark;
   // By owner ("buyer_id:7", "seller_id:3"); touched only on this verticle's event loop.
   private final Map<String, Set<Subscription>> subscriptions = new HashMap<>();
 
@@ -55,33 +57,33 @@ final class OrderEventStream {
     this.vertx = vertx;
     this.heartbeatMillis = heartbeatMillis;
     this.timeoutMillis = timeoutMillis;
+    this.watermark = new EventWatermark(vertx, timeoutMillis);
   }
 
   /** Starts listening to order events; completes once the cluster delivers them here. */
   Future<Void> listen() {
-    vertx.eventBus().localConsumer(Topics.MEMBERSHIP_CHANGED, changed -> endAll());
+    vertx.eventBus().localConsumer(Topics.MEMBERSHIP_CHANGED, changed -> wakeAll());
     return vertx
         .eventBus()
-        .<JsonObject>consumer(Topics.ORDER_EVENTS, message -> deliver(message.body()))
+        .<JsonObject>consumer(Topics.ORDER_EVENTS, message -> wake(message.body()))
         .completion();
   }
 
   /**
-   * Ends every stream, so that each client resumes with {@code Last-Event-ID} from the order
-   * history: after a membership change, an event may have been committed by a node that died before
-   * publishing it, or published by one this node could not hear (a partition, a hang).
+   * Wakes every stream: after a membership change, an event may have been committed by a node that
+   * died before publishing it, or published by one this node could not hear (a partition, a hang).
    */
-  private void endAll() {
+  private void wakeAll() {
     List<Subscription> open = new ArrayList<>();
     subscriptions.values().forEach(open::addAll);
-    open.forEach(Subscription::end);
+    open.forEach(Subscription::wake);
   }
 
-  private void deliver(JsonObject event) {
+  private void wake(JsonObject event) {
     for (String owner : List.of("buyer_id", "seller_id")) {
       Set<Subscription> interested = subscriptions.get(owner + ":" + event.getLong(owner));
       if (interested != null) {
-        List.copyOf(interested).forEach(subscription -> subscription.onLive(event));
+        List.copyOf(interested).forEach(Subscription::wake);
       }
     }
   }
@@ -117,11 +119,11 @@ final class OrderEventStream {
     private final Caller caller;
     private final String ownerField;
     private final long ownerId;
-    private final Deque<JsonObject> queued = new ArrayDeque<>();
-    // Ids the replay sent, so that the same events queued live meanwhile are not sent twice.
-    private final Set<Long> replayed = new HashSet<>();
-    private boolean replaying;
-    private long lastSent;
+    // Every event of the owner up to this id has been sent; -1 until the stream knows its start.
+    private long sentUpTo = -1;
+    private boolean reading;
+    private boolean woken;
+    private boolean closed;
     private long heartbeat;
 
     Subscription(HttpServerResponse response, Caller caller, String ownerField, long ownerId) {
@@ -132,12 +134,6 @@ final class OrderEventStream {
     }
 
     void open(Long resumeAfter) {
-      // Live events queue until the stream knows where it starts: after the client's last event,
-      // or for a new stream after the newest event so far, which is sent as a message with only
-      // an id. A client whose connection drops before its first event then still resumes from
-      // there, instead of losing what happened while it was away.
-      replaying = true;
-      lastSent = resumeAfter == null ? 0 : resumeAfter;
       response
           .setChunked(true)
           .putHeader("content-type", "text/event-stream")
@@ -145,60 +141,73 @@ final class OrderEventStream {
           .putHeader("x-accel-buffering", "no");
       subscriptions.computeIfAbsent(key(), owner -> new HashSet<>()).add(this);
       heartbeat = vertx.setPeriodic(heartbeatMillis, tick -> response.write(": heartbeat\n\n"));
-      response.closeHandler(closed -> close());
-      // Live events are queued from here on, so nothing falls between them and the replay.
+      response.closeHandler(gone -> close());
+      // Changes wake the stream from here on, so nothing falls between them and its start.
       response.write(": connected\n\n");
-      (resumeAfter != null ? replayAfter(lastSent) : announceStart())
+      if (resumeAfter != null) {
+        sentUpTo = resumeAfter;
+        wake();
+      } else {
+        start();
+      }
+    }
+
+    /**
+     * A new stream starts after the mark, sent as a message with only an id: a client whose
+     * connection drops before its first event then still resumes from there, instead of losing what
+     * happened while it was away.
+     */
+    private void start() {
+      reading = true;
+      watermark
+          .next()
           .onComplete(
-              done -> {
-                replaying = false;
-                while (!queued.isEmpty()) {
-                  JsonObject event = queued.poll();
-                  if (!replayed.contains(event.getLong("id"))) {
-                    send(event);
-                  }
+              mark -> {
+                reading = false;
+                if (closed) {
+                  return;
                 }
-                replayed.clear();
-                if (done.failed()) {
-                  response.end();
+                if (mark.failed()) {
+                  vertx.setTimer(RETRY_MILLIS, retry -> start());
+                  return;
+                }
+                sentUpTo = mark.result();
+                response.write("id: " + sentUpTo + "\n\n");
+                if (woken) {
+                  wake();
                 }
               });
     }
 
-    private String key() {
-      return ownerField + ":" + ownerId;
-    }
-
-    private void onLive(JsonObject event) {
-      if (replaying) {
-        queued.add(event);
-      } else {
-        send(event);
+    /** Something may have happened to the owner's orders: read and send it, once final. */
+    void wake() {
+      woken = true;
+      if (reading || closed || sentUpTo < 0) {
+        return;
       }
-    }
-
-    /** Sends the id of the newest event so far, for the client to resume from. */
-    private Future<Void> announceStart() {
-      return vertx
-          .eventBus()
-          .<String>request(
-              BusAddress.ORDERS.value(),
-              new BusRequest(caller, null, null, null, new JsonObject()).toJson(),
-              BusRequest.deliveryOf(InternalAction.ORDER_EVENTS_SINCE, timeoutMillis))
-          .map(
-              reply -> {
-                long latest = new JsonObject(reply.body()).getLong("latest");
-                if (!response.closed()) {
-                  response.write("id: " + latest + "\n\n");
+      woken = false;
+      reading = true;
+      watermark
+          .next()
+          .compose(this::sendUpTo)
+          .onComplete(
+              sent -> {
+                reading = false;
+                if (sent.failed() && !closed) {
+                  vertx.setTimer(RETRY_MILLIS, retry -> wake());
+                } else if (woken) {
+                  wake();
                 }
-                return (Void) null;
-              })
-          // Without it the stream still works; only a drop before the first event could lose one.
-          .otherwiseEmpty();
+              });
     }
 
-    private Future<Void> replayAfter(long after) {
-      JsonObject query = new JsonObject().put("after", after).put("limit", REPLAY_PAGE);
+    /** Sends the owner's events after the last one sent, up to {@code mark}, a page at a time. */
+    private Future<Void> sendUpTo(long mark) {
+      if (closed || mark <= sentUpTo) {
+        return Future.succeededFuture();
+      }
+      JsonObject query =
+          new JsonObject().put("after", sentUpTo).put("until", mark).put("limit", PAGE);
       return vertx
           .eventBus()
           .<String>request(
@@ -209,23 +218,26 @@ final class OrderEventStream {
               reply -> {
                 JsonArray events = new JsonObject(reply.body()).getJsonArray("events");
                 for (Object event : events) {
-                  JsonObject replayedEvent = (JsonObject) event;
-                  replayed.add(replayedEvent.getLong("id"));
-                  send(replayedEvent);
+                  send((JsonObject) event);
                 }
-                return events.size() < REPLAY_PAGE
-                    ? Future.succeededFuture()
-                    : replayAfter(lastSent);
+                if (events.size() == PAGE) {
+                  return sendUpTo(mark);
+                }
+                sentUpTo = mark;
+                return Future.succeededFuture();
               });
     }
 
     private void send(JsonObject event) {
       long id = event.getLong("id");
-      if (response.closed()) {
-        return;
+      sentUpTo = id;
+      if (!closed) {
+        response.write("id: " + id + "\nevent: order\ndata: " + event.encode() + "\n\n");
       }
-      lastSent = Math.max(lastSent, id);
-      response.write("id: " + id + "\nevent: order\ndata: " + event.encode() + "\n\n");
+    }
+
+    private String key() {
+      return ownerField + ":" + ownerId;
     }
 
     void end() {
@@ -236,6 +248,7 @@ final class OrderEventStream {
     }
 
     private void close() {
+      closed = true;
       vertx.cancelTimer(heartbeat);
       Set<Subscription> same = subscriptions.get(key());
       if (same != null && same.remove(this) && same.isEmpty()) {

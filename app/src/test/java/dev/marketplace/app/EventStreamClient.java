@@ -79,6 +79,15 @@ final class EventStreamClient implements AutoCloseable {
     return comment;
   }
 
+  /** Whether no event arrives for {@code millis} milliseconds. */
+  boolean quietFor(long millis) throws InterruptedException {
+    JsonObject event = events.poll(millis, TimeUnit.MILLISECONDS);
+    if (event != null) {
+      events.add(event);
+    }
+    return event == null;
+  }
+
   boolean hasMoreEvents() {
     return !events.isEmpty();
   }

@@ -5,15 +5,13 @@ import dev.marketplace.common.bus.InternalAction;
 import dev.marketplace.common.bus.OperationHandler;
 import dev.marketplace.common.bus.Reply;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
 /**
- * The events a live stream missed: those on the caller's orders after a given event id, oldest
- * first, a page at a time. Internal ({@link InternalAction#ORDER_EVENTS_SINCE}): the HTTP edge asks
- * for it when a client resumes a stream. Without {@code after}, the answer is only the id of the
- * newest event ({@code latest}), where a new stream starts.
+ * The events on the caller's orders with ids in ({@code after}, {@code until}], oldest first, a
+ * page of at most {@code limit}. Internal ({@link InternalAction#ORDER_EVENTS_SINCE}): the HTTP
+ * edge reads them for a live stream, only up to an id whose writers have all finished, so that an
+ * event committed late under a smaller id is never skipped.
  */
 public final class OrderEventsSince implements OperationHandler {
 
@@ -28,19 +26,13 @@ public final class OrderEventsSince implements OperationHandler {
   @Override
   public Future<Reply> handle(BusRequest request) {
     Actor owner = "seller".equals(request.caller().role()) ? Actor.SELLER : Actor.BUYER;
-    if (request.body().getValue("after") == null) {
-      return orders
-          .latestEventId(pool)
-          .map(
-              latest ->
-                  Reply.ok(new JsonObject().put("events", new JsonArray()).put("latest", latest)));
-    }
     return orders
-        .eventsSince(
+        .eventsBetween(
             pool,
             owner,
             request.callerId(),
             request.body().getLong("after"),
+            request.body().getLong("until"),
             request.body().getInteger("limit"))
         .map(events -> Reply.list("events", events, OrderEvent::toJson));
   }

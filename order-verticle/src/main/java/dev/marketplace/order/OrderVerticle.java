@@ -110,6 +110,7 @@ public final class OrderVerticle extends VerticleBase {
                 new SalesReportRepository(),
                 clock))
         .on(InternalAction.ORDER_EVENTS_SINCE, new OrderEventsSince(pool, history))
+        .on(InternalAction.ORDER_EVENT_POSITION, new OrderEventPosition(pool, history))
         .on(InternalAction.EXPIRE_UNPAID_ORDERS, expiry)
         .readiness(pool)
         .positions(positions.tracked() ? positions::afterCommit : null)

@@ -15,8 +15,11 @@ public enum InternalAction implements BusAction {
   /** {@link BusAddress#ACCOUNTS}: forget expired sessions and stale login failures now. */
   PURGE_EXPIRED_SESSIONS("purgeExpiredSessions"),
 
-  /** {@link BusAddress#ORDERS}: the order events a live stream missed. */
+  /** {@link BusAddress#ORDERS}: the order events of the caller between two ids. */
   ORDER_EVENTS_SINCE("orderEventsSince"),
+
+  /** {@link BusAddress#ORDERS}: the last order event id, and who may still be writing up to it. */
+  ORDER_EVENT_POSITION("orderEventPosition"),
 
   /** {@link BusAddress#ORDERS}: cancel unpaid orders past their hold now. */
   EXPIRE_UNPAID_ORDERS("expireUnpaidOrders"),

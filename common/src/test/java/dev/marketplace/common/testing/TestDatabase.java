@@ -118,6 +118,11 @@ public final class TestDatabase implements AutoCloseable {
     execute(settings, sql);
   }
 
+  /** A connection of the test's own, for a transaction it holds open while the service works. */
+  public Connection connect() throws SQLException {
+    return connect(settings);
+  }
+
   /** The first column of the first row of {@code sql}, as a long. */
   public long queryLong(String sql) throws SQLException {
     return firstValue(sql, rows -> rows.getLong(1));
