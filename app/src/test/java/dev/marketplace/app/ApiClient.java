@@ -131,17 +131,24 @@ final class ApiClient {
         .compose(response -> checkLater(HttpMethod.GET, path, response));
   }
 
-  /** A POST with an {@code Idempotency-Key} whose checked answer arrives later. */
+  /**
+   * A POST, with an {@code Idempotency-Key} unless it is null, whose checked answer arrives later.
+   */
   io.vertx.core.Future<ApiResponse> postLater(String path, JsonObject body, String key) {
     return sendAsync(HttpMethod.POST, path, body, key)
         .compose(response -> checkLater(HttpMethod.POST, path, response));
   }
 
-  /** As {@link #sendAsync(HttpMethod, String, JsonObject)}, with an {@code Idempotency-Key}. */
+  /**
+   * As {@link #sendAsync(HttpMethod, String, JsonObject)}, with an {@code Idempotency-Key} unless
+   * it is null.
+   */
   io.vertx.core.Future<HttpResponse<Buffer>> sendAsync(
       HttpMethod method, String path, JsonObject body, String idempotencyKey) {
     HttpRequest<Buffer> request = prepare(method, path, "application/json");
-    request.putHeader("Idempotency-Key", idempotencyKey);
+    if (idempotencyKey != null) {
+      request.putHeader("Idempotency-Key", idempotencyKey);
+    }
     return request.sendBuffer(body.toBuffer());
   }
 

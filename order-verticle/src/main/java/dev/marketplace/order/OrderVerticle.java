@@ -40,14 +40,24 @@ public final class OrderVerticle extends VerticleBase {
    * @param database the database and the size of the shared pool
    * @param unpaidOrderHold how long an unpaid order holds its stock before it cancels itself
    * @param sweepInterval how often overdue orders and expired idempotency keys are swept
+   * @param placementLanes order placements each verticle instance runs at once: its share of the
+   *     pool
+   * @param batchMax most orders placed in one transaction when orders queue
    */
-  public record Settings(PoolSettings database, Duration unpaidOrderHold, Duration sweepInterval) {
+  public record Settings(
+      PoolSettings database,
+      Duration unpaidOrderHold,
+      Duration sweepInterval,
+      int placementLanes,
+      int batchMax) {
 
     public static Settings from(MarketplaceConfig config, DatabaseSettings database) {
       return new Settings(
           PoolSettings.from(config, database),
           Duration.ofMinutes(config.unpaidOrderHoldMinutes()),
-          Duration.ofSeconds(config.orderSweepSeconds()));
+          Duration.ofSeconds(config.orderSweepSeconds()),
+          Math.max(1, config.databasePoolSize() / config.verticleInstances()),
+          config.orderBatchMax());
     }
   }
 
@@ -91,7 +101,13 @@ public final class OrderVerticle extends VerticleBase {
         .idempotency(idempotency)
         .on(
             ApiOperation.PLACE_ORDER,
-            new PlaceOrder(orders, stock, publisher, stockChanges, meters))
+            new PlaceOrder(
+                orders,
+                new PlacementBatches(pool, orders, settings.placementLanes(), settings.batchMax()),
+                stock,
+                publisher,
+                stockChanges,
+                meters))
         .on(
             ApiOperation.CHECKOUT,
             new Checkout(

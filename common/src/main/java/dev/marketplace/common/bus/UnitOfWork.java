@@ -1,6 +1,7 @@
 package dev.marketplace.common.bus;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,14 @@ public final class UnitOfWork {
 
   UnitOfWork(SqlClient sql) {
     this.sql = sql;
+  }
+
+  /**
+   * Whether the work runs in a transaction of its own (an {@code Idempotency-Key}'s, or one the
+   * operation asked for), rather than statement by statement on the pool.
+   */
+  public boolean ownTransaction() {
+    return !(sql instanceof Pool);
   }
 
   /** Runs every statement of the work. */
