@@ -40,8 +40,7 @@ public final class OrderVerticle extends VerticleBase {
    * @param database the database and the size of the shared pool
    * @param unpaidOrderHold how long an unpaid order holds its stock before it cancels itself
    * @param sweepInterval how often overdue orders and expired idempotency keys are swept
-   * @param placementLanes order placements each verticle instance runs at once: its share of the
-   *     pool
+   * @param placementLanes order placements each verticle instance runs at once
    * @param batchMax most orders placed in one transaction when orders queue
    */
   public record Settings(
@@ -56,7 +55,7 @@ public final class OrderVerticle extends VerticleBase {
           PoolSettings.from(config, database),
           Duration.ofMinutes(config.unpaidOrderHoldMinutes()),
           Duration.ofSeconds(config.orderSweepSeconds()),
-          Math.max(1, config.databasePoolSize() / config.verticleInstances()),
+          config.orderLanes(),
           config.orderBatchMax());
     }
   }
@@ -103,7 +102,8 @@ public final class OrderVerticle extends VerticleBase {
             ApiOperation.PLACE_ORDER,
             new PlaceOrder(
                 orders,
-                new PlacementBatches(pool, orders, settings.placementLanes(), settings.batchMax()),
+                new PlacementBatches(
+                    vertx, pool, orders, settings.placementLanes(), settings.batchMax()),
                 stock,
                 publisher,
                 stockChanges,

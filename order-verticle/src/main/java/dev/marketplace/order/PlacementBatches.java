@@ -2,6 +2,7 @@ package dev.marketplace.order;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
@@ -9,8 +10,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Places single-product orders in batches, to pay PostgreSQL's per-transaction cost (the commit's
@@ -26,21 +30,31 @@ import java.util.Optional;
  * transactions would. Orders run sorted by product id (stably), so two batches lock stock rows in
  * the same order and never deadlock each other. If a statement fails, the transaction rolls back
  * having committed nothing and each order runs again alone, getting the outcome it would have got
- * without batching. A failed commit fails its orders: their outcome is unknown, as for a single
+ * without batching, outside the lanes. A lock held for long (a seller's bulk import, a frozen
+ * session) holds up only the orders that need it: a batch waits at most 200 ms for a row lock, then
+ * sends its orders to wait alone, and any round trip that takes that long while orders queue gives
+ * up its lane. A failed commit fails its orders: their outcome is unknown, as for a single
  * statement whose connection breaks.
  *
  * <p>Touched only on the owning verticle's event loop.
  */
 final class PlacementBatches {
 
+  private static final String SHORT_LOCK_WAIT = "SET LOCAL lock_timeout = '200ms'";
+  private static final long STUCK_MILLIS = 200;
+
+  private final Vertx vertx;
   private final Pool pool;
   private final OrderRepository orders;
   private final int lanes;
   private final int maxBatch;
   private final Deque<Waiting> waiting = new ArrayDeque<>();
-  private int busyLanes;
+  // The round trips that hold a lane.
+  private final Set<RoundTrip> running = new HashSet<>();
+  private long stuckCheck = -1;
 
-  PlacementBatches(Pool pool, OrderRepository orders, int lanes, int maxBatch) {
+  PlacementBatches(Vertx vertx, Pool pool, OrderRepository orders, int lanes, int maxBatch) {
+    this.vertx = vertx;
     this.pool = pool;
     this.orders = orders;
     this.lanes = lanes;
@@ -51,27 +65,52 @@ final class PlacementBatches {
   Future<Optional<OrderChange>> place(long buyerId, long productId, int quantity) {
     Waiting order = new Waiting(buyerId, productId, quantity, Promise.promise());
     waiting.add(order);
-    if (busyLanes < lanes) {
-      runNext();
+    runNext();
+    if (!waiting.isEmpty()) {
+      watchForStuckRoundTrips();
     }
     return order.outcome().future();
   }
 
   private void runNext() {
-    List<Waiting> batch = new ArrayList<>();
-    while (batch.size() < maxBatch && !waiting.isEmpty()) {
-      batch.add(waiting.poll());
+    while (running.size() < lanes && !waiting.isEmpty()) {
+      List<Waiting> batch = new ArrayList<>();
+      while (batch.size() < maxBatch && !waiting.isEmpty()) {
+        batch.add(waiting.poll());
+      }
+      RoundTrip trip = new RoundTrip(System.nanoTime());
+      running.add(trip);
+      Future<Void> done = batch.size() == 1 ? alone(batch.getFirst()) : together(batch);
+      done.onComplete(
+          finished -> {
+            running.remove(trip);
+            runNext();
+          });
     }
-    if (batch.isEmpty()) {
+  }
+
+  /**
+   * While orders wait, a round trip that has taken {@value #STUCK_MILLIS} ms (an order waiting for
+   * a row lock held for long) gives up its lane and finishes on its own connection, so that it
+   * holds up no order behind it.
+   */
+  private void watchForStuckRoundTrips() {
+    if (stuckCheck >= 0) {
       return;
     }
-    busyLanes++;
-    Future<Void> done = batch.size() == 1 ? alone(batch.getFirst()) : together(batch);
-    done.onComplete(
-        finished -> {
-          busyLanes--;
-          runNext();
-        });
+    stuckCheck =
+        vertx.setTimer(
+            STUCK_MILLIS,
+            tick -> {
+              stuckCheck = -1;
+              long now = System.nanoTime();
+              running.removeIf(
+                  trip -> now - trip.startedAt() >= TimeUnit.MILLISECONDS.toNanos(STUCK_MILLIS));
+              runNext();
+              if (!waiting.isEmpty()) {
+                watchForStuckRoundTrips();
+              }
+            });
   }
 
   private Future<Void> alone(Waiting order) {
@@ -94,12 +133,12 @@ final class PlacementBatches {
                     .eventually(connection::close))
         .transform(
             settled -> {
-              if (settled.succeeded() && settled.result()) {
-                return Future.succeededFuture();
+              if (!settled.succeeded() || !settled.result()) {
+                // Rolled back, or never begun: nothing committed, so each order runs again alone,
+                // outside the lanes, for the outcome it would have got without batching.
+                inLockOrder.forEach(this::alone);
               }
-              // Rolled back, or never begun: nothing committed, so each order runs alone and gets
-              // the outcome it would have got without batching.
-              return Future.join(inLockOrder.stream().map(this::alone).toList()).mapEmpty();
+              return Future.succeededFuture();
             });
   }
 
@@ -109,11 +148,14 @@ final class PlacementBatches {
    */
   private Future<Boolean> placeAll(
       SqlConnection connection, Transaction transaction, List<Waiting> batch) {
+    // A batch that meets a lock held for long (a seller's import, a frozen session) gives up soon
+    // and lets its orders wait alone, instead of holding up every order queued behind its lane.
+    Future<?> shortLockWait = connection.query(SHORT_LOCK_WAIT).execute();
     List<Future<Optional<OrderChange>>> placed = new ArrayList<>();
     for (Waiting order : batch) {
       placed.add(orders.place(connection, order.buyerId(), order.productId(), order.quantity()));
     }
-    return Future.join(placed)
+    return Future.join(shortLockWait, Future.join(placed))
         .transform(
             statements -> {
               if (statements.failed()) {
@@ -132,6 +174,19 @@ final class PlacementBatches {
                   .onFailure(unknown -> batch.forEach(order -> order.outcome().fail(unknown)))
                   .transform(settled -> Future.succeededFuture(true));
             });
+  }
+
+  /** One database round trip; each is its own, whatever its start time. */
+  private static final class RoundTrip {
+    private final long startedAt;
+
+    RoundTrip(long startedAt) {
+      this.startedAt = startedAt;
+    }
+
+    long startedAt() {
+      return startedAt;
+    }
   }
 
   private record Waiting(

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param unpaidOrderHoldMinutes how long an unpaid order holds its stock before it cancels itself
  * @param orderSweepSeconds how often overdue unpaid orders, expired idempotency keys, expired
  *     refresh tokens and stale login failures are swept
+ * @param orderLanes order placements each order verticle instance runs at once; more orders wait
+ *     and go in batches
  * @param orderBatchMax most single-product orders placed in one transaction when orders queue (1
  *     places each alone)
  * @param heartbeatSeconds how often live order streams send a heartbeat
@@ -53,6 +55,7 @@ public record MarketplaceConfig(
     TokenSettings tokens,
     int unpaidOrderHoldMinutes,
     int orderSweepSeconds,
+    int orderLanes,
     int orderBatchMax,
     int heartbeatSeconds,
     Path imageDirectory,
@@ -95,6 +98,7 @@ public record MarketplaceConfig(
             Duration.ofDays(reader.integer("MARKETPLACE_REFRESH_TOKEN_DAYS", 14, 1, 365))),
         reader.integer("MARKETPLACE_UNPAID_ORDER_MINUTES", 30, 1, 7 * 24 * 60),
         reader.integer("MARKETPLACE_ORDER_SWEEP_SECONDS", 30, 1, 3600),
+        reader.integer("MARKETPLACE_ORDER_LANES", 1, 1, 1000),
         reader.integer("MARKETPLACE_ORDER_BATCH_MAX", 32, 1, 1000),
         reader.integer("MARKETPLACE_SSE_HEARTBEAT_SECONDS", 15, 1, 300),
         reader.text("MARKETPLACE_IMAGE_DIR").map(Path::of).orElse(dataDirectory.resolve("images")),
@@ -144,6 +148,7 @@ public record MarketplaceConfig(
         tokens,
         unpaidOrderHoldMinutes,
         orderSweepSeconds,
+        orderLanes,
         orderBatchMax,
         heartbeatSeconds,
         imageDirectory,
