@@ -3,9 +3,9 @@ package dev.marketplace.order;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,17 +24,17 @@ import java.util.concurrent.TimeUnit;
  * them into one transaction: no timer, so no latency is added at low load.
  *
  * <p>Inside a batch each order is its own {@link OrderRepository#PLACE_ORDER} statement, sent
- * together on one connection (the client pipelines them) in one transaction. Each keeps its own
- * outcome: a refusal (short stock, unknown product) is an empty result that fails nothing around
- * it, and orders of the same product take the stock in the order they came, as separate
- * transactions would. Orders run sorted by product id (stably), so two batches lock stock rows in
- * the same order and never deadlock each other. If a statement fails, the transaction rolls back
- * having committed nothing and each order runs again alone, getting the outcome it would have got
- * without batching, outside the lanes. A lock held for long (a seller's bulk import, a frozen
- * session) holds up only the orders that need it: a batch waits at most 200 ms for a row lock, then
- * sends its orders to wait alone, and any round trip that takes that long while orders queue gives
- * up its lane. A failed commit fails its orders: their outcome is unknown, as for a single
- * statement whose connection breaks.
+ * together on one connection with the transaction's BEGIN and COMMIT (the client pipelines them),
+ * so that a batch costs one round trip. Each keeps its own outcome: a refusal (short stock, unknown
+ * product) is an empty result that fails nothing around it, and orders of the same product take the
+ * stock in the order they came, as separate transactions would. Orders run sorted by product id
+ * (stably), so two batches lock stock rows in the same order and never deadlock each other. If a
+ * statement fails, the transaction rolls back having committed nothing and each order runs again
+ * alone, getting the outcome it would have got without batching, outside the lanes. A lock held for
+ * long (a seller's bulk import, a frozen session) holds up only the orders that need it: a batch
+ * waits at most 200 ms for a row lock, then sends its orders to wait alone, and any round trip that
+ * takes that long while orders queue gives up its lane. A failed commit fails its orders: their
+ * outcome is unknown, as for a single statement whose connection breaks.
  *
  * <p>Touched only on the owning verticle's event loop.
  */
@@ -125,17 +125,15 @@ final class PlacementBatches {
     List<Waiting> inLockOrder =
         batch.stream().sorted(Comparator.comparingLong(Waiting::productId)).toList();
     return pool.getConnection()
-        .compose(
-            connection ->
-                connection
-                    .begin()
-                    .compose(transaction -> placeAll(connection, transaction, inLockOrder))
-                    .eventually(connection::close))
+        .compose(connection -> placeAll(connection, inLockOrder).eventually(connection::close))
         .transform(
             settled -> {
-              if (!settled.succeeded() || !settled.result()) {
-                // Rolled back, or never begun: nothing committed, so each order runs again alone,
-                // outside the lanes, for the outcome it would have got without batching.
+              if (settled.failed()) {
+                // No connection: nothing ran.
+                inLockOrder.forEach(order -> order.outcome().fail(settled.cause()));
+              } else if (!settled.result()) {
+                // Rolled back: nothing committed, so each order runs again alone, outside the
+                // lanes, for the outcome it would have got without batching.
                 inLockOrder.forEach(this::alone);
               }
               return Future.succeededFuture();
@@ -143,11 +141,14 @@ final class PlacementBatches {
   }
 
   /**
-   * Runs the batch's statements in {@code transaction}; true once it has committed, or its commit
-   * failed and its orders were told so, false when it rolled back.
+   * Sends the whole transaction at once, BEGIN to COMMIT, so that the batch costs one round trip;
+   * true once it has committed, or its outcome is unknown and its orders were told so, false when
+   * it rolled back. PostgreSQL answers a COMMIT after a failed statement with a rollback, not an
+   * error, so an answered COMMIT tells which: rolled back if a statement failed on the server,
+   * committed if none did.
    */
-  private Future<Boolean> placeAll(
-      SqlConnection connection, Transaction transaction, List<Waiting> batch) {
+  private Future<Boolean> placeAll(SqlConnection connection, List<Waiting> batch) {
+    Future<?> begin = connection.query("BEGIN").execute();
     // A batch that meets a lock held for long (a seller's import, a frozen session) gives up soon
     // and lets its orders wait alone, instead of holding up every order queued behind its lane.
     Future<?> shortLockWait = connection.query(SHORT_LOCK_WAIT).execute();
@@ -155,25 +156,37 @@ final class PlacementBatches {
     for (Waiting order : batch) {
       placed.add(orders.place(connection, order.buyerId(), order.productId(), order.quantity()));
     }
-    return Future.join(shortLockWait, Future.join(placed))
+    Future<?> commit = connection.query("COMMIT").execute();
+    List<Future<?>> sent = new ArrayList<>(placed);
+    sent.addAll(List.of(begin, shortLockWait, commit));
+    return Future.join(sent)
         .transform(
-            statements -> {
-              if (statements.failed()) {
-                return transaction
-                    .rollback()
-                    .transform(rolledBack -> Future.succeededFuture(false));
+            answered -> {
+              if (begin.failed() || commit.failed()) {
+                // The connection broke: what committed is unknown, as for a single statement whose
+                // connection breaks.
+                Throwable unknown = begin.failed() ? begin.cause() : commit.cause();
+                batch.forEach(order -> order.outcome().fail(unknown));
+                return Future.succeededFuture(true);
               }
-              return transaction
-                  .commit()
-                  .onSuccess(
-                      committed -> {
-                        for (int i = 0; i < batch.size(); i++) {
-                          batch.get(i).outcome().complete(placed.get(i).result());
-                        }
-                      })
-                  .onFailure(unknown -> batch.forEach(order -> order.outcome().fail(unknown)))
-                  .transform(settled -> Future.succeededFuture(true));
+              if (failedOnTheServer(shortLockWait)
+                  || placed.stream().anyMatch(PlacementBatches::failedOnTheServer)) {
+                return Future.succeededFuture(false);
+              }
+              for (int i = 0; i < batch.size(); i++) {
+                Future<Optional<OrderChange>> statement = placed.get(i);
+                if (statement.succeeded()) {
+                  batch.get(i).outcome().complete(statement.result());
+                } else {
+                  batch.get(i).outcome().fail(statement.cause());
+                }
+              }
+              return Future.succeededFuture(true);
             });
+  }
+
+  private static boolean failedOnTheServer(Future<?> statement) {
+    return statement.failed() && statement.cause() instanceof PgException;
   }
 
   /** One database round trip; each is its own, whatever its start time. */
