@@ -161,6 +161,56 @@ class DatabaseFaultTest {
     assertStockAndOrders();
   }
 
+  @Test
+  void aBatchWhoseConnectionBreaksNeverPlacesAnOrderTwice() throws Exception {
+    String buyersOrders = "SELECT count(*) FROM orders WHERE buyer_id = " + buyer.id();
+
+    // Connections open, with the order statement prepared on them, for batches to run at once.
+    for (int round = 0; round < 3; round++) {
+      List<Future<HttpResponse<Buffer>>> warmUp = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        warmUp.add(buyer.api().sendAsync(HttpMethod.POST, "/api/buyers/orders", order(1)));
+      }
+      for (Future<HttpResponse<Buffer>> placed : warmUp) {
+        acknowledged.add(placed.await().bodyAsJsonObject().getLong("id"));
+      }
+    }
+    long before = database.queryLong(buyersOrders);
+
+    // The database does at once what it is asked, but its answers are held back; then every
+    // connection is reset and new ones can be taken at once: whatever committed unanswered, no
+    // request may have placed two orders.
+    proxy.delayAnswers(1000);
+    List<Future<HttpResponse<Buffer>>> requests = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      requests.add(buyer.api().sendAsync(HttpMethod.POST, "/api/buyers/orders", order(1)));
+    }
+    Thread.sleep(600);
+    proxy.cut();
+    proxy.delayAnswers(0);
+    proxy.restore();
+
+    long placedForSure = 0;
+    long unknown = 0;
+    for (Future<HttpResponse<Buffer>> request : requests) {
+      HttpResponse<Buffer> response = request.await();
+      if (response.statusCode() == 201) {
+        acknowledged.add(response.bodyAsJsonObject().getLong("id"));
+        placedForSure++;
+      } else {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isIn(503, 504);
+        unknown++;
+      }
+    }
+    // An order answered 504 may still be on its way to its commit.
+    Thread.sleep(REQUEST_TIMEOUT_MS);
+    long placed = database.queryLong(buyersOrders) - before;
+    assertThat(placed)
+        .as("no request placed two orders")
+        .isBetween(placedForSure, placedForSure + unknown);
+    assertStockAndOrders();
+  }
+
   private static JsonObject order(int quantity) {
     return new JsonObject().put("product_id", productId).put("quantity", quantity);
   }

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * A TCP proxy in front of PostgreSQL, for fault tests: it forwards faithfully, or delays every
@@ -24,6 +25,7 @@ final class PostgresProxy {
   private final NetClient upstream;
   private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
   private volatile long delayMillis;
+  private volatile long answerDelayMillis;
   private NetServer server;
   private int port;
 
@@ -47,6 +49,14 @@ final class PostgresProxy {
   /** Every packet, in either direction, arrives this much later (0: at once). */
   void delay(long millis) {
     delayMillis = millis;
+  }
+
+  /**
+   * The database's answers, and only those, arrive this much later (0: at once): it does what it is
+   * asked at once, and a cut meanwhile loses what it answered.
+   */
+  void delayAnswers(long millis) {
+    answerDelayMillis = millis;
   }
 
   /** The database goes away: open connections are cut, new ones refused. */
@@ -77,18 +87,18 @@ final class PostgresProxy {
         .onSuccess(
             database -> {
               open.add(database);
-              pipe(client, database);
-              pipe(database, client);
+              pipe(client, database, () -> delayMillis);
+              pipe(database, client, () -> delayMillis + answerDelayMillis);
               client.resume();
             });
   }
 
   /** Forwards {@code from} to {@code to} in order, each packet after the current delay. */
-  private void pipe(NetSocket from, NetSocket to) {
+  private void pipe(NetSocket from, NetSocket to, LongSupplier delayMillis) {
     Queue<Buffer> queued = new ArrayDeque<>();
     from.handler(
         packet -> {
-          long delay = delayMillis;
+          long delay = delayMillis.getAsLong();
           if (delay <= 0 && queued.isEmpty()) {
             to.write(packet);
             return;
