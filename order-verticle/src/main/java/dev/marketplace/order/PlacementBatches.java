@@ -29,19 +29,20 @@ import java.util.concurrent.TimeUnit;
  * product) is an empty result that fails nothing around it, and orders of the same product take the
  * stock in the order they came, as separate transactions would. Orders run sorted by product id
  * (stably), so two batches lock stock rows in the same order and never deadlock each other. If a
- * statement fails, the transaction rolls back having committed nothing and each order runs again
- * alone, getting the outcome it would have got without batching, outside the lanes. A lock held for
- * long (a seller's bulk import, a frozen session) holds up only the orders that need it: a batch
- * waits at most 200 ms for a row lock, then sends its orders to wait alone, and any round trip that
- * takes that long while orders queue gives up its lane. A failed commit fails its orders: their
- * outcome is unknown, as for a single statement whose connection breaks.
+ * statement fails on the server, the transaction rolls back having committed nothing and each order
+ * runs again alone, getting the outcome it would have got without batching, outside the lanes. A
+ * lock held for long (a seller's bulk import, a frozen session) holds up only the orders that need
+ * it: a batch waits at most 200 ms for a row lock, then sends its orders to wait alone, and any
+ * round trip that takes that long while orders queue gives up its lane. A batch whose connection
+ * breaks before its COMMIT is answered fails its orders, never runs them again: their outcome is
+ * unknown, as for a single statement whose connection breaks.
  *
  * <p>Touched only on the owning verticle's event loop.
  */
 final class PlacementBatches {
 
-  private static final String SHORT_LOCK_WAIT = "SET LOCAL lock_timeout = '200ms'";
   private static final long STUCK_MILLIS = 200;
+  private static final String SHORT_LOCK_WAIT = "SET LOCAL lock_timeout = '" + STUCK_MILLIS + "ms'";
 
   private final Vertx vertx;
   private final Pool pool;
