@@ -97,12 +97,13 @@ class OrderApiTest extends ApiTest {
   }
 
   @Test
-  void aBuyerListsOwnOrdersNewestFirstWithProductNames() {
+  void aBuyerListsOwnOrdersNewestFirstWithProductAndSellerNames() {
     Account seller = fixtures.seller("History Shop");
+    Account potter = fixtures.seller("Potter's Wheel");
     Account buyer = fixtures.buyer("Hana");
     Account otherBuyer = fixtures.buyer("Other");
     long tea = fixtures.product(seller, "Green Tea", "Home", "4.50", 10).getLong("id");
-    long cup = fixtures.product(seller, "Tea Cup", "Home", "6.00", 10).getLong("id");
+    long cup = fixtures.product(potter, "Tea Cup", "Home", "6.00", 10).getLong("id");
     long first = fixtures.order(buyer, tea, 2).getLong("id");
     long second = fixtures.order(buyer, cup, 1).getLong("id");
     fixtures.order(otherBuyer, cup, 1);
@@ -114,6 +115,8 @@ class OrderApiTest extends ApiTest {
     assertThat(CatalogApiTest.ids(orders)).containsExactly(second, first);
     assertThat(orders.getJsonObject(1).getString("product_name")).isEqualTo("Green Tea");
     assertThat(response.body().toString()).contains("\"total_price\":9.00");
+    assertThat(orders.getJsonObject(0).getString("seller_name")).isEqualTo("Potter's Wheel");
+    assertThat(orders.getJsonObject(1).getString("seller_name")).isEqualTo("History Shop");
     assertThat(orders.getJsonObject(1).getString("created_at")).endsWith("Z");
   }
 
@@ -133,6 +136,7 @@ class OrderApiTest extends ApiTest {
     assertThat(CatalogApiTest.ids(orders)).containsExactly(order);
     assertThat(orders.getJsonObject(0).getString("buyer_name")).isEqualTo("Bea");
     assertThat(orders.getJsonObject(0).getString("product_name")).isEqualTo("Mine");
+    assertThat(orders.getJsonObject(0).containsKey("seller_name")).isFalse();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.app.testing.DroppableProxy;
+import dev.marketplace.buyer.ui.Theme;
 import dev.marketplace.client.MarketplaceClient;
 import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.model.Order;
@@ -59,6 +60,39 @@ class OrderLifecycleTest extends TuiTest {
           .as("a blank column between what was ordered and its status")
           .endsWith(" ");
       assertThat(tui.screen()).contains("My orders  ·  1 of 1");
+    }
+  }
+
+  @Test
+  void myOrdersNamesEachOnesSellerWhereTheWidthAllows() throws Exception {
+    MarketplaceClient buyer = signedIn(Role.BUYER, "Two Shops Buyer", marketplace.baseUrl());
+    Order lampOrder = buyer.buyerOrders().place(lamp.id(), 1, null);
+    Order chargerOrder = buyer.buyerOrders().place(charger.id(), 1, null);
+    try (Driver tui = Driver.start(buyer, Theme.colour(), 100, 30)) {
+      tui.type("o").await("#" + lampOrder.id() + " ");
+      assertThat(tui.row(tui.rowOf("Placed"))).contains(" What").contains("Seller");
+      assertThat(tui.row(tui.rowOf("#" + lampOrder.id() + " ")))
+          .contains("Desk Lamp")
+          .contains("Home Goods")
+          .contains(" pending")
+          .contains("34.90");
+      assertThat(tui.row(tui.rowOf("#" + chargerOrder.id() + " ")))
+          .contains("USB-C Charger")
+          .contains("Gadget Hut");
+    }
+    // Narrower, what was ordered and its status keep their room and the seller is left out.
+    for (int[] size : new int[][] {{80, 24}, {60, 15}}) {
+      try (Driver tui = Driver.start(buyer, Theme.colour(), size[0], size[1])) {
+        tui.type("o").await("#" + lampOrder.id() + " ");
+        assertThat(tui.row(tui.rowOf("Placed")))
+            .as("%sx%s", size[0], size[1])
+            .doesNotContain("Seller");
+        assertThat(tui.row(tui.rowOf("#" + lampOrder.id() + " ")))
+            .as("%sx%s", size[0], size[1])
+            .contains("Desk Lamp ")
+            .contains(" pending")
+            .doesNotContain("Home Goods");
+      }
     }
   }
 

@@ -24,7 +24,8 @@ import java.util.Objects;
  * access token is refreshed when it expires. Calls block the calling thread; every one may throw a
  * {@link MarketplaceException}: {@link ApiException} when the server refuses, {@link
  * NotSignedInException} when there is no live session, {@link ServerUnreachableException} when
- * there is no answer. Thread-safe.
+ * there is no answer. Thread-safe. Closing it ends its threads (a short-lived process need not wait
+ * for them to go).
  *
  * <pre>{@code
  * MarketplaceClient client = MarketplaceClient.builder(ServerUrl.resolve(null, System.getenv()))
@@ -34,7 +35,7 @@ import java.util.Objects;
  * Page<Product> page = client.catalog().search("hedphones", CatalogQuery.all());
  * }</pre>
  */
-public final class MarketplaceClient {
+public final class MarketplaceClient implements AutoCloseable {
 
   private final URI server;
   private final Role role;
@@ -132,6 +133,15 @@ public final class MarketplaceClient {
    */
   public void checkReachable() {
     transport.send(Call.get("/health/live"));
+  }
+
+  /**
+   * Stops the client's HTTP connections and threads; calls and live streams still running fail. The
+   * client cannot be used afterwards.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   /**

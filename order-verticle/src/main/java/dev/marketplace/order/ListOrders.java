@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A buyer's orders, or the orders of a seller's products: newest first, optionally of one status, a
- * page at a time. {@code next_cursor} continues the list where the page ended; orders placed
- * meanwhile never shift it, because it names the last order seen rather than a position.
+ * A buyer's orders, each with its seller's name, or the orders of a seller's products: newest
+ * first, optionally of one status, a page at a time. {@code next_cursor} continues the list where
+ * the page ended; orders placed meanwhile never shift it, because it names the last order seen
+ * rather than a position.
  */
 public final class ListOrders implements OperationHandler {
 
@@ -46,11 +47,19 @@ public final class ListOrders implements OperationHandler {
         .compose(
             page ->
                 orders
-                    .withItems(pool, page)
+                    .withItems(pool, page.stream().map(OrderRepository.Listed::order).toList())
                     .map(
                         json -> {
+                          for (int i = 0; i < page.size(); i++) {
+                            String sellerName = page.get(i).sellerName();
+                            if (sellerName != null) {
+                              json.getJsonObject(i).put("seller_name", sellerName);
+                            }
+                          }
                           String next =
-                              page.size() == limit ? encode(page.get(page.size() - 1).id()) : null;
+                              page.size() == limit
+                                  ? encode(page.get(page.size() - 1).order().id())
+                                  : null;
                           return Reply.ok(
                               new JsonObject().put("orders", json).put("next_cursor", next));
                         }));

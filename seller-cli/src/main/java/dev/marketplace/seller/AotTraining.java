@@ -1,5 +1,9 @@
 package dev.marketplace.seller;
 
+import dev.marketplace.client.ServerUrl;
+import dev.marketplace.client.auth.CredentialStore;
+import dev.marketplace.client.auth.Role;
+import dev.marketplace.client.auth.Session;
 import dev.marketplace.seller.command.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,6 +12,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +22,9 @@ import java.util.Map;
  * The training run the build makes the launcher's ahead-of-time cache from (JDK 25's {@code
  * -XX:AOTCacheOutput}): the commands people run most, so that the classes they load and link are in
  * the cache. No server runs during the build, so the calls go to a port where nothing answers,
- * which still loads the HTTP client, the session store and the failure paths.
+ * which still loads the HTTP client, the session store and the failure paths. They run first
+ * without a session (the "sign in" and "nothing answers there" paths), then again with one stored
+ * for that server, as a person's commands run: reading the session, and authenticated calls.
  */
 public final class AotTraining {
 
@@ -53,6 +61,23 @@ public final class AotTraining {
                 "12,50",
                 "--stock",
                 "1"));
+    train(variables, commands);
+    CredentialStore.defaultLocation(variables)
+        .save(
+            ServerUrl.normalize(nowhere),
+            Role.SELLER,
+            new Session(
+                1,
+                "Training",
+                "training@example.com",
+                "seller",
+                "access",
+                "refresh",
+                Instant.now().plus(Duration.ofHours(1))));
+    train(variables, commands);
+  }
+
+  private static void train(Map<String, String> variables, List<List<String>> commands) {
     for (List<String> command : commands) {
       Environment environment =
           new Environment(

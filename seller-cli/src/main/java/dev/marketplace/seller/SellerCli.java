@@ -17,6 +17,8 @@ import dev.marketplace.seller.orders.OrdersCommand;
 import dev.marketplace.seller.products.ProductsCommand;
 import dev.marketplace.seller.stock.StockCommand;
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +29,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code marketplace-seller}: a seller runs their shop from the terminal. Each command is a class
- * of its own; adding one is that class plus its line in {@code subcommands} below.
+ * of its own; adding one is that class plus its line in {@link #COMMANDS}.
  */
 @Command(
     name = "marketplace-seller",
@@ -40,20 +42,27 @@ import picocli.CommandLine.ScopeType;
       "The server is --server URL, else $MARKETPLACE_URL, else http://localhost:8080.",
       "Sessions are kept per server in $XDG_CONFIG_HOME/marketplace/credentials.json.",
       "Run 'marketplace-seller COMMAND --help' for a command's options."
-    },
-    subcommands = {
-      RegisterCommand.class,
-      LoginCommand.class,
-      LogoutCommand.class,
-      WhoamiCommand.class,
-      ProductsCommand.class,
-      StockCommand.class,
-      ImagesCommand.class,
-      OrdersCommand.class,
-      AnalyticsCommand.class,
-      GenerateCompletion.class,
     })
 public final class SellerCli implements SellerContext {
+
+  /** The commands, in the order the help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          RegisterCommand.class,
+          LoginCommand.class,
+          LogoutCommand.class,
+          WhoamiCommand.class,
+          ProductsCommand.class,
+          StockCommand.class,
+          ImagesCommand.class,
+          OrdersCommand.class,
+          AnalyticsCommand.class,
+          GenerateCompletion.class);
+
+  /**
+   * Options of the root command that may come before the command's name; --server takes a value.
+   */
+  private static final Set<String> ROOT_OPTIONS = Set.of("--server", "-v", "--verbose");
 
   @Option(
       names = "--server",
@@ -82,14 +91,56 @@ public final class SellerCli implements SellerContext {
 
   /** Runs one command line; the exit code. */
   public static int run(Environment environment, String... args) {
-    int code = commandLine(environment).execute(args);
+    CommandLine commandLine = commandLine(environment, commandsFor(args));
+    int code = commandLine.execute(args);
     environment.out().flush();
     environment.err().flush();
+    SellerCli cli = commandLine.getCommand();
+    if (cli.client != null) {
+      // Its selector thread, blocked in native code, would hold the JVM's exit up by 0.3 s.
+      cli.client.close();
+    }
     return code;
   }
 
+  /** The whole command tree. */
   static CommandLine commandLine(Environment environment) {
+    return commandLine(environment, COMMANDS);
+  }
+
+  /**
+   * The commands a command line needs: only the one it names, when it names one. Picocli reads
+   * every command's annotations and builds its options before parsing, which was most of a short
+   * command's start-up. The root's help and version, a mistyped command (for its did-you-mean) and
+   * the completion script get them all.
+   */
+  static List<Class<?>> commandsFor(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("--server=") || ROOT_OPTIONS.contains(arg)) {
+        i += arg.equals("--server") ? 1 : 0;
+      } else if (arg.startsWith("-")) {
+        return COMMANDS;
+      } else {
+        return COMMANDS.stream()
+            .filter(command -> command != GenerateCompletion.class && named(command, arg))
+            .findFirst()
+            .map(List::<Class<?>>of)
+            .orElse(COMMANDS);
+      }
+    }
+    return COMMANDS;
+  }
+
+  private static boolean named(Class<?> command, String name) {
+    Command annotation = command.getAnnotation(Command.class);
+    return annotation.name().equals(name) || List.of(annotation.aliases()).contains(name);
+  }
+
+  private static CommandLine commandLine(Environment environment, List<Class<?>> commands) {
     CommandLine commandLine = new CommandLine(new SellerCli(environment));
+    // Added before the settings below, which reach only the commands there are at the time.
+    commands.forEach(commandLine::addSubcommand);
     Help.Ansi ansi = environment.colour() ? Help.Ansi.ON : Help.Ansi.OFF;
     commandLine
         .setOut(environment.out())

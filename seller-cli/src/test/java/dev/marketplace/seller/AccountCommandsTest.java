@@ -204,6 +204,34 @@ class AccountCommandsTest extends CliTest {
     assertThat(uncheckedRun("frobnicate").exit()).isEqualTo(2);
   }
 
+  @Test
+  void theToolsHelpListsEveryCommandWhateverOptionsComeFirst() {
+    for (String[] args :
+        List.of(
+            new String[] {"--help"},
+            new String[] {"-v", "--server", "http://127.0.0.1:1", "--help"},
+            new String[] {"--server=http://127.0.0.1:1", "-h"})) {
+      Run help = uncheckedRun(args);
+      assertThat(help.exit()).as("%s", List.of(args)).isZero();
+      for (String command :
+          List.of(
+              "register",
+              "login",
+              "logout",
+              "whoami",
+              "products",
+              "stock",
+              "images",
+              "orders",
+              "analytics",
+              "generate-completion")) {
+        assertThat(help.out())
+            .as("%s", List.of(args))
+            .containsPattern("(?m)^  " + command + "[ ,]");
+      }
+    }
+  }
+
   private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
     paths.add(path);
     command

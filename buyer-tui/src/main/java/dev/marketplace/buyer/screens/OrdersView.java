@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * My orders, newest first, a page at a time as the cursor goes down. Orders change here as the live
- * stream reports them, highlighted for a moment; orders placed meanwhile appear at the top.
+ * My orders, newest first, a page at a time as the cursor goes down, with each one's seller where
+ * the terminal is wide enough. Orders change here as the live stream reports them, highlighted for
+ * a moment; orders placed meanwhile appear at the top.
  */
 final class OrdersView implements View {
 
@@ -121,7 +122,11 @@ final class OrdersView implements View {
     int placedAt = 17;
     int status = 12;
     int total = 11;
-    int what = Math.max(10, canvas.width() - 9 - placedAt - status - total - 3);
+    // What was ordered gets the columns the others leave; the seller gets a third of them where
+    // that still leaves What at least 24 (90 columns and wider).
+    int spare = Math.max(10, canvas.width() - 9 - placedAt - status - total - 3);
+    int seller = spare >= 38 ? Math.min(24, spare / 3) : 0;
+    int what = spare - seller;
     canvas.text(
         1,
         0,
@@ -129,6 +134,7 @@ final class OrdersView implements View {
             + Cells.left("Order", 7)
             + Cells.left("Placed", placedAt)
             + Cells.left(" What", what + 1)
+            + Cells.left("Seller", seller)
             + Cells.left("Status", status)
             + Cells.right("Total", total),
         Style.TITLE);
@@ -159,11 +165,19 @@ final class OrdersView implements View {
                   // One column is kept blank, so a long description never runs into the status.
                   + Cells.left(PayView.describe(order), what - 1)
                   + " "
+                  + sellerOf(order, seller)
                   + Cells.left(Display.status(order.status()), status)
                   + Cells.right(Display.money(order.totalPrice()), total),
               shown);
         },
         true);
+  }
+
+  /** The seller's name in {@code width} columns, the last one blank; nothing in none. */
+  private String sellerOf(Order order, int width) {
+    return width == 0
+        ? ""
+        : Cells.left(book.sellerName(order.sellerId()).orElse(""), width - 1) + " ";
   }
 
   @Override

@@ -23,9 +23,16 @@ public final class OrderBook {
   private final Map<Long, Order> details = new HashMap<>();
   private final Map<Long, Long> changedAt = new HashMap<>();
   private final Map<Long, Long> eventSeenAt = new HashMap<>();
+  private final Map<Long, String> sellerNames = new HashMap<>();
 
-  /** Keeps an order (from a list or a detail) unless a more recent one is known. */
+  /**
+   * Keeps an order (from a list or a detail) unless a more recent one is known, and its seller's
+   * name when it comes with one (only the list has them).
+   */
   public Order remember(Order order) {
+    if (order.sellerName() != null) {
+      sellerNames.put(order.sellerId(), order.sellerName());
+    }
     Order known = orders.get(order.id());
     if (known == null || !order.updatedAt().isBefore(known.updatedAt())) {
       orders.put(order.id(), order);
@@ -49,6 +56,11 @@ public final class OrderBook {
 
   public Optional<Order> order(long id) {
     return Optional.ofNullable(orders.get(id));
+  }
+
+  /** The name of a seller, if an order of theirs came with it. */
+  public Optional<String> sellerName(long sellerId) {
+    return Optional.ofNullable(sellerNames.get(sellerId));
   }
 
   /** The order with its lines and timeline, if it has been fetched. */
@@ -81,6 +93,7 @@ public final class OrderBook {
     details.clear();
     changedAt.clear();
     eventSeenAt.clear();
+    sellerNames.clear();
   }
 
   private static boolean recent(Long at) {

@@ -21,6 +21,7 @@ final class Orders {
         order.buyerId(),
         order.buyerName(),
         order.sellerId(),
+        order.sellerName(),
         order.productId(),
         order.productName(),
         order.quantity(),

@@ -33,15 +33,20 @@ public record Environment(
 
   /** The process's own environment. */
   public static Environment system() {
-    Console console = System.console();
     return new Environment(
         System.getenv(),
         System.in,
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        prompt -> console == null ? null : console.readPassword("%s", prompt),
+        Environment::readPassword,
         ZoneId.systemDefault(),
-        stdoutIsTerminal(console));
+        stdoutIsTerminal());
+  }
+
+  // The console is looked up only when needed: finding it loads the JDK's console providers.
+  private static char[] readPassword(String prompt) {
+    Console console = System.console();
+    return console == null ? null : console.readPassword("%s", prompt);
   }
 
   /** Colour only on a terminal, and never with {@code NO_COLOR} set (see no-color.org). */
@@ -50,11 +55,12 @@ public record Environment(
     return outIsTerminal && (noColor == null || noColor.isEmpty());
   }
 
-  private static boolean stdoutIsTerminal(Console console) {
+  private static boolean stdoutIsTerminal() {
     String said = System.getProperty(TERMINAL_PROPERTY);
     if (said != null) {
       return Boolean.parseBoolean(said);
     }
+    Console console = System.console();
     if (console == null) {
       return false;
     }
