@@ -114,7 +114,7 @@ public final class SellerCli implements SellerContext {
    * command's start-up. The root's help and version, a mistyped command (for its did-you-mean) and
    * the completion script get them all.
    */
-  static List<Class<?>> commandsFor(String[] args) {
+  private static List<Class<?>> commandsFor(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.startsWith("--server=") || ROOT_OPTIONS.contains(arg)) {
