@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,8 +39,19 @@ final class PostgresProxy {
 
   static PostgresProxy start(Vertx vertx, String upstreamHost, int upstreamPort) {
     PostgresProxy proxy = new PostgresProxy(vertx, upstreamHost, upstreamPort);
-    proxy.listen(0).await();
-    return proxy;
+    // Below the kernel's ephemeral range: while the proxy is away, a client reconnecting to its
+    // port could otherwise be given that very port as its own end and connect to itself, and the
+    // proxy could not come back on it.
+    for (int attempt = 0; ; attempt++) {
+      try {
+        proxy.listen(20_000 + ThreadLocalRandom.current().nextInt(12_000)).await();
+        return proxy;
+      } catch (RuntimeException taken) {
+        if (attempt == 20) {
+          throw taken;
+        }
+      }
+    }
   }
 
   int port() {
