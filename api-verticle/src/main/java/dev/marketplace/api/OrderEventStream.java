@@ -83,7 +83,8 @@ final class OrderEventStream {
     for (String owner : List.of("buyer_id", "seller_id")) {
       Set<Subscription> interested = subscriptions.get(owner + ":" + event.getLong(owner));
       if (interested != null) {
-        List.copyOf(interested).forEach(Subscription::wake);
+        long eventId = event.getLong("id");
+        List.copyOf(interested).forEach(subscription -> subscription.heard(eventId));
       }
     }
   }
@@ -121,6 +122,8 @@ final class OrderEventStream {
     private final long ownerId;
     // Every event of the owner up to this id has been sent; -1 until the stream knows its start.
     private long sentUpTo = -1;
+    // The smallest event id heard of while a new stream was learning where to start.
+    private long firstHeard = Long.MAX_VALUE;
     private boolean reading;
     private boolean woken;
     private boolean closed;
@@ -171,12 +174,22 @@ final class OrderEventStream {
                   vertx.setTimer(RETRY_MILLIS, retry -> start());
                   return;
                 }
-                sentUpTo = mark.result();
+                // An event heard of since the stream opened is after its start, even if the mark
+                // taken meanwhile already covers it.
+                sentUpTo = Math.min(mark.result(), firstHeard - 1);
                 response.write("id: " + sentUpTo + "\n\n");
                 if (woken) {
                   wake();
                 }
               });
+    }
+
+    /** The owner's orders have a new event. */
+    void heard(long eventId) {
+      if (sentUpTo < 0) {
+        firstHeard = Math.min(firstHeard, eventId);
+      }
+      wake();
     }
 
     /** Something may have happened to the owner's orders: read and send it, once final. */
