@@ -146,8 +146,8 @@ final class OrderEventStream {
       heartbeat = vertx.setPeriodic(heartbeatMillis, tick -> response.write(": heartbeat\n\n"));
       response.closeHandler(gone -> close());
       // Changes wake the stream from here on, so nothing falls between them and its start.
-      response.write(": connected\n\n");
       if (resumeAfter != null) {
+        response.write(": connected\n\n");
         sentUpTo = resumeAfter;
         wake();
       } else {
@@ -158,7 +158,9 @@ final class OrderEventStream {
     /**
      * A new stream starts after the mark, sent as a message with only an id: a client whose
      * connection drops before its first event then still resumes from there, instead of losing what
-     * happened while it was away.
+     * happened while it was away. It says it is connected only then: every event committed after a
+     * client reads ": connected" has an id above the mark, since every id up to the mark was final
+     * before.
      */
     private void start() {
       reading = true;
@@ -177,7 +179,7 @@ final class OrderEventStream {
                 // An event heard of since the stream opened is after its start, even if the mark
                 // taken meanwhile already covers it.
                 sentUpTo = Math.min(mark.result(), firstHeard - 1);
-                response.write("id: " + sentUpTo + "\n\n");
+                response.write(": connected\n\nid: " + sentUpTo + "\n\n");
                 if (woken) {
                   wake();
                 }
