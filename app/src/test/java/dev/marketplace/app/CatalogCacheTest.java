@@ -12,7 +12,6 @@ import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -143,11 +142,7 @@ class CatalogCacheTest extends ApiTest {
     long productId = fixtures.product(seller, "Racing Kettle", "Home", "19.99", 5).getLong("id");
     String detail = "/api/buyers/products/" + productId;
     Future<ApiResponse> read;
-    try (Connection blocker =
-            DriverManager.getConnection(
-                database.settings().jdbcUrl(),
-                database.settings().user(),
-                database.settings().password());
+    try (Connection blocker = database.connect();
         Statement statement = blocker.createStatement()) {
       blocker.setAutoCommit(false);
       // The detail reads the product, then its images: this holds the read between the two.

@@ -74,10 +74,10 @@ class OrderBatchTest extends ApiTest {
     assertThat(stock(rug)).isEqualTo(1);
     assertThat(stock(vase)).isEqualTo(9);
     String both = lamp + ", " + rug;
-    assertThat(count("SELECT count(*) FROM orders WHERE product_id IN (" + both + ")"))
+    assertThat(database.queryLong("SELECT count(*) FROM orders WHERE product_id IN (" + both + ")"))
         .isEqualTo(22);
     assertThat(
-            count(
+            database.queryLong(
                 "SELECT count(*) FROM orders o WHERE product_id IN ("
                     + both
                     + ") AND (NOT EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id)"
@@ -85,7 +85,7 @@ class OrderBatchTest extends ApiTest {
         .as("every order has its line and its history row")
         .isZero();
     assertThat(
-            count(
+            database.queryLong(
                 "SELECT count(DISTINCT xmin::text) FROM orders WHERE product_id IN (" + both + ")"))
         .as("orders were committed several to a transaction")
         .isLessThan(22);
@@ -138,10 +138,7 @@ class OrderBatchTest extends ApiTest {
   }
 
   private long stock(long productId) throws Exception {
-    return count("SELECT inventory FROM product_stock WHERE product_id = " + productId);
-  }
-
-  private long count(String sql) throws Exception {
-    return database.queryLong(sql);
+    return database.queryLong(
+        "SELECT inventory FROM product_stock WHERE product_id = " + productId);
   }
 }

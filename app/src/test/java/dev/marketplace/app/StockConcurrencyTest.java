@@ -4,7 +4,6 @@ import static dev.marketplace.app.Fixtures.cart;
 import static dev.marketplace.app.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.common.db.DatabaseSettings;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -12,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,9 +174,7 @@ class StockConcurrencyTest extends ApiTest {
    */
   private static HttpResponse<Buffer> whileChanging(String change, Account buyer, long product)
       throws Exception {
-    DatabaseSettings settings = database.settings();
-    try (Connection seller =
-            DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    try (Connection seller = database.connect();
         Statement statement = seller.createStatement()) {
       seller.setAutoCommit(false);
       statement.executeUpdate(change);
