@@ -137,21 +137,36 @@ class SearchRankingTest extends ApiTest {
   }
 
   @Test
-  void pagesOfFiveContinueTheRankingOfOnePageOfTen() {
-    JsonObject first = page("wireless", null);
-    JsonObject second = page("wireless", first.getString("next_cursor"));
-    List<String> paged = new ArrayList<>(skus(first));
-    paged.addAll(skus(second));
+  void aProductWhoseNameHasAnExcludedWordRanksBelowEveryMatch() {
+    List<String> found = topFive("notebook -glass");
 
-    ApiResponse ten = api.get("/api/buyers/products/search?limit=10&q=wireless");
-    assertThat(ten.status()).as(ten.toString()).isEqualTo(200);
-    assertThat(paged).hasSize(10).isEqualTo(skus(ten.json()));
+    assertThat(found)
+        .hasSize(5)
+        .allMatch(sku -> sku.contains("NOTEBOOK") && !sku.startsWith("GLA"));
   }
 
-  private static JsonObject page(String text, String cursor) {
+  @Test
+  void pagesOfThreeFollowTheRankingOfOneLongPage() {
+    // Full-text matches only, names only, and both with the page crossing from one to the other.
+    for (String text : List.of("wireless", "hedphones", "wireless headphones", "leather mug")) {
+      List<String> paged = new ArrayList<>();
+      JsonObject page = page(text, 3, null);
+      paged.addAll(skus(page));
+      while (page.getString("next_cursor") != null) {
+        page = page(text, 3, page.getString("next_cursor"));
+        paged.addAll(skus(page));
+      }
+
+      assertThat(paged).as(text).isNotEmpty().isEqualTo(skus(page(text, 100, null)));
+    }
+  }
+
+  private static JsonObject page(String text, int limit, String cursor) {
     ApiResponse response =
         api.get(
-            "/api/buyers/products/search?limit=5&q="
+            "/api/buyers/products/search?limit="
+                + limit
+                + "&q="
                 + encode(text)
                 + (cursor == null ? "" : "&cursor=" + encode(cursor)));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -165,7 +180,7 @@ class SearchRankingTest extends ApiTest {
   }
 
   private static List<String> topFive(String text) {
-    return skus(page(text, null));
+    return skus(page(text, 5, null));
   }
 
   private static List<String> skus(JsonObject page) {

@@ -19,7 +19,9 @@ import java.util.Locale;
  *
  * <p>A search matches the weighted full-text index, names within a typo of the text ({@code <%},
  * pg_trgm's word similarity) and names containing the text. Full-text matches rank above name-only
- * matches: their rank is at least 1, the others' below 1.
+ * matches: their rank is at least 3, the others' at most 2 (the text rank, capped at 1, plus the
+ * name's similarity, at most 1). A name that merely resembles a word the text excludes ("-glass")
+ * therefore never outranks a product that matches the text.
  *
  * <p>Only a bounded set of candidates is ranked: the first {@value #CANDIDATES} full-text matches
  * the index yields and the first {@value #CANDIDATES} name matches, each with the filters applied.
@@ -37,8 +39,8 @@ public final class ProductQuery {
 
   /** The relevance of a product to the search text, which is always parameter {@code $1}. */
   static final String RANK =
-      "((CASE WHEN p.search_vector @@ websearch_to_tsquery('english', $1) THEN 1 ELSE 0 END)"
-          + " + ts_rank(p.search_vector, websearch_to_tsquery('english', $1))"
+      "((CASE WHEN p.search_vector @@ websearch_to_tsquery('english', $1) THEN 3 ELSE 0 END)"
+          + " + least(ts_rank(p.search_vector, websearch_to_tsquery('english', $1)), 1)"
           + " + word_similarity($1, p.name))::float8";
 
   /**
@@ -317,21 +319,25 @@ public final class ProductQuery {
     }
     String filtered = String.join(" AND ", filters);
     boolean readsStock = inStockOnly || sort == Sort.BEST_SELLING;
+    String pageSize = parameters.add(limit);
+    String nameMatch =
+        "(" + searchText + " <% p.name OR p.name ILIKE " + likePattern + " ESCAPE '\\')";
+    if (sort == Sort.RELEVANCE) {
+      // Every full-text match ranks above every name match: when the full-text matches fill the
+      // page, the names (the dearer index scans) are not searched at all.
+      nameMatch +=
+          " AND (SELECT count(*) FROM text_matches t"
+              + (after == null
+                  ? ""
+                  : " WHERE " + sort.matchAfter("t", after.key(), after.id(), parameters))
+              + ") < "
+              + pageSize;
+    }
     // The matches are ranked and paged on their own rows; only the page's products are joined to
     // their stock and seller. UNION drops a product both branches found (same id, rank and key).
-    String matches =
-        matches(
-                "p.search_vector @@ websearch_to_tsquery('english', " + searchText + ")",
-                filtered,
-                readsStock)
-            + " UNION "
-            + matches(
-                "(" + searchText + " <% p.name OR p.name ILIKE " + likePattern + " ESCAPE '\\')",
-                filtered,
-                readsStock);
     String page =
-        "SELECT m.* FROM ("
-            + matches
+        "SELECT m.* FROM (SELECT * FROM text_matches UNION "
+            + matches(nameMatch, filtered, readsStock)
             + ") m"
             + (after == null
                 ? ""
@@ -339,8 +345,13 @@ public final class ProductQuery {
             + " ORDER BY "
             + sort.matchOrderBy("m")
             + " LIMIT "
-            + parameters.add(limit);
-    return "SELECT "
+            + pageSize;
+    return "WITH text_matches AS MATERIALIZED "
+        + matches(
+            "p.search_vector @@ websearch_to_tsquery('english', " + searchText + ")",
+            filtered,
+            readsStock)
+        + " SELECT "
         + Product.COLUMNS
         + ", page.rank FROM ("
         + page
