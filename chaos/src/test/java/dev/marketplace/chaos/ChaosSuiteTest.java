@@ -199,10 +199,6 @@ class ChaosSuiteTest {
       checkLogs();
       writeReport(Duration.ofNanos(System.nanoTime() - started));
     }
-    assertThat(cluster.network.leftovers()).as("rules or qdiscs left behind").isEmpty();
-    for (Node node : cluster.nodes) {
-      assertThat(node.alive()).as(node + " left running").isFalse();
-    }
     assertThat(problems).as("invariants broken; see " + out.resolve("resilience.md")).isEmpty();
   }
 
