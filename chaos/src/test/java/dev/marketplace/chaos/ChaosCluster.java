@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * The cluster of the issue on this machine: an api node, an account and catalog node, two order and
  * payment nodes, and the sandbox gateway, each a process of the real jar on a loopback address of
  * its own (127.0.0.x, x ≥ 2), on one fresh database. Closing it ends every process and removes
- * every network rule, and a shutdown hook does the same if the JVM dies first.
+ * every network rule, and a shutdown hook does the same if the JVM exits first; a JVM killed with
+ * -9 takes its nodes with it ({@link Node#spawn}), and the next run removes its rules.
  */
 final class ChaosCluster implements AutoCloseable {
 
@@ -40,12 +42,16 @@ final class ChaosCluster implements AutoCloseable {
   final Node sandbox;
   final List<Node> nodes;
   final Network network;
+
+  /** The nodes' keys and data directory, deleted at the end. */
+  private final Path data;
+
   private final Thread hook = new Thread(this::tearDown, "chaos-tear-down");
 
   private ChaosCluster(Path jar, Path out) throws Exception {
     database = TestDatabase.create();
     Files.createDirectories(out);
-    Path data = Files.createTempDirectory("marketplace-chaos");
+    data = Files.createTempDirectory("marketplace-chaos");
     SigningKeys keys = SigningKeys.generate();
     Path privateKey = Files.writeString(data.resolve("private.pem"), keys.privateKeyPem());
     Path publicKey = Files.writeString(data.resolve("public.pem"), keys.publicKeyPem());
@@ -144,6 +150,7 @@ final class ChaosCluster implements AutoCloseable {
 
   /** Starts every node at once and waits until each is ready. */
   static ChaosCluster start(Path jar, Path out) throws Exception {
+    Network.removeOrphans();
     ChaosCluster cluster = new ChaosCluster(jar, out);
     try {
       for (Node node : cluster.nodes) {
@@ -164,7 +171,11 @@ final class ChaosCluster implements AutoCloseable {
       }
       return cluster;
     } catch (Exception e) {
-      cluster.close();
+      try {
+        cluster.close();
+      } catch (Exception alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
       throw e;
     }
   }
@@ -180,8 +191,20 @@ final class ChaosCluster implements AutoCloseable {
       node.destroy();
     }
     network.close();
+    try (var files = Files.walk(data)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      System.err.println("chaos: could not delete " + data + ": " + e);
+    }
   }
 
+  /**
+   * Ends every node, removes every rule and the data directory, whether the run passed or failed,
+   * then checks that nothing is left: a leftover fails the run (added to its failure, if it
+   * failed).
+   */
   @Override
   public void close() throws Exception {
     tearDown();
@@ -190,7 +213,19 @@ final class ChaosCluster implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // The hook is running or ran.
     }
+    List<String> left = new ArrayList<>(network.leftovers());
+    for (Node node : nodes) {
+      if (node.alive()) {
+        left.add(node + " still running");
+      }
+    }
+    if (Files.exists(data)) {
+      left.add(data.toString());
+    }
     database.close();
+    if (!left.isEmpty()) {
+      throw new IllegalStateException("left behind after the run: " + left);
+    }
   }
 
   private static int freePort() throws IOException {

@@ -3,6 +3,7 @@ package dev.marketplace.chaos;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +54,13 @@ final class Load implements AutoCloseable {
   private final Queue<long[]> unpaid = new ConcurrentLinkedQueue<>();
   private final Queue<long[]> paid = new ConcurrentLinkedQueue<>();
   private final AtomicLong inFlight = new AtomicLong();
+
+  /**
+   * Held (shared) by each stock change from its first send to its definitive answer, and
+   * (exclusively) by a stock check: while it checks, no stock change is under way.
+   */
+  private final ReentrantReadWriteLock stockChanges = new ReentrantReadWriteLock();
+
   private volatile String phase = "warm-up";
 
   Load(Api api, List<Account> buyers, Account seller, List<Long> products, int perSecond) {
@@ -198,17 +207,46 @@ final class Load implements AutoCloseable {
   private void stock() {
     long product = anyProduct();
     int change = ThreadLocalRandom.current().nextInt(1, 6);
-    Api.Answer answer =
-        write(
-            "stock",
-            key ->
-                api.post(
-                    "/api/sellers/products/" + product + "/stock",
-                    seller.token(),
-                    new JsonObject().put("change", change),
-                    key));
-    if (answer != null && answer.status() == 200) {
-      ackedStock.get(product).addAndGet(change);
+    stockChanges.readLock().lock();
+    try {
+      Api.Answer answer =
+          write(
+              "stock",
+              key ->
+                  api.post(
+                      "/api/sellers/products/" + product + "/stock",
+                      seller.token(),
+                      new JsonObject().put("change", change),
+                      key));
+      if (answer != null && answer.status() == 200) {
+        ackedStock.get(product).addAndGet(change);
+      }
+    } finally {
+      stockChanges.readLock().unlock();
+    }
+  }
+
+  /** A check of the stock, given the acknowledged change of every product. */
+  @FunctionalInterface
+  interface StockCheck<T> {
+    T check(Map<Long, Long> ackedChanges) throws Exception;
+  }
+
+  /**
+   * Runs {@code check} once every stock change under way has its definitive answer, holding back
+   * new ones meanwhile (the other actions go on): every stock change the database has is then in
+   * the ledger.
+   */
+  <T> T withStockSettled(Duration limit, StockCheck<T> check) throws Exception {
+    if (!stockChanges.writeLock().tryLock(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("stock changes still unanswered after " + limit);
+    }
+    try {
+      Map<Long, Long> acked = new HashMap<>();
+      ackedStock.forEach((product, change) -> acked.put(product, change.get()));
+      return check.check(acked);
+    } finally {
+      stockChanges.writeLock().unlock();
     }
   }
 

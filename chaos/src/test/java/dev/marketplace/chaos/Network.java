@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,13 +17,41 @@ import java.util.stream.Collectors;
  */
 final class Network implements AutoCloseable {
 
-  private final String table = "marketplace_chaos_" + ProcessHandle.current().pid();
+  private static final String PREFIX = "marketplace_chaos_";
+
+  private final String table = PREFIX + ProcessHandle.current().pid();
   private final List<Integer> clusterPorts;
   private boolean tableMade;
   private boolean qdiscMade;
 
   Network(Collection<Integer> clusterPorts) {
     this.clusterPorts = List.copyOf(clusterPorts);
+  }
+
+  /**
+   * Removes the tables of runs whose JVM is gone (killed with -9: no hook ran). Nothing to do where
+   * nft is missing or not permitted.
+   */
+  static void removeOrphans() {
+    String tables;
+    try {
+      tables = run(List.of("nft", "list", "tables"));
+    } catch (Exception noNft) {
+      return;
+    }
+    Matcher ours = Pattern.compile("table inet (" + PREFIX + "(\\d+))").matcher(tables);
+    while (ours.find()) {
+      boolean running =
+          ProcessHandle.of(Long.parseLong(ours.group(2))).map(ProcessHandle::isAlive).orElse(false);
+      if (!running) {
+        try {
+          run(List.of("nft", "delete", "table", "inet", ours.group(1)));
+        } catch (Exception e) {
+          System.err.println(
+              "chaos: could not delete the orphaned table " + ours.group(1) + ": " + e);
+        }
+      }
+    }
   }
 
   /** Whether nft and tc are there to use (root, with the kernel's support). */
@@ -203,6 +233,9 @@ final class Network implements AutoCloseable {
   /** Whether anything of this run is left in the kernel (for the tear-down check). */
   synchronized List<String> leftovers() throws Exception {
     List<String> left = new ArrayList<>();
+    if (!available()) {
+      return left;
+    }
     if (run(List.of("nft", "list", "tables")).contains(table)) {
       left.add("nft table " + table);
     }

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,7 +83,49 @@ final class Node {
         "==== start " + java.time.Instant.now() + "\n",
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
-    process = builder.start();
+    process = spawn(builder);
+  }
+
+  /**
+   * Starts {@code builder}'s command so that it dies with this JVM, even a JVM killed with -9 whose
+   * shutdown hooks never run: through {@code setpriv --pdeathsig KILL}, which asks the kernel to
+   * kill it when its parent does (where setpriv is missing, only the hooks end it). The kernel's
+   * "parent" is the thread that started it, so every start runs on one thread that lives as long as
+   * the JVM.
+   */
+  static Process spawn(ProcessBuilder builder) throws IOException {
+    if (PARENT_DEATH_SIGNAL) {
+      List<String> command = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL", "--"));
+      command.addAll(builder.command());
+      builder.command(command);
+    }
+    try {
+      return SPAWNER.submit(builder::start).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting " + builder.command(), e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
+  }
+
+  private static final ExecutorService SPAWNER =
+      Executors.newSingleThreadExecutor(
+          task -> Thread.ofPlatform().daemon().name("chaos-spawner").unstarted(task));
+
+  private static final boolean PARENT_DEATH_SIGNAL = setprivWorks();
+
+  private static boolean setprivWorks() {
+    try {
+      return new ProcessBuilder("setpriv", "--pdeathsig", "KILL", "--", "true")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start()
+              .waitFor()
+          == 0;
+    } catch (IOException | InterruptedException missing) {
+      return false;
+    }
   }
 
   /** Waits until the node says it is ready: the api's or a domain node's health, or a port open. */
