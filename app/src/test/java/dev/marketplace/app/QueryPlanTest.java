@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -200,8 +201,52 @@ class QueryPlanTest {
     return search(text, new JsonObject());
   }
 
+  /**
+   * A search's plan as the service runs it: the connection's generic plan (ProductRepository), so
+   * the indexes must serve it without knowing the text.
+   */
   private static JsonObject search(String text, JsonObject query) {
-    return plan(ProductQuery.of(text, query));
+    ProductQuery search = ProductQuery.of(text, query);
+    Object plan =
+        pool.withConnection(
+                connection ->
+                    connection
+                        .query("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan")
+                        .execute()
+                        .compose(
+                            begun ->
+                                connection.query("PREPARE search AS " + search.sql()).execute())
+                        .compose(
+                            prepared ->
+                                connection
+                                    .query(
+                                        "EXPLAIN (FORMAT JSON) EXECUTE search("
+                                            + literals(search.parameters())
+                                            + ")")
+                                    .execute())
+                        .eventually(() -> connection.query("DEALLOCATE ALL; ROLLBACK").execute()))
+            .await()
+            .iterator()
+            .next()
+            .getValue(0);
+    JsonArray document = plan instanceof JsonArray array ? array : new JsonArray(plan.toString());
+    return document.getJsonObject(0).getJsonObject("Plan");
+  }
+
+  /** A statement's parameters written out as SQL, for EXECUTE. */
+  private static String literals(Tuple parameters) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      Object value = parameters.getValue(i);
+      values.add(
+          switch (value) {
+            case String text -> "'" + text.replace("'", "''") + "'";
+            case Number number -> number.toString();
+            case Boolean bool -> bool.toString();
+            default -> throw new IllegalArgumentException("no literal for " + value);
+          });
+    }
+    return String.join(", ", values);
   }
 
   private static JsonObject plan(ProductQuery query) {

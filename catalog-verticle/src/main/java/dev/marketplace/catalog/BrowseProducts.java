@@ -8,7 +8,7 @@ import dev.marketplace.common.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Pool;
 
 /**
  * Buyers browse or search active products, filtered, sorted and a page at a time: {@code
@@ -36,12 +36,12 @@ public final class BrowseProducts implements OperationHandler {
       }
     }
     ProductQuery query = ProductQuery.of(text, request.query());
-    return reads.reply(request, client -> page(client, query));
+    return reads.reply(request, pool -> page(pool, query));
   }
 
-  private Future<Reply> page(SqlClient client, ProductQuery query) {
+  private Future<Reply> page(Pool pool, ProductQuery query) {
     return products
-        .page(client, query)
+        .page(pool, query)
         .map(
             page -> {
               JsonArray items = new JsonArray();

@@ -266,6 +266,11 @@ public final class ProductQuery {
         query.getInteger("limit", 50));
   }
 
+  /** Whether this is a search (ranked by its text) rather than a browse. */
+  public boolean searching() {
+    return text != null;
+  }
+
   public int limit() {
     return limit;
   }

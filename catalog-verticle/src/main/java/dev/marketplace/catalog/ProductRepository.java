@@ -2,6 +2,7 @@ package dev.marketplace.catalog;
 
 import dev.marketplace.common.db.Rows;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -109,8 +110,31 @@ public final class ProductRepository {
         .map(Rows::first);
   }
 
+  /**
+   * A search's statement runs on its connection's one generic plan: left to choose, PostgreSQL
+   * plans a search afresh for its text on every run, and at a million products that planning took
+   * 1.4 ms of the database's 1.8 ms per search. The generic plan reads the same indexes
+   * (QueryPlanTest checks it). {@code SET LOCAL} ends with the transaction, so no other statement
+   * on the connection is affected; the three are sent together, in one round trip.
+   */
+  private static final String GENERIC_PLAN =
+      "BEGIN READ ONLY; SET LOCAL plan_cache_mode = force_generic_plan";
+
   /** One page of a browse or search, with each product's search rank. */
-  public Future<Page> page(SqlClient client, ProductQuery query) {
+  public Future<Page> page(Pool pool, ProductQuery query) {
+    if (!query.searching()) {
+      return rows(pool, query);
+    }
+    return pool.withConnection(
+        connection -> {
+          Future<?> begin = connection.query(GENERIC_PLAN).execute();
+          Future<Page> page = rows(connection, query);
+          Future<?> end = connection.query("COMMIT").execute();
+          return Future.join(begin, page, end).map(done -> page.result());
+        });
+  }
+
+  private static Future<Page> rows(SqlClient client, ProductQuery query) {
     return client
         .preparedQuery(query.sql())
         .execute(query.parameters())
