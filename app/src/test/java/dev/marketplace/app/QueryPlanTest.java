@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.catalog.Product;
 import dev.marketplace.catalog.ProductQuery;
+import dev.marketplace.catalog.ProductRepository;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -211,7 +212,7 @@ class QueryPlanTest {
         pool.withConnection(
                 connection ->
                     connection
-                        .query("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan")
+                        .query(ProductRepository.GENERIC_PLAN)
                         .execute()
                         .compose(
                             begun ->

@@ -117,7 +117,7 @@ public final class ProductRepository {
    * (QueryPlanTest checks it). {@code SET LOCAL} ends with the transaction, so no other statement
    * on the connection is affected; the three are sent together, in one round trip.
    */
-  private static final String GENERIC_PLAN =
+  public static final String GENERIC_PLAN =
       "BEGIN READ ONLY; SET LOCAL plan_cache_mode = force_generic_plan";
 
   /** One page of a browse or search, with each product's search rank. */
