@@ -91,7 +91,9 @@ public final class SellerCli implements SellerContext {
 
   /** Runs one command line; the exit code. */
   public static int run(Environment environment, String... args) {
-    CommandLine commandLine = commandLine(environment, commandsFor(args));
+    List<Class<?>> named = commandsFor(args);
+    CommandLine commandLine =
+        named.isEmpty() ? rootOnly(environment) : commandLine(environment, named);
     int code = commandLine.execute(args);
     environment.out().flush();
     environment.err().flush();
@@ -111,25 +113,48 @@ public final class SellerCli implements SellerContext {
   /**
    * The commands a command line needs: only the one it names, when it names one. Picocli reads
    * every command's annotations and builds its options before parsing, which was most of a short
-   * command's start-up. The root's help and version, a mistyped command (for its did-you-mean) and
-   * the completion script get them all.
+   * command's start-up. None (an empty list) when the line is for the root alone: its help, its
+   * version, no command, or a word that names none (for its did-you-mean); those need only the
+   * commands' names and descriptions ({@link #rootOnly}). The completion script, and a line with an
+   * option the root does not have, get them all.
    */
   private static List<Class<?>> commandsFor(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.startsWith("--server=") || ROOT_OPTIONS.contains(arg)) {
         i += arg.equals("--server") ? 1 : 0;
-      } else if (arg.startsWith("-")) {
+      } else if (ROOT_ONLY_OPTIONS.contains(arg)) {
+        return List.of();
+      } else if (arg.startsWith("-") || named(GenerateCompletion.class, arg)) {
         return COMMANDS;
       } else {
         return COMMANDS.stream()
-            .filter(command -> command != GenerateCompletion.class && named(command, arg))
+            .filter(command -> named(command, arg))
             .findFirst()
             .map(List::<Class<?>>of)
-            .orElse(COMMANDS);
+            .orElse(List.of());
       }
     }
-    return COMMANDS;
+    return List.of();
+  }
+
+  /** Options that end the command line at the root: picocli answers them before any command. */
+  private static final Set<String> ROOT_ONLY_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+  /**
+   * The root with each command as its line in the help (name, aliases, description), without
+   * reading the command's options: the same help and did-you-mean as the whole tree, at a third of
+   * the start-up (UsageTest compares the two).
+   */
+  private static CommandLine rootOnly(Environment environment) {
+    CommandLine root = commandLine(environment, List.of());
+    for (Class<?> command : COMMANDS) {
+      Command annotation = command.getAnnotation(Command.class);
+      CommandSpec summary = CommandSpec.create().name(annotation.name());
+      summary.usageMessage().description(annotation.description()).hidden(annotation.hidden());
+      root.addSubcommand(annotation.name(), new CommandLine(summary), annotation.aliases());
+    }
+    return root;
   }
 
   private static boolean named(Class<?> command, String name) {

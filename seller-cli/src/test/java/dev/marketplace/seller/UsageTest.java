@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -53,6 +55,40 @@ class UsageTest {
     assertEquals(2, exit);
     assertTrue(
         err.toString().contains("expected one of day, week, month but was 'year'"), err.toString());
+  }
+
+  /**
+   * The root's help, version, a missing or mistyped command are answered without reading every
+   * command's options (the start-up of {@code --help}); a person sees exactly what the whole tree
+   * would print.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "--version", "", "prodcts", "--server=http://x --help"})
+  void theRootAloneAnswersAsTheWholeTreeWould(String line) {
+    String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+    StringWriter wholeOut = new StringWriter();
+    StringWriter wholeErr = new StringWriter();
+    int wholeExit = SellerCli.commandLine(printingTo(wholeOut, wholeErr)).execute(args.clone());
+    StringWriter rootOut = new StringWriter();
+    StringWriter rootErr = new StringWriter();
+
+    int rootExit = SellerCli.run(printingTo(rootOut, rootErr), args.clone());
+
+    assertEquals(wholeOut.toString(), rootOut.toString());
+    assertEquals(wholeErr.toString(), rootErr.toString());
+    assertEquals(wholeExit, rootExit);
+    assertTrue(!(rootOut.toString() + rootErr).isBlank(), "nothing printed for '" + line + "'");
+  }
+
+  private static Environment printingTo(StringWriter out, StringWriter err) {
+    return new Environment(
+        Map.of(),
+        new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(out),
+        new PrintWriter(err),
+        prompt -> null,
+        ZoneOffset.UTC,
+        false);
   }
 
   private static void collect(CommandLine command, Set<String> unnamed) {
