@@ -48,6 +48,11 @@ class KubernetesManifestsTest {
       assertThat(map(map(deployment, "spec", "template", "metadata"), "labels"))
           .containsEntry("app.kubernetes.io/part-of", "marketplace")
           .containsEntry("app.kubernetes.io/component", group);
+      // A rolling update starts the new pod before the old one drains (ChaosSuiteTest's rolling
+      // restart does the same), so a group with one ready pod is never left empty.
+      assertThat(map(deployment, "spec", "strategy", "rollingUpdate"))
+          .containsEntry("maxSurge", 1)
+          .containsEntry("maxUnavailable", 0);
       Map<String, Object> budget = object(objects, "PodDisruptionBudget", "marketplace-" + group);
       assertThat(map(budget, "spec", "selector", "matchLabels"))
           .containsEntry("app.kubernetes.io/component", group);

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 /**
  * The cluster of the issue on this machine: an api node, an account and catalog node, two order and
  * payment nodes, and the sandbox gateway, each a process of the real jar on a loopback address of
- * its own (127.0.0.x, x ≥ 2), on one fresh database. Closing it ends every process and removes
- * every network rule, and a shutdown hook does the same if the JVM exits first; a JVM killed with
- * -9 takes its nodes with it ({@link Node#spawn}), and the next run removes its rules.
+ * its own (127.0.0.x, x ≥ 2), on one fresh database. A sixth node, a second account and catalog
+ * node, is started only to stand in for the first while it restarts, as a rolling update with a
+ * surge does. Closing it ends every process and removes every network rule, and a shutdown hook
+ * does the same if the JVM exits first; a JVM killed with -9 takes its nodes with it ({@link
+ * Node#spawn}), and the next run removes its rules.
  */
 final class ChaosCluster implements AutoCloseable {
 
@@ -40,7 +42,13 @@ final class ChaosCluster implements AutoCloseable {
   final Node orders1;
   final Node orders2;
   final Node sandbox;
+
+  /** Runs what {@link #core} runs, started only while the core node restarts. */
+  final Node coreSurge;
+
+  /** Every node, the surge included. */
   final List<Node> nodes;
+
   final Network network;
 
   /** The nodes' keys and data directory, deleted at the end. */
@@ -56,17 +64,23 @@ final class ChaosCluster implements AutoCloseable {
     Path privateKey = Files.writeString(data.resolve("private.pem"), keys.privateKeyPem());
     Path publicKey = Files.writeString(data.resolve("public.pem"), keys.publicKeyPem());
 
-    // Five addresses of our own: others' tests use loopback too, with their own addresses.
-    int first = 2 + (int) (ProcessHandle.current().pid() % 200) / 5 * 5;
+    // Six addresses of our own: others' tests use loopback too, with their own addresses.
+    int first = 2 + (int) (ProcessHandle.current().pid() % 200) / 6 * 6;
     List<String> addresses = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
       addresses.add("127.0.0." + (first + i));
     }
-    List<String> names = List.of("api", "core", "orders1", "orders2", "sandbox");
+    List<String> names = List.of("api", "core", "orders1", "orders2", "sandbox", "core-surge");
     List<String> verticles =
-        List.of("api", "account,catalog", "order,payment", "order,payment", "sandbox");
+        List.of(
+            "api",
+            "account,catalog",
+            "order,payment",
+            "order,payment",
+            "sandbox",
+            "account,catalog");
     Map<String, int[]> ports = new LinkedHashMap<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
       ports.put(names.get(i), new int[] {freePort(), freePort(), freePort()});
     }
     String members =
@@ -78,7 +92,7 @@ final class ChaosCluster implements AutoCloseable {
     String clusterName = "chaos-" + UUID.randomUUID();
 
     List<Node> made = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
       String name = names.get(i);
       int[] port = ports.get(name);
       Map<String, String> env = new HashMap<>();
@@ -97,7 +111,8 @@ final class ChaosCluster implements AutoCloseable {
       env.put("MARKETPLACE_JWT_PUBLIC_KEY_FILE", publicKey.toString());
       env.put("MARKETPLACE_ACCESS_TOKEN_MINUTES", "600");
       env.put("MARKETPLACE_DATA_DIR", data.toString());
-      env.put("MARKETPLACE_METRICS_ENABLED", "false");
+      // Each node's /metrics says how many members it sees: the suite waits for a whole cluster.
+      env.put("MARKETPLACE_METRICS_ENABLED", "true");
       env.put("MARKETPLACE_SSE_HEARTBEAT_SECONDS", "2");
       env.put("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", "5");
       env.put("MARKETPLACE_PAYMENT_API_KEY", API_KEY);
@@ -108,7 +123,11 @@ final class ChaosCluster implements AutoCloseable {
       env.put("MARKETPLACE_ORDER_SWEEP_SECONDS", "5");
       env.put("MARKETPLACE_UNPAID_ORDER_MINUTES", "1");
       switch (name) {
-        case "api" -> env.put("MARKETPLACE_HTTP_PORT", Integer.toString(port[2]));
+        case "api" -> {
+          env.put("MARKETPLACE_HTTP_PORT", Integer.toString(port[2]));
+          // A line per request in api.log, to read each answer beside the nodes' logs.
+          env.put("MARKETPLACE_ACCESS_LOG", "true");
+        }
         case "sandbox" -> {
           env.put("MARKETPLACE_SANDBOX_HOST", addresses.get(i));
           env.put("MARKETPLACE_SANDBOX_PORT", Integer.toString(port[2]));
@@ -139,6 +158,7 @@ final class ChaosCluster implements AutoCloseable {
     orders1 = made.get(2);
     orders2 = made.get(3);
     sandbox = made.get(4);
+    coreSurge = made.get(5);
     List<Integer> clusterPorts = new ArrayList<>();
     for (Node node : nodes) {
       clusterPorts.add(node.clusterPort);
@@ -148,17 +168,18 @@ final class ChaosCluster implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  /** Starts every node at once and waits until each is ready. */
+  /** Starts every node but the surge at once and waits until each is ready. */
   static ChaosCluster start(Path jar, Path out) throws Exception {
     Network.removeOrphans();
     ChaosCluster cluster = new ChaosCluster(jar, out);
+    List<Node> first = cluster.nodes.stream().filter(node -> node != cluster.coreSurge).toList();
     try {
-      for (Node node : cluster.nodes) {
+      for (Node node : first) {
         node.start();
       }
       var waiting = Executors.newVirtualThreadPerTaskExecutor();
       List<Future<?>> ready = new ArrayList<>();
-      for (Node node : cluster.nodes) {
+      for (Node node : first) {
         ready.add(
             waiting.submit(
                 () -> {
@@ -180,7 +201,7 @@ final class ChaosCluster implements AutoCloseable {
     }
   }
 
-  /** Starts {@code node} again, as it was, and waits until it is ready. */
+  /** Starts {@code node} (again, as it was) and waits until it is ready. */
   void restart(Node node) throws Exception {
     node.start();
     node.awaitReady(Duration.ofSeconds(120));

@@ -167,6 +167,39 @@ final class Node {
     throw new IllegalStateException(name + " was not ready within " + limit + "; see " + log);
   }
 
+  /**
+   * The cluster members this node sees ({@code marketplace_cluster_members} on its /metrics); -1
+   * when it does not answer, or for the sandbox, which serves no metrics.
+   */
+  int members() {
+    if (verticles.equals("sandbox") || !alive()) {
+      return -1;
+    }
+    try {
+      HttpResponse<String> metrics =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(1))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url("/metrics")))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return metrics
+          .body()
+          .lines()
+          .filter(line -> line.startsWith("marketplace_cluster_members "))
+          .mapToInt(line -> (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+          .findFirst()
+          .orElse(-1);
+    } catch (IOException | RuntimeException notAnswering) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   String url(String path) {
     return "http://" + address + ":" + httpPort + path;
   }
@@ -194,8 +227,11 @@ final class Node {
     signal("CONT");
   }
 
-  /** SIGTERM, then waits for the orderly exit. */
+  /** SIGTERM, then waits for the orderly exit; nothing if the node is not running. */
   void terminate(Duration limit) throws Exception {
+    if (!alive()) {
+      return;
+    }
     signal("TERM");
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException(name + " did not stop within " + limit + " after SIGTERM");
