@@ -116,6 +116,7 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** The terminal clients build after this module; their own structure tests hold them to none. */
   @Test
   void onlyTheWorkaroundPackageUsesALibrarysInternals() {
     noClasses()
