@@ -16,12 +16,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.marketplace.common.bus.OperationHandler;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * domain module uses another only through the packages that module publishes for it (today one: the
  * order module's API for payments), the HTTP edge holds no domain code and no SQL, only its
  * workaround package touches a library's internals, no two packages need each other, the shared
- * kernel knows none of the modules built on it, no repository holds a pool, and the benchmark's
- * Java is compiled by the build.
+ * kernel knows none of the modules built on it, and no repository holds a pool. The rules read from
+ * the source tree rather than the classes (every Java file compiled, long files explained, no
+ * writes to another module's tables) are {@link SourceTreeTest}'s.
  */
 class ArchitectureTest {
 
@@ -119,6 +116,7 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** The terminal clients build after this module; their own structure tests hold them to none. */
   @Test
   void onlyTheWorkaroundPackageUsesALibrarysInternals() {
     noClasses()
@@ -174,25 +172,6 @@ class ArchitectureTest {
             "a repository runs each statement on the SqlClient its caller passes, so that the use"
                 + " case chooses where: the pool, its transaction's connection, or a read replica")
         .check(classes);
-  }
-
-  /**
-   * {@code bench/} holds scripts and one module of Java ({@code bench/src}), which the build
-   * compiles against the service's SQL: Java anywhere else there would break only when run.
-   */
-  @Test
-  void theBenchmarksJavaIsCompiledByTheBuild() throws IOException {
-    Path bench = Path.of("..", "bench");
-    try (Stream<Path> files = Files.walk(bench)) {
-      List<Path> outside =
-          files
-              .filter(file -> file.toString().endsWith(".java"))
-              .filter(file -> !file.startsWith(bench.resolve("src/main/java")))
-              .filter(file -> !file.startsWith(bench.resolve("target")))
-              .toList();
-      assertThat(outside).as("Java under bench/ that the build does not compile").isEmpty();
-    }
-    assertThat(bench.resolve("pom.xml")).exists();
   }
 
   private static String packageOf(String module) {

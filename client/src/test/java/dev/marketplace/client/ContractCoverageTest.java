@@ -3,25 +3,32 @@ package dev.marketplace.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.marketplace.client.failure.ErrorCode;
 import dev.marketplace.client.http.Json;
 import dev.marketplace.client.model.Category;
 import dev.marketplace.client.model.Checkout;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.OrderEvent;
+import dev.marketplace.client.model.OrderEventKind;
 import dev.marketplace.client.model.OrderItem;
+import dev.marketplace.client.model.OrderStatus;
 import dev.marketplace.client.model.Payment;
+import dev.marketplace.client.model.PaymentStatus;
 import dev.marketplace.client.model.Product;
 import dev.marketplace.client.model.ProductImage;
 import dev.marketplace.client.model.ProductUpsert;
 import dev.marketplace.client.model.Rating;
+import dev.marketplace.client.model.ReportQuery.Granularity;
 import dev.marketplace.client.model.Review;
 import dev.marketplace.client.model.SalesReport;
 import dev.marketplace.client.model.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +74,51 @@ class ContractCoverageTest extends ClientTest {
     assertCovers(contract, SalesReport.TopProduct.class, report + "/properties/top_products/items");
     assertCovers(contract, SalesReport.LowStock.class, report + "/properties/low_stock/items");
     assertCovers(contract, SalesReport.Pipeline.class, report + "/properties/pipeline");
+  }
+
+  /**
+   * Each enum the client reads has exactly the contract's values, besides its {@code UNKNOWN} for a
+   * newer server's: a value the contract adds or drops fails here until the client follows.
+   */
+  @Test
+  void everyEnumHasTheContractsValues() {
+    JsonObject contract = ClientTest.contract.contract().getRawContract();
+    assertSameValues(
+        contract,
+        ErrorCode.values(),
+        ErrorCode::wireName,
+        "/components/schemas/Error/properties/error");
+    assertSameValues(
+        contract, OrderStatus.values(), OrderStatus::wireName, "/components/schemas/OrderStatus");
+    assertSameValues(
+        contract,
+        PaymentStatus.values(),
+        PaymentStatus::wireName,
+        "/components/schemas/Order/properties/payment_status");
+    assertSameValues(
+        contract,
+        OrderEventKind.values(),
+        OrderEventKind::wireName,
+        "/components/schemas/OrderEvent/properties/kind");
+    assertSameValues(
+        contract,
+        Granularity.values(),
+        Granularity::wireName,
+        "/components/schemas/SellerAnalytics/properties/granularity");
+  }
+
+  private static <E extends Enum<E>> void assertSameValues(
+      JsonObject contract, E[] constants, Function<E, String> wireName, String pointer) {
+    Set<String> client =
+        Arrays.stream(constants)
+            .filter(constant -> !constant.name().equals("UNKNOWN"))
+            .map(wireName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> schema = new TreeSet<>();
+    at(contract, pointer).getJsonArray("enum").forEach(value -> schema.add((String) value));
+    assertThat(client)
+        .as("values of %s against %s", constants[0].getDeclaringClass().getSimpleName(), pointer)
+        .isEqualTo(schema);
   }
 
   /** The record's fields are the properties of these schemas, together. */

@@ -27,7 +27,7 @@ public final class Checkout implements WriteOperation {
 
   private final CheckoutRepository checkouts;
   private final StockRepository stock;
-  private final OrderRepository orders;
+  private final OrderReadRepository orders;
   private final OrderHistoryRepository history;
   private final OrderEventPublisher publisher;
   private final StockChangeNotices stockChanges;
@@ -36,7 +36,7 @@ public final class Checkout implements WriteOperation {
   public Checkout(
       CheckoutRepository checkouts,
       StockRepository stock,
-      OrderRepository orders,
+      OrderReadRepository orders,
       OrderHistoryRepository history,
       OrderEventPublisher publisher,
       StockChangeNotices stockChanges,

@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * Writes the orders of a checkout: one per seller, grouped by the checkout's id, each with its
  * lines in {@code order_items}. The stock is taken first, in the same transaction, by {@link
- * StockRepository#take}; {@link OrderRepository#ofCheckout} reads the orders back.
+ * StockRepository#take}; {@link OrderReadRepository#ofCheckout} reads the orders back.
  */
 public final class CheckoutRepository {
 

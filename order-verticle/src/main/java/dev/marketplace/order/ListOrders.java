@@ -21,11 +21,11 @@ public final class ListOrders implements OperationHandler {
   private static final String CURSOR_PREFIX = "before:";
 
   private final Pool pool;
-  private final OrderRepository orders;
+  private final OrderReadRepository orders;
   private final Actor owner;
   private final String ownerParameter;
 
-  public ListOrders(Pool pool, OrderRepository orders, Actor owner) {
+  public ListOrders(Pool pool, OrderReadRepository orders, Actor owner) {
     this.pool = pool;
     this.orders = orders;
     this.owner = owner;
@@ -47,7 +47,7 @@ public final class ListOrders implements OperationHandler {
         .compose(
             page ->
                 orders
-                    .withItems(pool, page.stream().map(OrderRepository.Listed::order).toList())
+                    .withItems(pool, page.stream().map(OrderReadRepository.Listed::order).toList())
                     .map(
                         json -> {
                           for (int i = 0; i < page.size(); i++) {

@@ -15,12 +15,12 @@ import java.util.List;
 public final class OrderDetail implements OperationHandler {
 
   private final Pool pool;
-  private final OrderRepository orders;
+  private final OrderReadRepository orders;
   private final OrderHistoryRepository history;
   private final Actor viewer;
 
   public OrderDetail(
-      Pool pool, OrderRepository orders, OrderHistoryRepository history, Actor viewer) {
+      Pool pool, OrderReadRepository orders, OrderHistoryRepository history, Actor viewer) {
     this.pool = pool;
     this.orders = orders;
     this.history = history;

@@ -75,12 +75,13 @@ public final class OrderVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = DatabasePool.shared(vertx, settings.database());
     OrderRepository orders = new OrderRepository();
+    OrderReadRepository reads = new OrderReadRepository();
     OrderHistoryRepository history = new OrderHistoryRepository();
     StockRepository stock = new StockRepository();
     OrderEventPublisher publisher = new OrderEventPublisher(vertx);
     WritePositions positions = WritePositions.of(vertx, settings.database());
     StockChangeNotices stockChanges =
-        new StockChangeNotices(new ChangeNotices(vertx, positions), pool, orders);
+        new StockChangeNotices(new ChangeNotices(vertx, positions), pool, reads);
     OrderTransitions transitions =
         new OrderTransitions(orders, new OrderStatusMachine(), publisher, stockChanges);
     IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock, RequestFingerprint.plain());
@@ -111,11 +112,11 @@ public final class OrderVerticle extends VerticleBase {
         .on(
             ApiOperation.CHECKOUT,
             new Checkout(
-                new CheckoutRepository(), stock, orders, history, publisher, stockChanges, meters))
-        .on(ApiOperation.LIST_BUYER_ORDERS, new ListOrders(pool, orders, Actor.BUYER))
-        .on(ApiOperation.LIST_SELLER_ORDERS, new ListOrders(pool, orders, Actor.SELLER))
-        .on(ApiOperation.BUYER_ORDER_DETAIL, new OrderDetail(pool, orders, history, Actor.BUYER))
-        .on(ApiOperation.SELLER_ORDER_DETAIL, new OrderDetail(pool, orders, history, Actor.SELLER))
+                new CheckoutRepository(), stock, reads, history, publisher, stockChanges, meters))
+        .on(ApiOperation.LIST_BUYER_ORDERS, new ListOrders(pool, reads, Actor.BUYER))
+        .on(ApiOperation.LIST_SELLER_ORDERS, new ListOrders(pool, reads, Actor.SELLER))
+        .on(ApiOperation.BUYER_ORDER_DETAIL, new OrderDetail(pool, reads, history, Actor.BUYER))
+        .on(ApiOperation.SELLER_ORDER_DETAIL, new OrderDetail(pool, reads, history, Actor.SELLER))
         .on(ApiOperation.UPDATE_ORDER_STATUS, new UpdateOrderStatus(transitions))
         .on(ApiOperation.CANCEL_ORDER, new CancelOrder(transitions))
         .on(ApiOperation.ADD_SHIPPING_EVENT, new AddShippingEvent(orders, transitions, publisher))

@@ -21,9 +21,9 @@ public final class StockChangeNotices {
 
   private final ChangeNotices notices;
   private final Pool pool;
-  private final OrderRepository orders;
+  private final OrderReadRepository orders;
 
-  public StockChangeNotices(ChangeNotices notices, Pool pool, OrderRepository orders) {
+  public StockChangeNotices(ChangeNotices notices, Pool pool, OrderReadRepository orders) {
     this.notices = notices;
     this.pool = pool;
     this.orders = orders;

@@ -13,6 +13,7 @@ import dev.marketplace.buyer.ui.View;
 import dev.marketplace.client.BuyerOrders;
 import dev.marketplace.client.Payments;
 import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.ErrorCode;
 import dev.marketplace.client.failure.ServerUnreachableException;
 import dev.marketplace.client.model.Order;
 import dev.marketplace.client.model.Payment;
@@ -183,11 +184,11 @@ final class PayView implements View {
               answer(order, "→ no answer; Enter tries again (it cannot charge twice)", Style.ERROR);
             } else {
               keys.remove(order.id() + " " + card);
-              String code = failure instanceof ApiException refused ? refused.error() : "";
+              boolean declined =
+                  failure instanceof ApiException refused
+                      && refused.code() == ErrorCode.PAYMENT_FAILED;
               answer(
-                  order,
-                  "→ " + ("payment_failed".equals(code) ? "declined: " : "") + failure.getMessage(),
-                  Style.ERROR);
+                  order, "→ " + (declined ? "declined: " : "") + failure.getMessage(), Style.ERROR);
             }
           });
     }

@@ -12,6 +12,7 @@ import dev.marketplace.buyer.ui.View;
 import dev.marketplace.client.Accounts;
 import dev.marketplace.client.auth.Session;
 import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.ErrorCode;
 import java.net.URI;
 import java.util.List;
 
@@ -176,7 +177,7 @@ public final class SignInView implements View {
         failure -> {
           sending = false;
           problem = failure.getMessage();
-          if (failure instanceof ApiException refused && "duplicate".equals(refused.error())) {
+          if (failure instanceof ApiException refused && refused.code() == ErrorCode.DUPLICATE) {
             // Registered already (perhaps by an attempt whose answer was lost): sign in instead.
             mode = Mode.SIGN_IN;
             focus = 1;

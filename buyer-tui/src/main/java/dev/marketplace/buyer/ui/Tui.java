@@ -1,3 +1,4 @@
+// Over 300 lines: the loop, the view stack and the results handed back share the one GUI thread.
 package dev.marketplace.buyer.ui;
 
 import com.googlecode.lanterna.TerminalPosition;

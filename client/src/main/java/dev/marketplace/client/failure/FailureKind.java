@@ -25,9 +25,9 @@ public enum FailureKind {
   OTHER;
 
   /** The kind of a refusal, from its HTTP status and error code. */
-  public static FailureKind ofRefusal(int status, String error) {
+  public static FailureKind ofRefusal(int status, ErrorCode error) {
     return switch (status) {
-      case 401 -> "invalid_credentials".equals(error) ? FORBIDDEN : NOT_SIGNED_IN;
+      case 401 -> error == ErrorCode.INVALID_CREDENTIALS ? FORBIDDEN : NOT_SIGNED_IN;
       case 400, 413, 415, 422 -> INVALID;
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;

@@ -1,5 +1,7 @@
 package dev.marketplace.client.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 
 /**
@@ -9,14 +11,24 @@ import java.time.LocalDate;
 public record ReportQuery(
     LocalDate from, LocalDate to, Granularity granularity, String tz, Integer lowStockBelow) {
 
-  /** How the report's series is cut. */
+  /**
+   * How the report's series is cut. {@link #UNKNOWN} stands for a cut a newer server reports that
+   * this client does not know yet; it is never asked for.
+   */
   public enum Granularity {
     DAY,
     WEEK,
-    MONTH;
+    MONTH,
+    UNKNOWN;
 
+    @JsonValue
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return WireNames.of(this);
+    }
+
+    @JsonCreator
+    public static Granularity of(String value) {
+      return WireNames.parse(Granularity.class, value, UNKNOWN);
     }
   }
 

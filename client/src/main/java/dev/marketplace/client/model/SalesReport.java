@@ -14,7 +14,7 @@ public record SalesReport(
     long sellerId,
     LocalDate from,
     LocalDate to,
-    String granularity,
+    ReportQuery.Granularity granularity,
     String tz,
     int lowStockBelow,
     Figures totals,

@@ -3,6 +3,7 @@ package dev.marketplace.client.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.client.failure.ApiException;
+import dev.marketplace.client.failure.ErrorCode;
 import dev.marketplace.client.failure.FailureKind;
 import dev.marketplace.client.http.Json;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class WireValuesTest {
     assertThat(event.status()).isEqualTo(OrderStatus.UNKNOWN);
     assertThat(PaymentStatus.of("chargeback")).isEqualTo(PaymentStatus.UNKNOWN);
     assertThat(ImportOutcome.of("merged")).isEqualTo(ImportOutcome.UNKNOWN);
+    assertThat(ReportQuery.Granularity.of("quarter")).isEqualTo(ReportQuery.Granularity.UNKNOWN);
+    assertThat(new ApiException(418, "teapot", "No coffee.", null).code())
+        .isEqualTo(ErrorCode.UNKNOWN);
   }
 
   @Test
@@ -42,6 +46,8 @@ class WireValuesTest {
         .isEqualTo(FailureKind.NOT_SIGNED_IN);
     assertThat(new ApiException(401, "invalid_credentials", "Wrong password.", null).kind())
         .isEqualTo(FailureKind.FORBIDDEN);
+    assertThat(new ApiException(402, "payment_failed", "Declined.", null).code())
+        .isEqualTo(ErrorCode.PAYMENT_FAILED);
     assertThat(new ApiException(503, "unavailable", "Later.", null).kind())
         .isEqualTo(FailureKind.SERVER);
     assertThat(new ApiException(400, "validation_failed", "Bad.", null).kind())

@@ -1,3 +1,4 @@
+// Over 300 lines: registration, dispatch, idempotent writes and failure replies share one protocol.
 package dev.marketplace.common.bus;
 
 import dev.marketplace.common.error.ApiError;

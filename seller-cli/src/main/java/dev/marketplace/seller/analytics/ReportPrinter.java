@@ -1,5 +1,6 @@
 package dev.marketplace.seller.analytics;
 
+import dev.marketplace.client.model.ReportQuery.Granularity;
 import dev.marketplace.client.model.SalesReport;
 import dev.marketplace.client.model.SalesReport.Bucket;
 import dev.marketplace.client.model.SalesReport.Figures;
@@ -59,7 +60,7 @@ final class ReportPrinter {
     out.println();
     totals(report.totals(), report.previous().figures(), report.previous().changePct());
     out.println();
-    out.println(styles.apply(Style.HEADER, "Net sales by " + report.granularity()));
+    out.println(styles.apply(Style.HEADER, "Net sales by " + report.granularity().wireName()));
     chart(report);
     out.println();
     out.println(styles.apply(Style.HEADER, "Top products"));
@@ -143,7 +144,7 @@ final class ReportPrinter {
       out.println("No days in this period.");
       return;
     }
-    boolean months = report.granularity().equals("month");
+    boolean months = report.granularity() == Granularity.MONTH;
     List<BarChart.Bar> bars =
         report.series().stream()
             .map(
