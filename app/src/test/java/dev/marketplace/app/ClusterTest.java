@@ -8,6 +8,7 @@ import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.InternalAction;
 import io.vertx.core.Future;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +118,54 @@ class ClusterTest {
       assertThat(second.withToken(again.accessToken()).get(ownOrders).status())
           .as("a new session of the same buyer")
           .isEqualTo(200);
+    } finally {
+      secondApi.stop().await();
+    }
+  }
+
+  /**
+   * A node in a long pause is still a member until the failure detector drops it (5 s without
+   * heartbeats), and its consumers are still registered: the account/catalog node's event loops are
+   * held here while its heartbeats go on, so it is never dropped. An api node started meanwhile
+   * used to fail its start-up check (a request to every address, which timed out).
+   */
+  @Test
+  void anApiNodeStartsAndServesWhileADomainNodeHangs() throws Exception {
+    Account buyer = fixtures.buyer("Patient Buyer");
+    String ownOrders = "/api/buyers/" + buyer.id() + "/orders";
+    String browse = "/api/buyers/products?category=paused";
+    CountDownLatch release = new CountDownLatch(1);
+    // A context made outside Vert.x takes the next event loop: twice the pool's size covers each.
+    for (int i = 0; i < 2 * VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE; i++) {
+      catalogNode
+          .vertx()
+          .getOrCreateContext()
+          .runOnContext(
+              held -> {
+                try {
+                  release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+    }
+    MarketplaceNode secondApi;
+    ApiClient second;
+    try {
+      int secondPort = TestCluster.freePort();
+      secondApi = cluster.start("api", secondPort);
+      second = ApiClient.connect(cluster.clients, secondPort);
+
+      assertThat(second.withToken(buyer.accessToken()).get(ownOrders).status())
+          .as("an operation of the order node, which answers")
+          .isEqualTo(200);
+      assertThat(second.get(browse).status()).as("an operation of the paused node").isIn(503, 504);
+    } finally {
+      release.countDown();
+    }
+    try {
+      ApiClient edge = second;
+      Eventually.until(() -> edge.get(browse).status() == 200, Duration.ofSeconds(10));
     } finally {
       secondApi.stop().await();
     }
