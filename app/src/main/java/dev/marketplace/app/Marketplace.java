@@ -5,6 +5,7 @@ import dev.marketplace.api.ApiVerticle;
 import dev.marketplace.catalog.CatalogVerticle;
 import dev.marketplace.catalog.image.LegacyImageImport;
 import dev.marketplace.common.bus.BusAddress;
+import dev.marketplace.common.bus.DatabaseFailures;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.config.NodeVerticles;
 import dev.marketplace.common.config.VerticleKind;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deploys the verticles this process runs ({@link MarketplaceConfig#verticles()}: all of them
@@ -31,6 +34,8 @@ import java.util.function.Supplier;
  * goes to the account verticle only; the edge gets the public key.
  */
 public final class Marketplace {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Marketplace.class);
 
   /** The event-bus address each domain verticle serves. */
   static final Map<VerticleKind, BusAddress> ADDRESSES =
@@ -127,9 +132,33 @@ public final class Marketplace {
     }
     Pool pool =
         DatabasePool.shared(vertx, CatalogVerticle.Settings.from(config, database).database());
-    return LegacyImageImport.run(vertx, pool, config.imageDirectory())
+    return legacyImages(vertx, pool, config, START_ATTEMPTS)
         .compose(imported -> deploy.get())
         .eventually(pool::close);
+  }
+
+  /** How many times, a second apart, a starting node asks a database that does not answer. */
+  private static final int START_ATTEMPTS = 30;
+
+  /**
+   * The legacy images' check, asked again while the database cannot answer: a node starting beside
+   * others on a busy machine may wait longer for its first connection than a request would (half
+   * the request timeout), and a failover may be under way. Anything else fails the start at once.
+   */
+  private static Future<Integer> legacyImages(
+      Vertx vertx, Pool pool, MarketplaceConfig config, int attemptsLeft) {
+    return LegacyImageImport.run(vertx, pool, config.imageDirectory())
+        .recover(
+            failure -> {
+              if (attemptsLeft <= 1 || !DatabaseFailures.isUnavailable(failure)) {
+                return Future.failedFuture(failure);
+              }
+              LOG.warn(
+                  "The database did not answer at start ({}); asking again", failure.toString());
+              return vertx
+                  .timer(1000)
+                  .compose(waited -> legacyImages(vertx, pool, config, attemptsLeft - 1));
+            });
   }
 
   private static DeploymentOptions instances(NodeVerticles node, VerticleKind kind) {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,48 @@ class DatabaseFaultTest {
     vertx.close().await();
     proxyVertx.close().await();
     database.close();
+  }
+
+  /**
+   * A catalog node asks the database before it serves (LegacyImageImport): one starting while the
+   * database is away, or slow to give its first connection on a busy machine, waits for it instead
+   * of failing its start (the chaos suite saw a node exit on "Timeout waiting for connection").
+   */
+  @Test
+  void aCatalogNodeStartingWhileTheDatabaseIsAwayWaitsForIt() throws Exception {
+    DatabaseSettings direct = database.settings();
+    PostgresProxy away =
+        PostgresProxy.start(proxyVertx, direct.host().host(), direct.host().port());
+    away.cut();
+    Vertx starting = InstrumentedVertx.create(false);
+    try {
+      MarketplaceConfig config =
+          MarketplaceConfig.fromEnvironment(
+                  Map.of(
+                      "MARKETPLACE_DATA_DIR", Files.createTempDirectory("late-data").toString(),
+                      "MARKETPLACE_SANDBOX_PORT", Integer.toString(freePort()),
+                      "MARKETPLACE_REQUEST_TIMEOUT_MS", Integer.toString(REQUEST_TIMEOUT_MS),
+                      "MARKETPLACE_VERTICLE_INSTANCES", "1"))
+              .withHttpPort(freePort());
+      var started =
+          Marketplace.deploy(
+              starting,
+              config,
+              new DatabaseSettings(
+                  "127.0.0.1", away.port(), direct.database(), direct.user(), direct.password()),
+              SigningKeys.generate(),
+              new TestClock());
+      Thread.sleep(3000);
+      assertThat(started.failed()).as("gave up: " + started.cause()).isFalse();
+      assertThat(started.succeeded()).isFalse();
+
+      away.restore();
+
+      started.await(20, TimeUnit.SECONDS);
+      assertThat(started.succeeded()).isTrue();
+    } finally {
+      starting.close().await();
+    }
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.nio.channels.ClosedChannelException;
  * read-only) apart from a bug in a query. The first answers 503 and is worth retrying; the second
  * is a 500.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
   /** What the Vert.x SQL pool fails with when no connection frees up in time. */
   private static final String POOL_QUERY_TIMEOUT = "Timeout waiting for connection";
@@ -29,7 +29,7 @@ final class DatabaseFailures {
    * Whether {@code failure} says the database cannot serve now. A connection refused covers the
    * pool's {@code NoPrimaryException} too (no host accepts writes: a failover under way).
    */
-  static boolean isUnavailable(Throwable failure) {
+  public static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SocketException
           || t instanceof ClosedChannelException
