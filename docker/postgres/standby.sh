@@ -14,5 +14,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     rm -rf "${PGDATA:?}"/*
     sleep 2
   done
+  # The copy has the primary's ALTER SYSTEM settings: without its synchronous_standby_names, the
+  # standby, once promoted, waits for no standby of its own (it cannot be its own standby).
+  gosu postgres sed -i '/^synchronous_standby_names/d' "$PGDATA/postgresql.auto.conf"
 fi
 exec docker-entrypoint.sh postgres -c cluster_name="$STANDBY_NAME" -c hot_standby=on

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The marketplace on a primary and two asynchronous replicas made by the test ({@link
  * ReplicatedPostgres}), the replicas given in {@code MARKETPLACE_DB_READ_URL}, with the edge's
  * cache off so that every read reaches a database. Which database served a read is read from that
- * database's own statistics (scans of {@code products}), not from our logs.
+ * database's own statistics (scans of {@code products}, and {@code pg_stat_statements} for which
+ * statement ran where), not from our logs.
  *
  * <p>About 20 s: two base backups, and waits of a lag limit (500 ms) for replicas to be skipped.
  */
@@ -49,6 +51,8 @@ class ReadReplicaTest {
     primary = servers.primary();
     servers.createDatabase("marketplace");
     SchemaMigrator.migrate(ReplicatedPostgres.settings("marketplace", primary));
+    // Copied to the replicas with everything else: each server then counts what it ran.
+    primary.execute("CREATE EXTENSION pg_stat_statements");
     first = servers.addStandby("replica1");
     second = servers.addStandby("replica2");
     marketplace =
@@ -112,6 +116,54 @@ class ReadReplicaTest {
 
   @Test
   @Order(2)
+  void searchCategoriesReviewsAndAnalyticsAreServedByTheReplicasInTurnAndNotByThePrimary()
+      throws Exception {
+    List<RoutedRead> routed =
+        List.of(
+            new RoutedRead(
+                "search",
+                anonymous,
+                "/api/buyers/products/search?q=Mirror",
+                "%websearch_to_tsquery%"),
+            new RoutedRead(
+                "categories", anonymous, "/api/categories", "%GROUP BY lower(category)%"),
+            new RoutedRead(
+                "reviews",
+                anonymous,
+                "/api/buyers/products/" + productId + "/reviews",
+                "%FROM product_reviews r JOIN users b%"),
+            new RoutedRead(
+                "seller analytics",
+                seller.api(),
+                "/api/sellers/" + seller.id() + "/analytics",
+                "%width_bucket(quarter_hour%"));
+    for (RoutedRead read : routed) {
+      long onPrimary = runsOf(primary, read.statement());
+      long onFirst = runsOf(first, read.statement());
+      long onSecond = runsOf(second, read.statement());
+
+      int reads = 0;
+      long started = System.nanoTime();
+      while (runsOf(first, read.statement()) - onFirst < 10
+          || runsOf(second, read.statement()) - onSecond < 10) {
+        assertThat(System.nanoTime() - started)
+            .as(read.name() + " read by both replicas")
+            .isLessThan(Duration.ofSeconds(20).toNanos());
+        for (int i = 0; i < 10; i++) {
+          ApiResponse answer = read.client().get(read.path());
+          assertThat(answer.status()).as(read.name() + ": " + answer).isEqualTo(200);
+          reads++;
+        }
+      }
+
+      assertThat(runsOf(primary, read.statement()) - onPrimary)
+          .as("the primary ran next to none of " + reads + " " + read.name() + " reads")
+          .isLessThan(reads / 10);
+    }
+  }
+
+  @Test
+  @Order(3)
   void aSellerReadsTheirNewPriceAtOnceAHundredTimesInARow() throws Exception {
     // One replica replays everything 300 ms late: within the lag limit, so it serves reads, but
     // never soon enough for a read right after a change.
@@ -142,7 +194,7 @@ class ReadReplicaTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aLaggingReplicaIsSkippedUntilItCatchesUp() throws Exception {
     first.pauseReplay();
     try {
@@ -171,7 +223,7 @@ class ReadReplicaTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aReplicaThatIsDownIsSkippedAndRejoinsWhenBack() throws Exception {
     first.stopImmediately();
     try {
@@ -201,6 +253,25 @@ class ReadReplicaTest {
           return condition.getAsBoolean();
         },
         within);
+  }
+
+  /** A read that goes to the replicas, and a pattern of the statement that answers it. */
+  private record RoutedRead(String name, ApiClient client, String path, String statement) {}
+
+  /**
+   * How many times {@code node} ran statements whose text is like {@code pattern}, from its own
+   * {@code pg_stat_statements}: counted as each statement ends, unlike the table statistics.
+   */
+  private static long runsOf(Node node, String pattern) {
+    try {
+      return node.queryLong(
+          "postgres",
+          "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query LIKE '"
+              + pattern
+              + "'");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Scans of {@code products} that {@code node} has counted, from its own statistics. */

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * <p>The programs are the system's ({@code /usr/lib/postgresql/<version>/bin}, the newest that has
  * {@code pg_basebackup}; the embedded distribution ships no {@code pg_basebackup}). PostgreSQL
  * refuses to run as root, so as root they run as the {@code postgres} user through {@code runuser}.
- * {@link #close()} stops every server and deletes the folder, and so does a shutdown hook if the
- * test never gets there.
+ * Every server loads {@code pg_stat_statements} (the system's postgresql package ships it), for a
+ * test that creates the extension to read what each server ran. {@link #close()} stops every server
+ * and deletes the folder, and so does a shutdown hook if the test never gets there.
  */
 public final class ReplicatedPostgres implements AutoCloseable {
 
@@ -208,6 +209,9 @@ public final class ReplicatedPostgres implements AutoCloseable {
               "-c max_wal_senders=10",
               "-c wal_keep_size=256MB",
               "-c max_connections=200",
+              // Counts each statement by its text on each server, standbys included: the tests
+              // tell which server ran which read by it (the extension is created by the test).
+              "-c shared_preload_libraries=pg_stat_statements",
               "-c timezone=UTC");
       run(
           "pg_ctl",
