@@ -327,17 +327,18 @@ class ChaosSuiteTest {
     if (recovered < 0 || recovered > RECOVERY_BOUND.toMillis()) {
       problems.add(name + ": not back within " + RECOVERY_BOUND.toSeconds() + " s");
     }
+    // What was refused, and why: the error code of each 409, 503 and 504, by action.
     String refused =
         answers.stream()
-            .filter(sent -> sent.status() == 503 || sent.status() == 504)
+            .filter(sent -> sent.status() == 409 || sent.status() == 503 || sent.status() == 504)
             .collect(
                 Collectors.groupingBy(
-                    sent -> sent.action() + " " + sent.status(),
+                    sent -> sent.action() + " " + sent.status() + " " + sent.error(),
                     TreeMap::new,
                     Collectors.counting()))
             .toString();
     if (!refused.equals("{}")) {
-      note = (note.isEmpty() ? "" : note + "; ") + "503/504 by action: " + refused;
+      note = (note.isEmpty() ? "" : note + "; ") + "refused by action: " + refused;
     }
     Invariants.Breaches breaches = checkInvariants(name, false);
     rows.add(

@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  */
 final class Load implements AutoCloseable {
 
-  /** One answer, as a client saw it. */
-  record Sent(String phase, String action, int status, long millis, long sentAtMillis) {}
+  /** One answer, as a client saw it; {@code error} is the error body's code, if any. */
+  record Sent(
+      String phase, String action, int status, long millis, long sentAtMillis, String error) {}
 
   /** A buyer, a seller: an account id and its token. */
   record Account(long id, String token) {}
@@ -108,7 +109,7 @@ final class Load implements AutoCloseable {
         read();
       }
     } catch (RuntimeException bug) {
-      answers.add(new Sent(phase, "bug: " + bug, 0, 0, System.currentTimeMillis()));
+      answers.add(new Sent(phase, "bug: " + bug, 0, 0, System.currentTimeMillis(), ""));
     } finally {
       inFlight.decrementAndGet();
     }
@@ -285,7 +286,14 @@ final class Load implements AutoCloseable {
     String sentIn = phase;
     long sentAt = System.currentTimeMillis();
     Api.Answer answer = send.get();
-    answers.add(new Sent(sentIn, action, answer.status(), answer.millis(), sentAt));
+    answers.add(
+        new Sent(
+            sentIn,
+            action,
+            answer.status(),
+            answer.millis(),
+            sentAt,
+            answer.body().getString("error", "")));
     return answer;
   }
 

@@ -70,6 +70,9 @@ final class Node {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:ActiveProcessorCount=1",
+            // As docs/operations.md tells operators on JDK 24+: Hazelcast uses sun.misc.Unsafe.
+            "-XX:+IgnoreUnrecognizedVMOptions",
+            "--sun-misc-unsafe-memory-access=allow",
             "-jar",
             jar.toString()));
     ProcessBuilder builder =
