@@ -21,25 +21,29 @@ final class NulCharacters {
       }
       String inside = inValue(entry.getValue());
       if (inside != null) {
-        return inside.isEmpty() ? entry.getKey() : entry.getKey() + "." + inside;
+        return entry.getKey() + inside;
       }
     }
     return null;
   }
 
-  /** "" when {@code value} is text with a NUL, the path below it when deeper, or null. */
+  /**
+   * "" when {@code value} is text with a NUL, the path below it when deeper ({@code .name}, {@code
+   * [0].category}: as the validator's violations name fields), or null.
+   */
   private static String inValue(Object value) {
     if (value instanceof String text) {
       return text.indexOf('\0') >= 0 ? "" : null;
     }
     if (value instanceof JsonObject object) {
-      return fieldWithNul(object);
+      String inside = fieldWithNul(object);
+      return inside == null ? null : "." + inside;
     }
     if (value instanceof JsonArray array) {
       for (int i = 0; i < array.size(); i++) {
         String inside = inValue(array.getValue(i));
         if (inside != null) {
-          return i + (inside.isEmpty() ? "" : "." + inside);
+          return "[" + i + "]" + inside;
         }
       }
     }

@@ -1,6 +1,7 @@
 // Over 300 lines: one walk over the whole contract, each kind of request next to the others.
 package dev.marketplace.app;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
@@ -8,11 +9,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.impl.Utils;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +35,11 @@ import org.junit.jupiter.api.Test;
  * Fuzzes every operation of the contract: malformed and boundary values in each parameter and each
  * body field, broken and mismatched bodies, wrong credentials, and (over raw sockets) requests no
  * client library would send. Whatever comes in, the answer must come within {@link #TIMEOUT}, must
- * not be a 5xx, and every error must be exactly {@code {"error","message"}}.
+ * not be a 5xx, and every error must be exactly {@code {"error","message"}} (with {@code
+ * request_id}, and {@code fields} for a validation failure) in a person's words: no message may
+ * hold the validator's, Java's or a library's wording ({@link MachineWording}). The baseline of
+ * each operation (its valid body, its required parameters) must pass validation, so that what is
+ * fuzzed is the one value changed in it.
  *
  * <p>Deterministic (fixed value lists, a fixed order) and bounded: a few thousand requests, which
  * take well under two minutes. A new operation, parameter or body field in the contract is fuzzed
@@ -46,6 +53,7 @@ class ContractFuzzTest extends ApiTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String BOUNDARY = "fuzz-boundary-7MA4YWxkTrZu0gW";
+  private static final String BASELINE = "baseline";
 
   private static JsonObject contract;
   private static Account buyer;
@@ -204,7 +212,8 @@ class ContractFuzzTest extends ApiTest {
     Buffer baseline = upload ? multipart(png) : body == null ? null : body.toBuffer();
     String contentType = upload ? "multipart/form-data; boundary=" + BOUNDARY : "application/json";
 
-    attempt(operation, method, fill(path), caller, baseline, contentType, "baseline");
+    String uri = fill(path) + requiredQuery(operation, null);
+    attempt(operation, method, uri, caller, baseline, contentType, BASELINE);
     for (Parameter parameter : operation.getParameters()) {
       List<String> values =
           parameter.getName().equals("cursor")
@@ -212,18 +221,29 @@ class ContractFuzzTest extends ApiTest {
                   .toList()
               : FuzzValues.parameterValues();
       for (String value : values) {
-        String uri = fill(path);
+        String mutated = uri;
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         switch (parameter.getIn()) {
-          case PATH -> uri = fill(path.replace("{" + parameter.getName() + "}", value));
-          case QUERY -> uri = uri + "?" + parameter.getName() + "=" + value;
+          case PATH ->
+              mutated =
+                  fill(path.replace("{" + parameter.getName() + "}", value))
+                      + requiredQuery(operation, null);
+          case QUERY -> {
+            String others = requiredQuery(operation, parameter.getName());
+            mutated =
+                fill(path)
+                    + (others.isEmpty() ? "?" : others + "&")
+                    + parameter.getName()
+                    + "="
+                    + value;
+          }
           case HEADER -> headers.add(parameter.getName(), value);
           case COOKIE -> {}
         }
         attempt(
             operation,
             method,
-            uri,
+            mutated,
             caller,
             headers,
             baseline,
@@ -233,13 +253,13 @@ class ContractFuzzTest extends ApiTest {
     }
     if (json) {
       for (FuzzBodies.Variant variant : FuzzBodies.mutations(contract, schema, body)) {
-        attempt(operation, method, fill(path), caller, variant.body(), contentType, variant.what());
+        attempt(operation, method, uri, caller, variant.body(), contentType, variant.what());
       }
       for (String whole : FuzzValues.wholeBodies()) {
         attempt(
             operation,
             method,
-            fill(path),
+            uri,
             caller,
             Buffer.buffer(whole),
             contentType,
@@ -255,13 +275,13 @@ class ContractFuzzTest extends ApiTest {
             "application/json")) {
       Buffer other =
           otherType.startsWith("multipart") ? multipart(png) : Buffer.buffer("a=b&c=%zz");
-      attempt(operation, method, fill(path), caller, other, otherType, "content-type " + otherType);
+      attempt(operation, method, uri, caller, other, otherType, "content-type " + otherType);
     }
-    attempt(operation, method, fill(path), null, baseline, contentType, "no token");
+    attempt(operation, method, uri, null, baseline, contentType, "no token");
     attempt(
         operation,
         method,
-        fill(path),
+        uri,
         caller == buyer ? seller : buyer,
         baseline,
         contentType,
@@ -302,6 +322,12 @@ class ContractFuzzTest extends ApiTest {
     planned.add(
         () -> {
           Answer answer = send(method, uri, caller, headers, body);
+          if (what.equals(BASELINE) && answer.status() == 400) {
+            failures.add(
+                operation.getOperationId()
+                    + " baseline, a valid request, is refused as invalid: "
+                    + abbreviate(answer.body()));
+          }
           check(
               operation.getOperationId() + " " + what,
               answer.status(),
@@ -378,6 +404,17 @@ class ContractFuzzTest extends ApiTest {
           || !contentType.startsWith("application/json")) {
         failures.add(what + " -> " + status + " not the error format: " + abbreviate(body));
       }
+      List<String> messages = new ArrayList<>(List.of(error.getString("message", "")));
+      error
+          .getJsonArray("fields", new JsonArray())
+          .forEach(field -> messages.add(((JsonObject) field).getString("message", "")));
+      for (String message : messages) {
+        String machine = MachineWording.in(message);
+        if (machine != null) {
+          failures.add(
+              what + " -> " + status + " not a person's words (\"" + machine + "\"): " + message);
+        }
+      }
     } catch (RuntimeException notJson) {
       failures.add(what + " -> " + status + " not JSON: " + abbreviate(body));
     }
@@ -406,6 +443,28 @@ class ContractFuzzTest extends ApiTest {
     return media == null ? null : FuzzBodies.resolve(contract, media.getJsonObject("schema"));
   }
 
+  /**
+   * The operation's required query parameters but {@code except}, each with a value its schema
+   * accepts, as a query string ("" when there are none).
+   */
+  private static String requiredQuery(Operation operation, String except) {
+    List<String> pairs = new ArrayList<>();
+    for (Parameter parameter : operation.getParameters()) {
+      if (parameter.getIn() == Location.QUERY
+          && parameter.isRequired()
+          && !parameter.getName().equals(except)) {
+        Object value =
+            FuzzBodies.validValue(
+                contract,
+                parameter.getOpenAPIModel().getJsonObject("schema"),
+                parameter.getName(),
+                ids());
+        pairs.add(parameter.getName() + "=" + URLEncoder.encode(value.toString(), UTF_8));
+      }
+    }
+    return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
+  }
+
   private static FuzzBodies.Ids ids() {
     return new FuzzBodies.Ids(productId, orderId);
   }
@@ -421,6 +480,7 @@ class ContractFuzzTest extends ApiTest {
         .replace("{product_id}", Long.toString(productId))
         .replace("{order_id}", Long.toString(orderId))
         .replace("{image_id}", Long.toString(imageId))
+        .replace("{sku}", "FUZZ-SKU-1")
         .replace("{provider}", "sandbox");
   }
 

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +129,70 @@ class ErrorBodyTest extends ApiTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().getJsonArray("fields").getJsonObject(0).getString("message"))
         .isEqualTo("name must not contain the NUL character (U+0000)");
+  }
+
+  @Test
+  void aNulCharacterInAListNamesTheFieldAsTheValidatorDoes() throws Exception {
+    Account seller = fixtures.seller("Nul Import Shop");
+    ApiResponse refused =
+        seller
+            .api()
+            .post(
+                "/api/sellers/product-imports",
+                new JsonObject()
+                    .put(
+                        "lines",
+                        new JsonArray()
+                            .add(
+                                new JsonObject()
+                                    .put("sku", "NUL-1")
+                                    .put("name", "Lamp")
+                                    .put("category", "Ho\u0000me")
+                                    .put("price", 1)
+                                    .put("inventory", 1))));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getString("message"))
+        .isEqualTo("lines[0].category must not contain the NUL character (U+0000)");
+  }
+
+  @Test
+  void aQueryStringThatIsNotUrlEncodingIsRefusedInWords() {
+    ApiResponse search = api.get("/api/buyers/products/search?q=%zz");
+    ApiResponse noQueryParameters = api.get("/api/categories?x=%2");
+
+    for (ApiResponse refused : List.of(search, noQueryParameters)) {
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.json().getString("message"))
+          .isEqualTo(
+              "the query string is not valid URL encoding (a % must be followed by two hex"
+                  + " digits)");
+      assertThat(refused.json().getJsonArray("fields").getJsonObject(0).getString("field"))
+          .isEqualTo("query");
+    }
+  }
+
+  @Test
+  void aBodyOfAnotherMediaTypeIsToldWhatItMustBe() throws Exception {
+    Account seller = fixtures.seller("Media Type Shop");
+    long productId = fixtures.product(seller, "Mug", "Home", "3.00", 5).getLong("id");
+    ApiResponse text =
+        api.send(HttpMethod.POST, "/api/buyers/register", "text/plain", Buffer.buffer("name=Ada"));
+    ApiResponse upload =
+        seller
+            .api()
+            .send(
+                HttpMethod.POST,
+                "/api/sellers/products/" + productId + "/images",
+                "application/json",
+                Buffer.buffer("{}"));
+
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.json().getString("message"))
+        .isEqualTo("the body must be JSON (Content-Type: application/json)");
+    assertThat(upload.status()).isEqualTo(415);
+    assertThat(upload.json().getString("message"))
+        .isEqualTo("the body must be a multipart form (Content-Type: multipart/form-data)");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Request bodies for the contract fuzz test, derived from each operation's schema: a valid one, and
@@ -43,12 +44,13 @@ final class FuzzBodies {
     return value instanceof JsonObject object ? object : new JsonObject();
   }
 
-  private static Object validValue(JsonObject contract, JsonObject schema, String name, Ids ids) {
+  /** A value {@code schema} accepts for a field or parameter called {@code name}. */
+  static Object validValue(JsonObject contract, JsonObject schema, String name, Ids ids) {
     JsonObject s = resolve(contract, schema);
     if (s.containsKey("enum")) {
       return s.getJsonArray("enum").getValue(0);
     }
-    String type = s.getValue("type") instanceof String t ? t : "object";
+    String type = typeOf(s);
     return switch (type) {
       case "string" -> validText(s, name);
       case "integer" ->
@@ -57,10 +59,24 @@ final class FuzzBodies {
               : name.equals("order_id") ? ids.orderId() : s.getInteger("minimum", 1);
       case "number" -> 1.5;
       case "boolean" -> true;
+      case "null" -> null;
       case "array" ->
           new JsonArray().add(validValue(contract, s.getJsonObject("items"), name, ids));
       default -> validObject(contract, s, ids);
     };
+  }
+
+  /** The schema's type; of a list of types such as {@code [string, "null"]}, the first not null. */
+  private static String typeOf(JsonObject schema) {
+    Object type = schema.getValue("type");
+    if (type instanceof JsonArray types) {
+      return types.stream()
+          .map(String::valueOf)
+          .filter(each -> !each.equals("null"))
+          .findFirst()
+          .orElse("null");
+    }
+    return type instanceof String single ? single : "object";
   }
 
   private static JsonObject validObject(JsonObject contract, JsonObject schema, Ids ids) {
@@ -85,10 +101,22 @@ final class FuzzBodies {
     if (pattern.contains("@") || name.equals("email")) {
       return "fuzz-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
     }
-    if (pattern.startsWith("^[0-9]")) {
-      return "1.00";
+    if (name.equals("password")) {
+      return "correct-horse-battery";
     }
-    return name.equals("password") ? "correct-horse-battery" : "fuzz " + name;
+    // The first plain text its pattern takes (a SKU takes no space, an amount only digits).
+    List<String> candidates =
+        List.of(
+            "fuzz " + name,
+            "fuzz-" + name + "-" + SEQUENCE.incrementAndGet(),
+            "1.00",
+            "1",
+            "0123456789abcdef0123456789abcdef");
+    Pattern rule = Pattern.compile(pattern);
+    return candidates.stream()
+        .filter(candidate -> rule.matcher(candidate).find())
+        .findFirst()
+        .orElse("fuzz " + name);
   }
 
   private static String shown(Object value) {

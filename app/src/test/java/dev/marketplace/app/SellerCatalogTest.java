@@ -154,6 +154,28 @@ class SellerCatalogTest extends ApiTest {
   }
 
   @Test
+  void aPutTheSchemaPassesButAProductCannotHoldIsInvalidNotAConflict() {
+    Account seller = fixtures.seller("Fine Price Shop");
+    ApiResponse refused =
+        seller
+            .api()
+            .put(
+                "/api/sellers/products/by-sku/PEN-1",
+                new JsonObject()
+                    .put("name", "Pen")
+                    .put("category", "Office")
+                    .put("price", 1.005)
+                    .put("inventory", 1));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("validation_failed");
+    assertThat(refused.json().getString("message"))
+        .isEqualTo("price must have at most two decimals");
+    assertThat(refused.json().getJsonArray("fields").getJsonObject(0).getString("field"))
+        .isEqualTo("price");
+  }
+
+  @Test
   void concurrentPutsOfANewSkuCreateOneProduct() throws Exception {
     Account seller = fixtures.seller("Racing Import Shop");
     JsonObject chair =

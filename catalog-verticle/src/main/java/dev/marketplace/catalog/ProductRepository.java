@@ -62,6 +62,9 @@ public final class ProductRepository {
    * Applies the given fields to a product of {@code sellerId}; empty when the product does not
    * exist or belongs to another seller.
    *
+   * <p>{@code updated_at} moves only when a field changes: a PUT sent again answers the same
+   * product, so that a retry after a lost answer is safe without an {@code Idempotency-Key}.
+   *
    * <p>The product row is locked first, then its stock row, the order every statement that changes
    * both keeps. The stock row is written even when the stock is not given: that reads its latest
    * value (an order may have committed since this statement began) for the answer.
@@ -73,7 +76,13 @@ public final class ProductRepository {
             "WITH p AS (UPDATE products SET"
                 + " name = COALESCE($3, name), category = COALESCE($4, category),"
                 + " description = COALESCE($5, description), price = COALESCE($6, price),"
-                + " is_active = COALESCE($8, is_active), sku = COALESCE($9, sku), updated_at = now()"
+                + " is_active = COALESCE($8, is_active), sku = COALESCE($9, sku),"
+                + " updated_at = CASE WHEN (name, category, description, price, is_active, sku)"
+                + " IS NOT DISTINCT FROM (COALESCE($3, name), COALESCE($4, category),"
+                + " COALESCE($5, description), COALESCE($6, price), COALESCE($8, is_active),"
+                + " COALESCE($9, sku)) AND ($7::int IS NULL"
+                + " OR $7 = (SELECT inventory FROM product_stock WHERE product_id = $1))"
+                + " THEN updated_at ELSE now() END"
                 + " WHERE id = $1 AND seller_id = $2 RETURNING *),"
                 + " s AS (UPDATE product_stock SET inventory = COALESCE($7, inventory)"
                 + " WHERE product_id = (SELECT id FROM p) RETURNING *)"

@@ -7,6 +7,7 @@ import dev.marketplace.common.bus.WriteOperation;
 import dev.marketplace.common.db.ChangeNotices;
 import dev.marketplace.common.error.DomainException;
 import dev.marketplace.common.error.ErrorCode;
+import dev.marketplace.common.error.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -41,8 +42,12 @@ public final class UpsertProductBySku implements WriteOperation {
             results -> {
               ProductImport.Result result = results.getFirst();
               if (result.outcome() == ProductImport.Outcome.FAILED) {
-                throw new DomainException(
-                    ErrorCode.DUPLICATE, result.problems().getFirst().message());
+                FieldError problem = result.problems().getFirst();
+                // A field the schema let through but a product cannot hold (a price of 1.005) is
+                // invalid input; only a line that was valid failed for the SKU's sake.
+                throw line.ok()
+                    ? new DomainException(ErrorCode.DUPLICATE, problem.message())
+                    : DomainException.invalidField(problem.field(), problem.message());
               }
               return products
                   .find(work.sql(), result.productId())

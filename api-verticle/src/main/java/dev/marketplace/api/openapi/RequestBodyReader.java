@@ -1,5 +1,6 @@
 package dev.marketplace.api.openapi;
 
+import dev.marketplace.api.validation.ViolationWording;
 import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -54,7 +55,7 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
       rc.fail(
           new HttpException(
               ErrorCode.UNSUPPORTED_MEDIA_TYPE.httpStatus(),
-              "The body must be one of " + operation.getRequestBody().getContent().keySet() + "."));
+              ViolationWording.acceptedBodies(operation.getRequestBody().getContent().keySet())));
       return;
     }
     int limit = limitOf.applyAsInt(operation);

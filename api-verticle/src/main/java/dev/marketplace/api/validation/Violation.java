@@ -15,6 +15,9 @@ public record Violation(String field, String rule, JsonObject schema) {
   /** The field name of the request body as a whole. */
   public static final String BODY = "body";
 
+  /** The field name of the query string as a whole. */
+  public static final String QUERY = "query";
+
   public Violation {
     schema = schema == null ? new JsonObject() : schema;
   }
@@ -32,6 +35,9 @@ public record Violation(String field, String rule, JsonObject schema) {
 
     /** Text holds the NUL character, which PostgreSQL cannot store. */
     public static final String NO_NUL = "noNul";
+
+    /** The query string cannot be URL-decoded: a {@code %} without two hex digits after it. */
+    public static final String URL_ENCODING = "urlEncoding";
 
     private Rules() {}
   }

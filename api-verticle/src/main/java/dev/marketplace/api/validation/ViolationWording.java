@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,42 +30,88 @@ public final class ViolationWording {
     return switch (violation.rule()) {
       case "required" ->
           Violation.BODY.equals(field) ? "a JSON body is required" : field + " is required";
-      case "additionalProperties" -> field + " is not a known field";
+      case "additionalProperties", "unevaluatedProperties" -> field + " is not a known field";
       case "type" -> who + " must be " + typeNoun(schema.getValue("type"));
       case "minLength" ->
-          number(schema, "minLength").equals("1")
+          "1".equals(number(schema, "minLength"))
               ? who + " must not be empty"
-              : who + " must be at least " + number(schema, "minLength") + " characters";
-      case "maxLength" -> who + " must be at most " + number(schema, "maxLength") + " characters";
-      case "minimum" -> who + " must be at least " + number(schema, "minimum");
-      case "maximum" -> who + " must be at most " + number(schema, "maximum");
-      case "exclusiveMinimum" -> who + " must be more than " + number(schema, "exclusiveMinimum");
-      case "exclusiveMaximum" -> who + " must be less than " + number(schema, "exclusiveMaximum");
-      case "multipleOf" -> who + " must be a multiple of " + number(schema, "multipleOf");
-      case "enum" -> who + " must be one of " + choices(schema.getJsonArray("enum"));
+              : limited(who, schema, "minLength", "must be at least %s characters", "is too short");
+      case "maxLength" ->
+          limited(who, schema, "maxLength", "must be at most %s characters", "is too long");
+      case "minimum" -> limited(who, schema, "minimum", "must be at least %s", "is too small");
+      case "maximum" -> limited(who, schema, "maximum", "must be at most %s", "is too large");
+      case "exclusiveMinimum" ->
+          limited(who, schema, "exclusiveMinimum", "must be more than %s", "is too small");
+      case "exclusiveMaximum" ->
+          limited(who, schema, "exclusiveMaximum", "must be less than %s", "is too large");
+      case "multipleOf" ->
+          limited(
+              who, schema, "multipleOf", "must be a multiple of %s", "is not a multiple it takes");
+      case "enum" ->
+          choices(schema.getJsonArray("enum")).isEmpty()
+              ? who + " must be one of the values the API reference lists for it"
+              : who + " must be one of " + choices(schema.getJsonArray("enum"));
       case "const" -> who + " must be " + schema.getValue("const");
       case "pattern" ->
           schema.getString(PATTERN_RULE) != null
               ? who + " " + schema.getString(PATTERN_RULE)
-              : who + " must match the pattern " + schema.getString("pattern");
+              : who + " is not written the way the API reference shows for it";
       case "format" -> who + " must be " + formatNoun(schema.getString("format"));
       case "minItems" ->
-          number(schema, "minItems").equals("1")
+          "1".equals(number(schema, "minItems"))
               ? who + " must not be empty"
-              : who + " must have at least " + number(schema, "minItems") + " items";
-      case "maxItems" -> who + " must have at most " + number(schema, "maxItems") + " items";
+              : limited(
+                  who, schema, "minItems", "must have at least %s items", "has too few items");
+      case "maxItems" ->
+          limited(who, schema, "maxItems", "must have at most %s items", "has too many items");
       case "uniqueItems" -> who + " must not list the same item twice";
       case "minProperties" ->
-          who
-              + " must have at least "
-              + number(schema, "minProperties")
-              + (number(schema, "minProperties").equals("1") ? " field" : " fields");
+          "1".equals(number(schema, "minProperties"))
+              ? who + " must have at least 1 field"
+              : limited(
+                  who,
+                  schema,
+                  "minProperties",
+                  "must have at least %s fields",
+                  "has too few fields");
       case "maxProperties" ->
-          who + " must have at most " + number(schema, "maxProperties") + " fields";
+          limited(
+              who, schema, "maxProperties", "must have at most %s fields", "has too many fields");
+      case "contains", "minContains" -> who + " must include an item of the kind it lists";
+      case "maxContains" -> who + " has too many items of one kind";
+      case "dependentRequired" -> who + " is missing a field that goes with another one it has";
+      case "propertyNames" -> who + " has a field whose name is not allowed";
+      case "unevaluatedItems", "items", "prefixItems" -> who + " has more items than allowed";
+      case "not" -> who + " is a value that is not allowed here";
       case Rules.JSON -> "the body is not valid JSON";
       case Rules.NO_NUL -> who + " must not contain the NUL character (U+0000)";
-      default -> who + " is not allowed as sent (rule " + violation.rule() + ")";
+      case Rules.URL_ENCODING ->
+          "the query string is not valid URL encoding (a % must be followed by two hex digits)";
+      default -> who + " does not meet the rules the API reference gives for it";
     };
+  }
+
+  /**
+   * What a body of one of {@code mediaTypes} is, for a body sent as something else: "the body must
+   * be JSON (Content-Type: application/json)".
+   */
+  public static String acceptedBodies(Collection<String> mediaTypes) {
+    List<String> kinds = new ArrayList<>();
+    for (String mediaType : mediaTypes) {
+      String kind =
+          switch (mediaType) {
+            case "application/json" -> "JSON";
+            case "multipart/form-data" -> "a multipart form";
+            case "application/octet-stream" -> "raw bytes";
+            case "application/x-www-form-urlencoded" -> "a URL-encoded form";
+            case "text/plain" -> "plain text";
+            default -> mediaType.startsWith("image/") ? "an image" : "of this kind";
+          };
+      kinds.add(kind + " (Content-Type: " + mediaType + ")");
+    }
+    return kinds.isEmpty()
+        ? "this operation takes no body"
+        : "the body must be " + String.join(" or ", kinds);
   }
 
   /** The sentences of several violations, one per field and rule, joined for {@code message}. */
@@ -93,7 +140,7 @@ public final class ViolationWording {
       case "object" -> "a JSON object";
       case "array" -> "a list";
       case "null" -> "null";
-      default -> "of type " + type;
+      default -> "a value of the kind the API reference gives for it";
     };
   }
 
@@ -105,7 +152,16 @@ public final class ViolationWording {
       case "email" -> "an address like ada@example.com";
       case "int32" -> "a whole number from -2147483648 to 2147483647";
       case "int64" -> "a whole number from -9223372036854775808 to 9223372036854775807";
-      default -> "in the format " + format;
+      case "float", "double" -> "a number";
+      case "time" -> "a time like 14:00:00Z";
+      case "duration" -> "a duration like P3D";
+      case "uri" -> "an absolute URL like https://example.com/a.png";
+      case "uri-reference" -> "a URL or a path like /api/products/7";
+      case "hostname" -> "a host name like example.com";
+      case "ipv4" -> "an IPv4 address like 192.0.2.1";
+      case "ipv6" -> "an IPv6 address like 2001:db8::1";
+      case "byte" -> "base64 text";
+      default -> "written the way the API reference shows for it";
     };
   }
 
@@ -122,11 +178,21 @@ public final class ViolationWording {
     return String.join(", ", names);
   }
 
-  /** A limit as people write it: 9999999999.99, not 9.99999999999E9. */
+  /**
+   * The rule with its limit ({@code withLimit} has one {@code %s}), or {@code without} when the
+   * schema at hand does not say the limit.
+   */
+  private static String limited(
+      String who, JsonObject schema, String keyword, String withLimit, String without) {
+    String limit = number(schema, keyword);
+    return who + " " + (limit == null ? without : withLimit.formatted(limit));
+  }
+
+  /** A limit as people write it: 9999999999.99, not 9.99999999999E9; null when there is none. */
   private static String number(JsonObject schema, String keyword) {
     Object value = schema.getValue(keyword);
-    if (value == null) {
-      return "?";
+    if (!(value instanceof Number)) {
+      return null;
     }
     return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
   }

@@ -88,6 +88,65 @@ class ViolationWordingTest {
   }
 
   @Test
+  void aQueryStringThatIsNotUrlEncodingSaysWhatAPercentNeeds() {
+    assertThat(
+            ViolationWording.sentence(Violation.of(Violation.QUERY, Violation.Rules.URL_ENCODING)))
+        .isEqualTo(
+            "the query string is not valid URL encoding (a % must be followed by two hex digits)");
+  }
+
+  @Test
+  void aBodyOfAnotherMediaTypeIsToldWhichItMustBe() {
+    assertThat(ViolationWording.acceptedBodies(List.of("application/json")))
+        .isEqualTo("the body must be JSON (Content-Type: application/json)");
+    assertThat(ViolationWording.acceptedBodies(List.of("multipart/form-data")))
+        .isEqualTo("the body must be a multipart form (Content-Type: multipart/form-data)");
+    assertThat(
+            ViolationWording.acceptedBodies(
+                List.of("application/json", "application/octet-stream")))
+        .isEqualTo(
+            "the body must be JSON (Content-Type: application/json) or raw bytes (Content-Type:"
+                + " application/octet-stream)");
+  }
+
+  /**
+   * Every branch that has less to go on than it expects (a rule the wording does not know, a limit
+   * or a pattern's meaning missing from the schema, a type or format it has no noun for) still
+   * names the field and says what is wrong, without the schema's or the validator's vocabulary.
+   */
+  @Test
+  void fallbacksAreStillSentencesNamingTheFieldAndTheRule() {
+    JsonObject none = new JsonObject();
+    assertThat(say("quantity", "somethingNew", none))
+        .isEqualTo("quantity does not meet the rules the API reference gives for it");
+    assertThat(say("sku", "pattern", new JsonObject().put("pattern", "^[A-Z]+$")))
+        .isEqualTo("sku is not written the way the API reference shows for it");
+    assertThat(say("password", "minLength", none)).isEqualTo("password is too short");
+    assertThat(say("name", "maxLength", none)).isEqualTo("name is too long");
+    assertThat(say("quantity", "minimum", none)).isEqualTo("quantity is too small");
+    assertThat(say("quantity", "maximum", none)).isEqualTo("quantity is too large");
+    assertThat(say("price", "exclusiveMinimum", none)).isEqualTo("price is too small");
+    assertThat(say("price", "exclusiveMaximum", none)).isEqualTo("price is too large");
+    assertThat(say("price", "multipleOf", none)).isEqualTo("price is not a multiple it takes");
+    assertThat(say("items", "minItems", none)).isEqualTo("items has too few items");
+    assertThat(say("items", "maxItems", none)).isEqualTo("items has too many items");
+    assertThat(say("body", "minProperties", none)).isEqualTo("the body has too few fields");
+    assertThat(say("body", "maxProperties", none)).isEqualTo("the body has too many fields");
+    assertThat(say("sort", "enum", none))
+        .isEqualTo("sort must be one of the values the API reference lists for it");
+    assertThat(say("at", "type", new JsonObject().put("type", "decimal")))
+        .isEqualTo("at must be a value of the kind the API reference gives for it");
+    assertThat(say("at", "format", new JsonObject().put("format", "semver")))
+        .isEqualTo("at must be written the way the API reference shows for it");
+    assertThat(say("link", "format", new JsonObject().put("format", "uri-reference")))
+        .isEqualTo("link must be a URL or a path like /api/products/7");
+    assertThat(say("extra", "unevaluatedProperties", none)).isEqualTo("extra is not a known field");
+    assertThat(say("tags", "contains", none))
+        .isEqualTo("tags must include an item of the kind it lists");
+    assertThat(say("body", "not", none)).isEqualTo("the body is a value that is not allowed here");
+  }
+
+  @Test
   void aMessageJoinsTheSentencesOnce() {
     assertThat(
             ViolationWording.message(
