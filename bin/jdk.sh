@@ -37,13 +37,14 @@ java_on_path() {
   dirname "$(dirname "$java")"
 }
 
-# Exports JAVA_HOME to $1 if it is a Java 21 or newer.
+# Exports JAVA_HOME to $1 if it is a Java 21 or newer, and sets JAVA_MAJOR to its version.
 use_if_21_or_newer() {
   local candidate=${1%/} major
   [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || return 1
   major=$(java_major "$candidate")
   [ "${major:-0}" -ge 21 ] 2>/dev/null || return 1
   export JAVA_HOME="$candidate"
+  JAVA_MAJOR=$major
 }
 
 # Each place is looked at only when those before it had no Java 21: a set JAVA_HOME costs nothing
