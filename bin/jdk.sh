@@ -44,6 +44,7 @@ use_if_21_or_newer() {
   major=$(java_major "$candidate")
   [ "${major:-0}" -ge 21 ] 2>/dev/null || return 1
   export JAVA_HOME="$candidate"
+  # shellcheck disable=SC2034 # read by the launchers that source this file
   JAVA_MAJOR=$major
 }
 
