@@ -249,7 +249,11 @@ class CatalogScreenTest extends TuiTest {
   }
 
   static void showCategory(Driver tui, String name) {
-    tui.await(name);
+    // The categories load beside the products: wait for the category's own line (a product's name
+    // may hold the word already), or the rows counted below are those of an empty list.
+    tui.awaitScreen(
+        screen -> tui.rowStarting("▸All") >= 0 && tui.rowStarting(" " + name + " ") >= 0,
+        "the category " + name + " in the list");
     tui.press(KeyType.Tab);
     int row = tui.rowStarting("▸All");
     int target = tui.rowStarting(" " + name + " ");
