@@ -4,8 +4,14 @@
 # then the buyer TUI's first catalog screen at 80x24 under tmux (from start until a product shows).
 # Starts its own server (app/target/marketplace.jar) on a free port and a database of its own on
 # the PostgreSQL of $BENCH_DB_URL, and drops that database at the end.
-# Usage: machine-quiet bench/seller-cli.sh   (build first: ./mvnw -B -q package -DskipTests)
+# Usage: machine-quiet bench/seller-cli.sh [--baseline DIR]   (build first: ./mvnw -B -q package
+# -DskipTests). With --baseline, DIR is a built checkout of another commit: --help, whoami and the
+# TUI's first screen are then timed again, its launchers and ours in turn, run by run.
 set -euo pipefail
+BASELINE=
+if [ "${1:-}" = --baseline ]; then
+  BASELINE=$(cd "$2" && pwd)
+fi
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
 use_java_21_or_newer
@@ -77,10 +83,11 @@ echo "import 1,000 new lines:  $(printf '%s\n' "${new[@]}" | sort -n | sed -n 3p
 echo "the same file again:     $(median_ms bin/marketplace-seller products import "$WORK/products.csv") ms"
 bin/marketplace-seller products import "$WORK/products.csv" | tail -n 1
 # The buyer TUI, as a person starts it in a terminal: until its first catalog screen lists products.
+# $1: the folder of the launchers (default bin).
 tui_first_screen() {
   local start end
   start=$(date +%s%N)
-  tmux new-session -d -s tui-bench-$$ -x 80 -y 24 "bin/marketplace-buyer --server $MARKETPLACE_URL"
+  tmux new-session -d -s tui-bench-$$ -x 80 -y 24 "${1:-bin}/marketplace-buyer --server $MARKETPLACE_URL"
   until tmux capture-pane -p -t tui-bench-$$ 2>/dev/null | grep -q "Bench product"; do sleep 0.01; done
   end=$(date +%s%N)
   tmux kill-session -t tui-bench-$$
@@ -90,5 +97,34 @@ if command -v tmux >/dev/null; then
   tui=()
   for _ in 1 2 3 4 5; do tui+=("$(tui_first_screen)"); done
   echo "TUI first catalog screen: $(printf '%s\n' "${tui[@]}" | sort -n | sed -n 3p) ms"
+fi
+# The baseline's launchers and ours in turn, 9 runs each, on the same server and session: the
+# machine's drift over the minutes touches both alike, so that the ratio holds when the figures do
+# not.
+if [ -n "$BASELINE" ]; then
+  once_ms() {
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo $(((end - start) / 1000000))
+  }
+  for side in baseline ours; do
+    for step in help whoami tui; do : >"$WORK/$side.$step"; done
+  done
+  for _ in $(seq 1 9); do
+    for side in baseline ours; do
+      launchers=bin
+      [ "$side" = baseline ] && launchers=$BASELINE/bin
+      once_ms "$launchers/marketplace-seller" --help >>"$WORK/$side.help"
+      once_ms "$launchers/marketplace-seller" whoami >>"$WORK/$side.whoami"
+      if command -v tmux >/dev/null; then tui_first_screen "$launchers" >>"$WORK/$side.tui"; fi
+    done
+  done
+  for side in baseline ours; do
+    echo "$side, interleaved (median of 9): --help $(sort -n "$WORK/$side.help" | sed -n 5p) ms," \
+      "whoami $(sort -n "$WORK/$side.whoami" | sed -n 5p) ms," \
+      "TUI first screen $(sort -n "$WORK/$side.tui" | sed -n 5p) ms"
+  done
 fi
 echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
