@@ -7,11 +7,12 @@ import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.InternalAction;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,19 +136,17 @@ class ClusterTest {
     String ownOrders = "/api/buyers/" + buyer.id() + "/orders";
     String browse = "/api/buyers/products?category=paused";
     CountDownLatch release = new CountDownLatch(1);
-    // A context made outside Vert.x takes the next event loop: twice the pool's size covers each.
-    for (int i = 0; i < 2 * VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE; i++) {
-      catalogNode
-          .vertx()
-          .getOrCreateContext()
-          .runOnContext(
-              held -> {
-                try {
-                  release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
+    // Every event loop of the node, the bus's included: a context of its own would land on one
+    // loop only (a thread outside Vert.x keeps the first context it gets).
+    for (EventExecutor loop : ((VertxInternal) catalogNode.vertx()).nettyEventLoopGroup()) {
+      loop.execute(
+          () -> {
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
     }
     MarketplaceNode secondApi;
     ApiClient second;
