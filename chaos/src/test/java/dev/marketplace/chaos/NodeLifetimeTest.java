@@ -41,6 +41,12 @@ class NodeLifetimeTest {
     }
     Optional<ProcessHandle> child = ProcessHandle.of(childPid);
     assertThat(child).as("the child runs").isPresent();
+    // setpriv replaces itself with the command: on a busy machine, a moment after the pid is known.
+    long execBy = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!child.get().info().command().orElse("").endsWith("sleep")
+        && System.nanoTime() < execBy) {
+      Thread.sleep(20);
+    }
     assertThat(child.get().info().command().orElse("")).endsWith("sleep");
 
     new ProcessBuilder("kill", "-KILL", Long.toString(parent.pid())).start().waitFor();
