@@ -141,6 +141,14 @@ final class ClusteredVertx {
     config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(DEAD_AFTER_SECONDS));
+    // An operation whose partition owner has gone is retried, 500 ms apart, this many times (250 by
+    // default: two minutes). While the smaller half of a healed split merges, its cluster is frozen
+    // and its partition table still names the members that already left for the other half; Vert.x
+    // reads the whole subscription map on the member-removed event, under the cluster manager's
+    // lock, and the master's merge waits for that lock. With the default the master stayed frozen,
+    // refusing every joining node, for two minutes (chaos suite); 20 retries bound it to 10 s, and
+    // still outlast a partition migration in a cluster of our size.
+    config.setProperty("hazelcast.invocation.max.retry.count", "20");
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.port()).setPortAutoIncrement(false);

@@ -311,9 +311,8 @@ class ChaosSuiteTest {
     long recovered = awaitRecovery(ended);
     long whole = awaitWhole(ended);
     if (whole < 0) {
-      // Seen once in CI after the split brain: the halves had not merged 40 s after the heal.
-      // Reported, not yet failed on, until the merge is understood (resilience.md).
       note = (note.isEmpty() ? "" : note + "; ") + "cluster not whole again within 40 s";
+      problems.add(name + ": the cluster was not whole again within 40 s");
     } else if (recovered >= 0) {
       recovered = Math.max(recovered, whole);
     }
@@ -388,7 +387,6 @@ class ChaosSuiteTest {
     };
   }
 
-  /** Milliseconds from {@code endedAt} until an order sent after it was acknowledged; -1: never. */
   /**
    * Milliseconds from the end of a fault until every running node sees every running node (-1 if
    * not within twice the bound): a node that was cut off or frozen has merged back and serves its
@@ -411,6 +409,7 @@ class ChaosSuiteTest {
     return -1;
   }
 
+  /** Milliseconds from {@code endedAt} until an order sent after it was acknowledged; -1: never. */
   private long awaitRecovery(long endedAt) throws InterruptedException {
     long deadline = endedAt + RECOVERY_BOUND.toMillis() * 2;
     while (System.currentTimeMillis() < deadline) {
@@ -575,6 +574,15 @@ class ChaosSuiteTest {
    * ERROR lines (a woken member's stale claim to mastership, which it refuses) are counted in the
    * report instead: they are Hazelcast's account of a fault it handled.
    */
+  /**
+   * An ERROR of Hazelcast's own, or of Vert.x's cluster manager failing to clean up after a member
+   * that left while its half of a split was merging (the cleanup runs again once merged): about
+   * membership, counted in the report rather than failed on.
+   */
+  private static boolean aboutMembership(String line) {
+    return line.contains(" c.h.") || line.contains("Failed to handle memberRemoved");
+  }
+
   private void checkLogs() throws Exception {
     long hazelcast = 0;
     for (Node node : cluster.nodes) {
@@ -587,15 +595,16 @@ class ChaosSuiteTest {
               .filter(
                   line ->
                       line.contains("Unhandled exception")
-                          || line.contains(" ERROR ") && !line.contains(" c.h."))
+                          || line.contains(" ERROR ") && !aboutMembership(line))
               .limit(5)
               .toList();
       if (!bad.isEmpty()) {
         problems.add(node.name + "'s log: " + String.join(" | ", bad));
       }
-      hazelcast += lines.stream().filter(l -> l.contains(" ERROR ") && l.contains(" c.h.")).count();
+      hazelcast += lines.stream().filter(l -> l.contains(" ERROR ") && aboutMembership(l)).count();
     }
-    logNote = hazelcast + " ERROR line(s) from Hazelcast itself, about members it dropped";
+    logNote =
+        hazelcast + " ERROR line(s) from Hazelcast and its cluster manager, about members dropped";
   }
 
   private void writeReport(Duration took) throws Exception {

@@ -24,6 +24,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class Node {
 
+  /**
+   * One client for every node's health and metrics, held for the whole run: a request of a client
+   * built for it alone, and dropped while it waits, once never ended (its timeout never fired).
+   */
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
   final String name;
   final String verticles;
   final String address;
@@ -133,7 +140,6 @@ final class Node {
 
   /** Waits until the node says it is ready: the api's or a domain node's health, or a port open. */
   void awaitReady(Duration limit) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     String path = verticles.equals("sandbox") ? "/" : "/health/live";
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
@@ -142,7 +148,7 @@ final class Node {
       }
       try {
         HttpResponse<Void> answer =
-            http.send(
+            HTTP.send(
                 HttpRequest.newBuilder(URI.create(url(path)))
                     .timeout(Duration.ofSeconds(3))
                     .build(),
@@ -150,7 +156,7 @@ final class Node {
         if (verticles.equals("sandbox") || answer.statusCode() == 200) {
           if (!verticles.startsWith("api") && !verticles.equals("sandbox")) {
             HttpResponse<Void> ready =
-                http.send(
+                HTTP.send(
                     HttpRequest.newBuilder(URI.create(url("/health/ready")))
                         .timeout(Duration.ofSeconds(3))
                         .build(),
@@ -180,14 +186,11 @@ final class Node {
     }
     try {
       HttpResponse<String> metrics =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(1))
-              .build()
-              .send(
-                  HttpRequest.newBuilder(URI.create(url("/metrics")))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url("/metrics")))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return metrics
           .body()
           .lines()
