@@ -161,7 +161,7 @@ class CatalogCacheInvalidationTest extends ApiTest {
     fixtures.order(buyer, productId, 6);
     assertThat(inventoryShown()).isEqualTo(4);
 
-    clock.advance(Duration.ofMinutes(31));
+    clock.advanceBeyondNow(Duration.ofMinutes(31));
     fixtures.expireUnpaidOrders();
 
     assertThat(inventoryShown()).isEqualTo(10);

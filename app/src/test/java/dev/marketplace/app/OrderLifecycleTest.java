@@ -196,7 +196,7 @@ class OrderLifecycleTest extends ApiTest {
     fixtures.expireUnpaidOrders();
     assertThat(orderStatus(unpaid)).as("still within its hold").isEqualTo("pending");
 
-    clock.advance(Duration.ofMinutes(31));
+    clock.advanceBeyondNow(Duration.ofMinutes(31));
     fixtures.expireUnpaidOrders();
 
     assertThat(orderStatus(unpaid)).isEqualTo("cancelled");
