@@ -77,7 +77,7 @@ public final class CatalogVerticle extends VerticleBase {
         .on(ApiOperation.IMPORT_PRODUCTS_BY_SKU, new ImportProductsBySku(notices))
         .on(
             ApiOperation.UPLOAD_PRODUCT_IMAGE,
-            new UploadProductImage(vertx, notices, images, storage))
+            new UploadProductImage(vertx, pool, notices, images, storage))
         .on(
             ApiOperation.DELETE_PRODUCT_IMAGE,
             new DeleteProductImage(notices, pool, images, storage))

@@ -10,6 +10,8 @@ import dev.marketplace.common.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Base64;
 import java.util.List;
@@ -19,13 +21,21 @@ import java.util.List;
  * here they are checked for what they really are, stored with a thumbnail, and listed last. The
  * product's detail changes with it, which every api node hears of once it is committed.
  *
- * <p>The image is listed in a transaction, in which an {@code Idempotency-Key} is claimed: a retry
- * lists no second image. The bytes go to the {@link ImageStorage} first, outside it: they are kept
- * by content, so storing them twice changes nothing.
+ * <p>The slow part, decoding the image, making its thumbnail and storing both, happens before any
+ * transaction opens ({@link #prepare}): a transaction left idle that long holds the key it claimed
+ * and is ended by PostgreSQL's idle limit. The bytes are kept by content, so storing them twice
+ * changes nothing. The image is then listed in a transaction, in which an {@code Idempotency-Key}
+ * is claimed: a retry lists no second image.
  */
 public final class UploadProductImage implements WriteOperation {
 
+  /** Where {@link #prepare} leaves the decoded bytes and what the inspection found, in the body. */
+  private static final String BYTES = "content_bytes";
+
+  private static final String INSPECTED = "inspected";
+
   private final Vertx vertx;
+  private final Pool pool;
   private final ChangeNotices notices;
   private final ProductImageRepository images;
   private final ImageStorage storage;
@@ -35,20 +45,28 @@ public final class UploadProductImage implements WriteOperation {
   private static final int ATTEMPTS = 3;
 
   public UploadProductImage(
-      Vertx vertx, ChangeNotices notices, ProductImageRepository images, ImageStorage storage) {
+      Vertx vertx,
+      Pool pool,
+      ChangeNotices notices,
+      ProductImageRepository images,
+      ImageStorage storage) {
     this.vertx = vertx;
+    this.pool = pool;
     this.notices = notices;
     this.images = images;
     this.storage = storage;
   }
 
+  /**
+   * Checks that the caller owns the product, then inspects and stores the image and its thumbnail,
+   * all outside the transaction that lists it.
+   */
   @Override
-  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
+  public Future<BusRequest> prepare(BusRequest request) {
     long productId = request.pathId("product_id");
     long sellerId = request.callerId();
-    byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
     return images
-        .sellerOf(work.sql(), productId)
+        .sellerOf(pool, productId)
         .compose(
             owner -> {
               if (owner.isEmpty()) {
@@ -58,9 +76,26 @@ public final class UploadProductImage implements WriteOperation {
                 throw DomainException.forbidden(
                     "Product " + productId + " belongs to another seller.");
               }
-              return vertx.executeBlocking(() -> inspector.inspect(bytes), false);
-            })
-        .compose(inspected -> store(work.sql(), productId, sellerId, bytes, inspected, 1))
+              byte[] bytes = Base64.getDecoder().decode(request.body().getString("content"));
+              return vertx
+                  .executeBlocking(() -> inspector.inspect(bytes), false)
+                  .compose(inspected -> put(bytes, inspected).map(inspected))
+                  .map(
+                      inspected -> {
+                        request.body().remove("content");
+                        request.body().put(BYTES, bytes).put(INSPECTED, toJson(inspected));
+                        return request;
+                      });
+            });
+  }
+
+  @Override
+  public Future<Reply> handle(BusRequest request, UnitOfWork work) {
+    long productId = request.pathId("product_id");
+    long sellerId = request.callerId();
+    byte[] bytes = request.body().getBinary(BYTES);
+    ImageInspector.Inspected inspected = fromJson(request.body().getJsonObject(INSPECTED));
+    return list(work.sql(), productId, sellerId, bytes, inspected, 1)
         .map(
             image -> {
               work.afterCommitAwaiting(() -> notices.productsChanged(List.of(productId)));
@@ -68,39 +103,74 @@ public final class UploadProductImage implements WriteOperation {
             });
   }
 
+  /** Stores the image and its thumbnail under their content's keys. */
+  private Future<Void> put(byte[] bytes, ImageInspector.Inspected inspected) {
+    return storage
+        .put(original(inspected), Buffer.buffer(bytes))
+        .compose(stored -> storage.put(thumbnail(inspected), Buffer.buffer(inspected.thumbnail())));
+  }
+
   /**
-   * Stores the bytes and the thumbnail, then lists the image after the product's last one. A
-   * deletion that released the same bytes in between leaves the listing nothing to hold (the
-   * product's owner was checked first): the bytes are stored anew and the listing tried again.
+   * Lists the image after the product's last one. A deletion that released the same bytes since
+   * they were stored leaves the listing nothing to hold (the product's owner was checked first):
+   * the bytes are stored anew and the listing tried again.
    */
-  private Future<ProductImage> store(
+  private Future<ProductImage> list(
       SqlClient tx,
       long productId,
       long sellerId,
       byte[] bytes,
       ImageInspector.Inspected inspected,
       int attempt) {
-    String original = inspected.sha256() + ".original";
-    String thumbnail = inspected.sha256() + ".thumbnail.jpg";
-    return storage
-        .put(original, Buffer.buffer(bytes))
-        .compose(stored -> storage.put(thumbnail, Buffer.buffer(inspected.thumbnail())))
-        .compose(
-            stored ->
-                images.insert(
-                    tx, productId, sellerId, inspected, bytes.length, original, thumbnail))
+    return images
+        .insert(
+            tx,
+            productId,
+            sellerId,
+            inspected,
+            bytes.length,
+            original(inspected),
+            thumbnail(inspected))
         .compose(
             listed -> {
               if (listed.isPresent()) {
                 return Future.succeededFuture(listed.get());
               }
               if (attempt < ATTEMPTS) {
-                return store(tx, productId, sellerId, bytes, inspected, attempt + 1);
+                return put(bytes, inspected)
+                    .compose(
+                        stored -> list(tx, productId, sellerId, bytes, inspected, attempt + 1));
               }
               return Future.failedFuture(
                   new DomainException(
                       ErrorCode.UNAVAILABLE,
                       "The image could not be stored while others were removed; try again."));
             });
+  }
+
+  private static String original(ImageInspector.Inspected inspected) {
+    return inspected.sha256() + ".original";
+  }
+
+  private static String thumbnail(ImageInspector.Inspected inspected) {
+    return inspected.sha256() + ".thumbnail.jpg";
+  }
+
+  private static JsonObject toJson(ImageInspector.Inspected inspected) {
+    return new JsonObject()
+        .put("content_type", inspected.contentType())
+        .put("width", inspected.width())
+        .put("height", inspected.height())
+        .put("sha256", inspected.sha256())
+        .put("thumbnail", inspected.thumbnail());
+  }
+
+  private static ImageInspector.Inspected fromJson(JsonObject json) {
+    return new ImageInspector.Inspected(
+        json.getString("content_type"),
+        json.getInteger("width"),
+        json.getInteger("height"),
+        json.getString("sha256"),
+        json.getBinary("thumbnail"));
   }
 }
