@@ -33,6 +33,9 @@ class ChaosSuiteTest {
   /** Longest a client waits for any answer: the request timeout and some slack for the machine. */
   private static final Duration CLIENT_LIMIT = ChaosCluster.REQUEST_TIMEOUT.plusSeconds(3);
 
+  /** How long the cluster takes to drop a silent member ({@code ClusteredVertx}). */
+  private static final Duration DEAD_AFTER = Duration.ofSeconds(5);
+
   /** How soon after a fault ends the service must be back. */
   private static final Duration RECOVERY_BOUND = Duration.ofSeconds(20);
 
@@ -101,7 +104,12 @@ class ChaosSuiteTest {
             });
         if (FULL) {
           fault("crash: kill -9 of the account/catalog node", () -> crashAndRestart(cluster.core));
-          fault("crash: kill -9 of the sandbox gateway", () -> crashAndRestart(cluster.sandbox));
+          fault(
+              "crash: kill -9 of the sandbox gateway",
+              () -> {
+                invariants.gatewayLosesItsLedger();
+                return crashAndRestart(cluster.sandbox);
+              });
         }
         for (int seconds : FULL ? List.of(5, 12, 20) : List.of(8)) {
           fault(
@@ -257,7 +265,11 @@ class ChaosSuiteTest {
     double baseline = commitsPerSecond(before.minusSeconds(8), before) / 2;
     double twin = commitsPerSecond(frozen, thawed);
     String note = String.format("twin %.1f orders/s against %.1f per node before", twin, baseline);
-    if (twin < baseline / 2) {
+    if (seconds <= DEAD_AFTER.toSeconds()) {
+      // Until the frozen node is dropped, half the requests go to it and wait out their timeout;
+      // the load's eight clients soon all wait there, and the twin is offered little.
+      note += " (not held to half: the node was frozen no longer than it takes to drop it)";
+    } else if (twin < baseline / 2) {
       problems.add("hang of " + node.name + ": " + note);
     }
     return note;
@@ -438,8 +450,10 @@ class ChaosSuiteTest {
       open =
           cluster.database.queryLong(
               "SELECT count(*) FROM payments p JOIN orders o ON o.id = p.order_id"
-                  + " WHERE p.payment_status IN ('pending', 'authorized')"
-                  + " OR (o.status = 'cancelled' AND p.payment_status = 'captured')");
+                  + " WHERE (p.payment_status IN ('pending', 'authorized')"
+                  + " OR (o.status = 'cancelled' AND p.payment_status = 'captured'))"
+                  + " AND NOT "
+                  + invariants.forgotten("p"));
       if (open == 0) {
         return;
       }
@@ -492,7 +506,9 @@ class ChaosSuiteTest {
     long cancelledCaptured =
         cluster.database.queryLong(
             "SELECT count(*) FROM orders o JOIN payments p ON p.order_id = o.id"
-                + " WHERE o.status = 'cancelled' AND p.payment_status = 'captured'");
+                + " WHERE o.status = 'cancelled' AND p.payment_status = 'captured' AND NOT "
+                + invariants.forgotten("p"));
+    long forgotten = invariants.forgottenByTheGateway();
     if (cancelledCaptured > 0) {
       problems.add(cancelledCaptured + " order(s) cancelled after capture without their refund");
     }
@@ -514,11 +530,17 @@ class ChaosSuiteTest {
             longest,
             0,
             String.format(
-                "%d orders, %d payments, %d refunds due, %d stock changes acknowledged",
+                "%d orders, %d payments, %d refunds due, %d stock changes acknowledged%s",
                 load.ackedOrders.size(),
                 load.ackedPayments.size(),
                 load.ackedRefundsDue.size(),
-                load.ackedStock.values().stream().mapToLong(AtomicLong::get).sum())));
+                load.ackedStock.values().stream().mapToLong(AtomicLong::get).sum(),
+                forgotten == 0
+                    ? ""
+                    : "; "
+                        + forgotten
+                        + " refund(s) the killed sandbox could not make: it lost"
+                        + " its ledger (in memory), a real gateway does not")));
   }
 
   /** The sales rollup the writes kept equals the one the operator's rebuild computes. */
