@@ -81,6 +81,39 @@ class CredentialStoreTest {
     assertThat(store.load(server, Role.SELLER)).isEmpty();
   }
 
+  /** Every field of a session comes back as it was saved, beside other servers' and roles'. */
+  @Test
+  void aSessionComesBackWhole() {
+    CredentialStore store = CredentialStore.at(home.resolve("credentials.json"));
+    URI server = URI.create("http://localhost:8080");
+    Session seller =
+        new Session(7, "Seller", "s@example.com", "seller", "access", "refresh", Instant.now());
+    Session buyer = session(2);
+    store.save(URI.create("http://other.example:8080"), Role.SELLER, session(1));
+    store.save(server, Role.BUYER, buyer);
+    store.save(server, Role.SELLER, seller);
+
+    assertThat(store.load(server, Role.SELLER)).contains(seller);
+    assertThat(store.load(server, Role.BUYER)).contains(buyer);
+    assertThat(store.load(URI.create("http://nowhere.example"), Role.SELLER)).isEmpty();
+  }
+
+  /** A session whose fields hold what they cannot is no session: the person signs in again. */
+  @Test
+  void aSessionThatCannotBeReadIsNone() throws Exception {
+    Path file = home.resolve("credentials.json");
+    Files.writeString(
+        file,
+        """
+        {"servers": {"http://localhost:8080": {
+          "seller": {"user_id": "seven", "name": "S"},
+          "buyer": {"user_id": 3, "access_expires_at": "tomorrow"}}}}""");
+    CredentialStore store = CredentialStore.at(file);
+
+    assertThat(store.load(URI.create("http://localhost:8080"), Role.SELLER)).isEmpty();
+    assertThat(store.load(URI.create("http://localhost:8080"), Role.BUYER)).isEmpty();
+  }
+
   @Test
   void aDamagedFileSaysWhatToDo() throws Exception {
     Path file = home.resolve("credentials.json");

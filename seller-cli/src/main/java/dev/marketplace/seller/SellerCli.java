@@ -91,6 +91,10 @@ public final class SellerCli implements SellerContext {
 
   /** Runs one command line; the exit code. */
   public static int run(Environment environment, String... args) {
+    if (RootHelp.answer(environment, args)) {
+      environment.out().flush();
+      return 0;
+    }
     List<Class<?>> named = commandsFor(args);
     CommandLine commandLine =
         named.isEmpty() ? rootOnly(environment) : commandLine(environment, named);

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -59,28 +59,44 @@ class UsageTest {
 
   /**
    * The root's help, version, a missing or mistyped command are answered without reading every
-   * command's options (the start-up of {@code --help}); a person sees exactly what the whole tree
-   * would print.
+   * command's options (the start-up of {@code --help}); the help and version alone without picocli
+   * at all, from the text the build rendered. A person sees exactly what the whole tree would
+   * print, in colour or not.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"--help", "-h", "--version", "", "prodcts", "--server=http://x --help"})
-  void theRootAloneAnswersAsTheWholeTreeWould(String line) {
+  @CsvSource({
+    "--help, false",
+    "--help, true",
+    "-h, false",
+    "-h, true",
+    "--version, false",
+    "-V, true",
+    "'', false",
+    "prodcts, false",
+    "--server=http://x --help, false",
+    "--server=http://x --help, true"
+  })
+  void theRootAloneAnswersAsTheWholeTreeWould(String line, boolean colour) {
     String[] args = line.isEmpty() ? new String[0] : line.split(" ");
     StringWriter wholeOut = new StringWriter();
     StringWriter wholeErr = new StringWriter();
-    int wholeExit = SellerCli.commandLine(printingTo(wholeOut, wholeErr)).execute(args.clone());
+    int wholeExit =
+        SellerCli.commandLine(printingTo(wholeOut, wholeErr, colour)).execute(args.clone());
     StringWriter rootOut = new StringWriter();
     StringWriter rootErr = new StringWriter();
 
-    int rootExit = SellerCli.run(printingTo(rootOut, rootErr), args.clone());
+    int rootExit = SellerCli.run(printingTo(rootOut, rootErr, colour), args.clone());
 
     assertEquals(wholeOut.toString(), rootOut.toString());
     assertEquals(wholeErr.toString(), rootErr.toString());
     assertEquals(wholeExit, rootExit);
     assertTrue(!(rootOut.toString() + rootErr).isBlank(), "nothing printed for '" + line + "'");
+    if (line.endsWith("--help") || line.equals("-h")) {
+      assertEquals(colour, rootOut.toString().contains("\u001B["), "colour of '" + line + "'");
+    }
   }
 
-  private static Environment printingTo(StringWriter out, StringWriter err) {
+  private static Environment printingTo(StringWriter out, StringWriter err, boolean colour) {
     return new Environment(
         Map.of(),
         new ByteArrayInputStream(new byte[0]),
@@ -88,7 +104,7 @@ class UsageTest {
         new PrintWriter(err),
         prompt -> null,
         ZoneOffset.UTC,
-        false);
+        colour);
   }
 
   private static void collect(CommandLine command, Set<String> unnamed) {

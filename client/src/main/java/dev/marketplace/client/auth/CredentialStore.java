@@ -1,5 +1,8 @@
 package dev.marketplace.client.auth;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketplace.client.http.Json;
@@ -16,8 +19,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -37,6 +45,10 @@ import java.util.function.Supplier;
 public final class CredentialStore {
 
   private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final JsonFactory STREAMS = new JsonFactory();
+  private static final Set<String> SESSION_FIELDS =
+      Set.of(
+          "user_id", "name", "email", "role", "access_token", "refresh_token", "access_expires_at");
 
   private final Path file;
 
@@ -65,16 +77,80 @@ public final class CredentialStore {
     return file;
   }
 
-  /** The session stored for this server and role, if any. */
+  /**
+   * The session stored for this server and role, if any. Read with Jackson's streaming parser, not
+   * the mapper: the first ObjectMapper of a process loads the JDK's locale data for its date
+   * format, tens of milliseconds of a command such as whoami, which needs no other JSON mapping.
+   */
   public Optional<Session> load(URI server, Role role) {
-    JsonNode entry = read().path("servers").path(server.toString()).path(role.wireName());
-    if (!entry.isObject()) {
+    if (!Files.exists(file)) {
       return Optional.empty();
     }
+    try (JsonParser parser = STREAMS.createParser(file.toFile())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(
+          find(parser, List.of("servers", server.toString(), role.wireName())));
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * In the object the parser has just entered, reading it to its end: the session at the end of
+   * {@code path} (the names of nested objects), or null.
+   */
+  private static Session find(JsonParser parser, List<String> path) throws IOException {
+    Session found = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      if (parser.nextToken() == JsonToken.START_OBJECT && name.equals(path.get(0))) {
+        found = path.size() == 1 ? session(parser) : find(parser, path.subList(1, path.size()));
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The session in the object the parser has just entered, as {@link #save} wrote it (the API's
+   * snake_case names); null where the mapper would not read it either: an object or a list for a
+   * field, a user id that is not a whole number, a time that is not ISO-8601. CredentialStoreTest
+   * checks that every field comes back.
+   */
+  private static Session session(JsonParser parser) throws IOException {
+    Map<String, String> values = new HashMap<>();
+    long userId = 0;
+    boolean readable = true;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("user_id")) {
+        readable &= value == JsonToken.VALUE_NUMBER_INT;
+        userId = readable ? parser.getLongValue() : 0;
+      } else if (value.isScalarValue()) {
+        values.put(field, value == JsonToken.VALUE_NULL ? null : parser.getText());
+      } else {
+        readable &= !SESSION_FIELDS.contains(field);
+        parser.skipChildren();
+      }
+    }
     try {
-      return Optional.of(Json.mapper().treeToValue(entry, Session.class));
-    } catch (IOException unreadable) {
-      return Optional.empty();
+      String expires = values.get("access_expires_at");
+      return readable
+          ? new Session(
+              userId,
+              values.get("name"),
+              values.get("email"),
+              values.get("role"),
+              values.get("access_token"),
+              values.get("refresh_token"),
+              expires == null ? null : Instant.parse(expires))
+          : null;
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 
@@ -143,9 +219,13 @@ public final class CredentialStore {
       JsonNode root = Json.mapper().readTree(file.toFile());
       return root instanceof ObjectNode object ? object : Json.mapper().createObjectNode();
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot read " + file + " (remove it to sign in afresh): " + e.getMessage(), e);
+      throw unreadable(e);
     }
+  }
+
+  private UncheckedIOException unreadable(IOException e) {
+    return new UncheckedIOException(
+        "Cannot read " + file + " (remove it to sign in afresh): " + e.getMessage(), e);
   }
 
   private void write(ObjectNode all) {

@@ -17,13 +17,20 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * Sends calls to one server over {@link HttpClient} and turns what happens into results or
@@ -52,18 +59,61 @@ public final class Transport {
             .followRedirects(HttpClient.Redirect.NEVER);
     if ("http".equals(server.getScheme())) {
       // Every call goes to this server and redirects are not followed, so a plain-HTTP client never
-      // speaks TLS: without a context of its own, HttpClient would make the default one, reading
-      // the JDK's trust store, which costs a short-lived command about a tenth of a second.
-      builder.sslContext(unusedTls()).sslParameters(new SSLParameters());
+      // speaks TLS; but HttpClient needs a TLS context, and would make the default one. Even
+      // SSLContext.getInstance looks its protocol up among the JDK's security providers, which
+      // loads and initializes them: a short-lived command's tens of milliseconds, for nothing.
+      builder.sslContext(new UnusedTls()).sslParameters(new SSLParameters());
     }
     this.http = builder.build();
   }
 
-  private static SSLContext unusedTls() {
-    try {
-      return SSLContext.getInstance("TLS");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /** The TLS context of a plain-HTTP client, which never speaks TLS: any use of it is a bug. */
+  private static final class UnusedTls extends SSLContext {
+
+    UnusedTls() {
+      super(new Spi(), null, "TLS");
+    }
+
+    private static final class Spi extends SSLContextSpi {
+
+      @Override
+      protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
+        throw unused();
+      }
+
+      @Override
+      protected SSLSocketFactory engineGetSocketFactory() {
+        throw unused();
+      }
+
+      @Override
+      protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        throw unused();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine() {
+        throw unused();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        throw unused();
+      }
+
+      @Override
+      protected SSLSessionContext engineGetServerSessionContext() {
+        throw unused();
+      }
+
+      @Override
+      protected SSLSessionContext engineGetClientSessionContext() {
+        throw unused();
+      }
+
+      private static IllegalStateException unused() {
+        return new IllegalStateException("a plain-HTTP client has no TLS");
+      }
     }
   }
 
