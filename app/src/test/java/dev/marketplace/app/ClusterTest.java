@@ -152,7 +152,10 @@ class ClusterTest {
     ApiClient second;
     try {
       int secondPort = TestCluster.freePort();
-      secondApi = cluster.start("api", secondPort);
+      // Its start-up check and the paused node's operation each wait out the request timeout:
+      // 3 s rather than the default 5, still ample for the order node's answer on a busy machine.
+      secondApi =
+          cluster.start("api", secondPort, Map.of("MARKETPLACE_REQUEST_TIMEOUT_MS", "3000"));
       second = ApiClient.connect(cluster.clients, secondPort);
 
       assertThat(second.withToken(buyer.accessToken()).get(ownOrders).status())

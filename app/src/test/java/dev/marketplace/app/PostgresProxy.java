@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +26,7 @@ final class PostgresProxy {
   private final int upstreamPort;
   private final NetClient upstream;
   private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger held = new AtomicInteger();
   private volatile long delayMillis;
   private volatile long answerDelayMillis;
   private NetServer server;
@@ -69,6 +71,11 @@ final class PostgresProxy {
    */
   void delayAnswers(long millis) {
     answerDelayMillis = millis;
+  }
+
+  /** The packets held back by a delay and not yet forwarded, in either direction. */
+  int held() {
+    return held.get();
   }
 
   /** The database goes away: open connections are cut, new ones refused. */
@@ -116,7 +123,13 @@ final class PostgresProxy {
             return;
           }
           queued.add(packet);
-          vertx.setTimer(Math.max(1, delay), fired -> to.write(queued.poll()));
+          held.incrementAndGet();
+          vertx.setTimer(
+              Math.max(1, delay),
+              fired -> {
+                to.write(queued.poll());
+                held.decrementAndGet();
+              });
         });
     from.closeHandler(
         closed -> {

@@ -98,8 +98,15 @@ final class TestCluster implements AutoCloseable {
   }
 
   MarketplaceNode start(String verticles, int nodeHttpPort) throws IOException {
-    MarketplaceConfig config =
-        MarketplaceConfig.fromEnvironment(environment(verticles, freePort(), nodeHttpPort));
+    return start(verticles, nodeHttpPort, Map.of());
+  }
+
+  /** As {@link #start(String, int)}, with {@code extra} variables on top. */
+  MarketplaceNode start(String verticles, int nodeHttpPort, Map<String, String> extra)
+      throws IOException {
+    Map<String, String> env = environment(verticles, freePort(), nodeHttpPort);
+    env.putAll(extra);
+    MarketplaceConfig config = MarketplaceConfig.fromEnvironment(env);
     MarketplaceNode node = MarketplaceNode.start(config, database.settings(), keys, clock).await();
     nodes.add(node);
     return node;
