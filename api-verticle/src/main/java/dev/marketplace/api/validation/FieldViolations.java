@@ -15,7 +15,9 @@ import java.util.Set;
  */
 public final class FieldViolations {
 
-  private final Map<String, List<Violation>> byField = new LinkedHashMap<>();
+  /** Made at the first fault: a body that passes costs no more than this object. */
+  private Map<String, List<Violation>> byField;
+
   private boolean failed;
 
   /** {@code rule} of {@code schema} is broken at {@code path}. */
@@ -26,6 +28,9 @@ public final class FieldViolations {
   /** {@code violation} was found. */
   public void add(Violation violation) {
     failed = true;
+    if (byField == null) {
+      byField = new LinkedHashMap<>();
+    }
     List<Violation> found = byField.computeIfAbsent(violation.field(), any -> new ArrayList<>());
     if (found.stream().noneMatch(v -> v.rule().equals(violation.rule()))) {
       found.add(violation);
@@ -60,6 +65,9 @@ public final class FieldViolations {
   /** What was found, in order: of a field with the wrong type, only that. */
   public List<Violation> violations() {
     List<Violation> violations = new ArrayList<>();
+    if (byField == null) {
+      return violations;
+    }
     byField.forEach(
         (field, found) -> {
           List<Violation> typeOnly =
