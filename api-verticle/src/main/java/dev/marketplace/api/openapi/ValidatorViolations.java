@@ -1,5 +1,6 @@
 package dev.marketplace.api.openapi;
 
+import dev.marketplace.api.validation.FieldViolations;
 import dev.marketplace.api.validation.Violation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,9 +11,7 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +21,8 @@ import java.util.Set;
  * missing required property by comparing the schema's {@code required} with the instance.
  *
  * <p>The validator reports every schema level it passed through; only the innermost keywords say
- * what is wrong. A field whose type is wrong gets that alone: its other rules would only repeat it.
+ * what is wrong. They are collected as the generated body checks collect theirs ({@link
+ * FieldViolations}): a field whose type is wrong gets that alone.
  */
 final class ValidatorViolations {
 
@@ -79,7 +79,7 @@ final class ValidatorViolations {
     }
     List<OutputUnit> leaves = new ArrayList<>();
     leaves(report.getOutputUnit(), leaves);
-    Map<String, List<Violation>> byField = new LinkedHashMap<>();
+    FieldViolations byField = new FieldViolations();
     for (OutputUnit leaf : leaves) {
       List<String> keywordPath = pointer(leaf.getKeywordLocation());
       if (keywordPath.isEmpty()) {
@@ -99,7 +99,7 @@ final class ValidatorViolations {
             if (!(at instanceof JsonObject object) || !object.containsKey(property.toString())) {
               List<String> missing = new ArrayList<>(instancePath);
               missing.add(property.toString());
-              add(byField, new Violation(field(root, missing), "required", where));
+              byField.add(new Violation(field(root, missing), "required", where));
             }
           }
         }
@@ -109,27 +109,13 @@ final class ValidatorViolations {
           if (property != null
               && !declared.containsKey(property)
               && Boolean.FALSE.equals(where.getValue("additionalProperties"))) {
-            add(byField, new Violation(field(root, instancePath), keyword, where));
+            byField.add(new Violation(field(root, instancePath), keyword, where));
           }
         }
-        default -> add(byField, new Violation(field(root, instancePath), keyword, where));
+        default -> byField.add(new Violation(field(root, instancePath), keyword, where));
       }
     }
-    List<Violation> violations = new ArrayList<>();
-    byField.forEach(
-        (field, found) -> {
-          List<Violation> typeOnly =
-              found.stream().filter(violation -> violation.rule().equals("type")).toList();
-          violations.addAll(typeOnly.isEmpty() ? found : typeOnly.subList(0, 1));
-        });
-    return violations;
-  }
-
-  private static void add(Map<String, List<Violation>> byField, Violation violation) {
-    List<Violation> found = byField.computeIfAbsent(violation.field(), any -> new ArrayList<>());
-    if (found.stream().noneMatch(v -> v.rule().equals(violation.rule()))) {
-      found.add(violation);
-    }
+    return byField.violations();
   }
 
   private static void leaves(OutputUnit unit, List<OutputUnit> into) {
@@ -195,7 +181,7 @@ final class ValidatorViolations {
   }
 
   /** A schema with its {@code $ref} (into this contract) followed, as often as it takes. */
-  private JsonObject resolve(JsonObject schema) {
+  JsonObject resolve(JsonObject schema) {
     JsonObject current = schema;
     for (int hops = 0; hops < 16 && current.getValue("$ref") instanceof String ref; hops++) {
       Object target = contract;
