@@ -50,8 +50,9 @@ public final class Marketplace {
 
   /**
    * Vert.x options for a process that runs every verticle: one event loop per verticle instance.
-   * Vert.x gives the contexts of a deployment the loops in turn, so each deployment puts one
-   * instance on every loop: every loop runs an edge and an instance of each domain verticle.
+   * Each deployment then puts one instance on every loop, so that every loop runs an edge and an
+   * instance of each domain verticle, and a request stays on the loop that read it from its socket
+   * to its reply ({@link dev.marketplace.common.bus.SameLoopAddresses}).
    */
   public static VertxOptions singleProcessOptions(MarketplaceConfig config) {
     return new VertxOptions().setEventLoopPoolSize(config.verticleInstances());
