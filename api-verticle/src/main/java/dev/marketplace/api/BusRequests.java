@@ -1,5 +1,6 @@
 package dev.marketplace.api;
 
+import dev.marketplace.common.bus.SameLoopAddresses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -8,6 +9,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,24 +33,38 @@ final class BusRequests {
   private final Vertx vertx;
   private final MeterRegistry registry;
   private final Map<String, AddressMeters> meters = new ConcurrentHashMap<>();
+  private final SameLoopAddresses sameLoop;
+  // By address, the twin this verticle instance sends to; touched only on its event loop.
+  private final Map<String, String> sameLoopTargets = new HashMap<>();
 
   BusRequests(Vertx vertx, MeterRegistry registry) {
     this.vertx = vertx;
     this.registry = registry;
+    this.sameLoop = SameLoopAddresses.of(vertx);
   }
 
   <T> Future<Message<T>> request(String address, Object body, DeliveryOptions options) {
+    return request(address, address, body, options);
+  }
+
+  /**
+   * Sends to {@code target}, counted as a request to {@code address}: the address itself, or its
+   * twin on this event loop.
+   */
+  private <T> Future<Message<T>> request(
+      String address, String target, Object body, DeliveryOptions options) {
     AddressMeters counted = meters.computeIfAbsent(address, this::metersOf);
     counted.requests().increment();
     return vertx
         .eventBus()
-        .<T>request(address, body, options)
+        .<T>request(target, body, options)
         .onFailure(
             failure -> {
               if (failure instanceof ReplyException reply) {
                 if (reply.failureType() == ReplyFailure.TIMEOUT) {
                   counted.timeouts().increment();
-                } else if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+                } else if (reply.failureType() == ReplyFailure.NO_HANDLERS
+                    && target.equals(address)) {
                   counted.noConsumer().increment();
                 }
               }
@@ -59,10 +75,27 @@ final class BusRequests {
    * As {@link #request}, and sent again when the bus says that the address has no consumer: the
    * node the request went to had just stopped serving it (a drain before a restart, or a node that
    * just left), so nothing ran there, and the bus now picks another node. If none serves it, the
-   * last refusal is the answer (503), a few hundred milliseconds later.
+   * last refusal is the answer (503), a few hundred milliseconds later. Where a verticle serves the
+   * address on this event loop, the request goes to it first ({@link SameLoopAddresses}).
    */
   <T> Future<Message<T>> resending(String address, Object body, DeliveryOptions options) {
-    return resending(address, body, options, 0);
+    String sameLoop = sameLoopTargets.computeIfAbsent(address, this::sameLoopTarget);
+    if (sameLoop.isEmpty()) {
+      return resending(address, body, options, 0);
+    }
+    return this.<T>request(address, sameLoop, body, options)
+        .recover(
+            failure ->
+                failure instanceof ReplyException reply
+                        && reply.failureType() == ReplyFailure.NO_HANDLERS
+                    ? resending(address, body, options, 0)
+                    : Future.failedFuture(failure));
+  }
+
+  /** The twin of {@code address} on this event loop, or "" where none is served here. */
+  private String sameLoopTarget(String address) {
+    String twin = sameLoop.servedHere(address);
+    return twin == null ? "" : twin;
   }
 
   private <T> Future<Message<T>> resending(

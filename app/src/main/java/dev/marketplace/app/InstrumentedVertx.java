@@ -25,9 +25,11 @@ public final class InstrumentedVertx {
     return builder(new VertxOptions(), metrics).build();
   }
 
-  /** As {@link #create(boolean)}, traced by {@code tracing} when there is one. */
-  static Vertx create(boolean metrics, Optional<OpenTelemetry> tracing) {
-    return builder(new VertxOptions(), metrics, tracing).build();
+  /**
+   * As {@link #create(boolean)}, on {@code options}, traced by {@code tracing} when there is one.
+   */
+  static Vertx create(VertxOptions options, boolean metrics, Optional<OpenTelemetry> tracing) {
+    return builder(options, metrics, tracing).build();
   }
 
   /**

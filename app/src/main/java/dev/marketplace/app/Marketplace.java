@@ -17,6 +17,7 @@ import dev.marketplace.payment.PaymentVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,6 +47,16 @@ public final class Marketplace {
           VerticleKind.PAYMENT, PaymentVerticle.ADDRESS);
 
   private Marketplace() {}
+
+  /**
+   * Vert.x options for a process that runs every verticle: one event loop per verticle instance.
+   * Each deployment then puts one instance on every loop, so that every loop runs an edge and an
+   * instance of each domain verticle, and a request stays on the loop that read it from its socket
+   * to its reply ({@link dev.marketplace.common.bus.SameLoopAddresses}).
+   */
+  public static VertxOptions singleProcessOptions(MarketplaceConfig config) {
+    return new VertxOptions().setEventLoopPoolSize(config.verticleInstances());
+  }
 
   /**
    * Deploys against a migrated database; completes once every verticle has started (and the HTTP

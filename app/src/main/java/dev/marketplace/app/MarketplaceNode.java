@@ -51,7 +51,9 @@ public final class MarketplaceNode {
             ? ClusteredVertx.start(cluster.get(), config.metricsEnabled(), tracer)
             : Future.succeededFuture(
                 new ClusteredVertx.Clustered(
-                    InstrumentedVertx.create(config.metricsEnabled(), tracer), null));
+                    InstrumentedVertx.create(
+                        Marketplace.singleProcessOptions(config), config.metricsEnabled(), tracer),
+                    null));
     return built.compose(
         node -> {
           Vertx vertx = node.vertx();

@@ -9,7 +9,6 @@ import dev.marketplace.common.security.SigningKeys;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -96,11 +95,6 @@ public final class RunningMarketplace implements AutoCloseable {
 
   private static RunningMarketplace startOnce(Map<String, String> settings, DatabaseSettings given)
       throws Exception {
-    AnswerRecorder answers = new AnswerRecorder();
-    Vertx vertx =
-        InstrumentedVertx.builder(new VertxOptions(), true)
-            .withMetrics(answers.around(new MicrometerMetricsFactory()))
-            .build();
     TestDatabase database = given == null ? TestDatabase.create() : null;
     SigningKeys keys = SigningKeys.generate();
     TestClock clock = new TestClock();
@@ -118,6 +112,11 @@ public final class RunningMarketplace implements AutoCloseable {
     environment.putAll(settings);
     MarketplaceConfig config =
         MarketplaceConfig.fromEnvironment(environment).withHttpPort(freePort());
+    AnswerRecorder answers = new AnswerRecorder();
+    Vertx vertx =
+        InstrumentedVertx.builder(Marketplace.singleProcessOptions(config), true)
+            .withMetrics(answers.around(new MicrometerMetricsFactory()))
+            .build();
     try {
       Marketplace.deploy(vertx, config, given == null ? database.settings() : given, keys, clock)
           .await();

@@ -149,7 +149,10 @@ public final class OperationDispatcher {
     return this;
   }
 
-  /** Registers the consumer; the future completes once the address is reachable. */
+  /**
+   * Registers the consumer, and its twin on this event loop ({@link SameLoopAddresses}); the future
+   * completes once the address is reachable.
+   */
   public Future<Void> register() {
     if (!writes.isEmpty() && idempotency == null) {
       throw new IllegalStateException(
@@ -157,7 +160,13 @@ public final class OperationDispatcher {
     }
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, this::dispatch);
     drain.serving(consumer);
-    return consumer.completion();
+    MessageConsumer<JsonObject> sameLoop =
+        SameLoopAddresses.of(vertx).serveHere(vertx, address, this::dispatch);
+    if (sameLoop == null) {
+      return consumer.completion();
+    }
+    drain.serving(sameLoop);
+    return Future.all(consumer.completion(), sameLoop.completion()).mapEmpty();
   }
 
   private void dispatch(Message<JsonObject> message) {
