@@ -1,5 +1,6 @@
 package dev.marketplace.api.openapi;
 
+import dev.marketplace.api.validation.FieldPath;
 import dev.marketplace.api.validation.FieldViolations;
 import dev.marketplace.api.validation.Violation;
 import io.vertx.core.json.JsonArray;
@@ -146,18 +147,7 @@ final class ValidatorViolations {
     if (path.isEmpty()) {
       return root;
     }
-    StringBuilder name = new StringBuilder(Violation.BODY.equals(root) ? "" : root);
-    for (String step : path) {
-      if (step.chars().allMatch(Character::isDigit)) {
-        name.append('[').append(step).append(']');
-      } else {
-        if (!name.isEmpty()) {
-          name.append('.');
-        }
-        name.append(step);
-      }
-    }
-    return name.toString();
+    return FieldPath.joined(Violation.BODY.equals(root) ? "" : root, path);
   }
 
   /** The schema object reached from {@code schema} by {@code steps}, following references. */

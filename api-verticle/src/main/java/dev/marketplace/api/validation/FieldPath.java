@@ -45,10 +45,15 @@ public final class FieldPath {
    */
   public String name() {
     Deque<String> steps = steps();
-    if (steps.isEmpty()) {
-      return Violation.BODY;
-    }
-    StringBuilder name = new StringBuilder();
+    return steps.isEmpty() ? Violation.BODY : joined("", steps);
+  }
+
+  /**
+   * {@code steps} after {@code prefix} as a person writes a field: {@code items[0].quantity}, an
+   * index in brackets, a name after a dot.
+   */
+  public static String joined(String prefix, Iterable<String> steps) {
+    StringBuilder name = new StringBuilder(prefix);
     for (String step : steps) {
       if (step.chars().allMatch(Character::isDigit)) {
         name.append('[').append(step).append(']');
