@@ -17,20 +17,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 
 /**
  * Sends calls to one server over {@link HttpClient} and turns what happens into results or
@@ -65,56 +56,6 @@ public final class Transport {
       builder.sslContext(new UnusedTls()).sslParameters(new SSLParameters());
     }
     this.http = builder.build();
-  }
-
-  /** The TLS context of a plain-HTTP client, which never speaks TLS: any use of it is a bug. */
-  private static final class UnusedTls extends SSLContext {
-
-    UnusedTls() {
-      super(new Spi(), null, "TLS");
-    }
-
-    private static final class Spi extends SSLContextSpi {
-
-      @Override
-      protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
-        throw unused();
-      }
-
-      @Override
-      protected SSLSocketFactory engineGetSocketFactory() {
-        throw unused();
-      }
-
-      @Override
-      protected SSLServerSocketFactory engineGetServerSocketFactory() {
-        throw unused();
-      }
-
-      @Override
-      protected SSLEngine engineCreateSSLEngine() {
-        throw unused();
-      }
-
-      @Override
-      protected SSLEngine engineCreateSSLEngine(String host, int port) {
-        throw unused();
-      }
-
-      @Override
-      protected SSLSessionContext engineGetServerSessionContext() {
-        throw unused();
-      }
-
-      @Override
-      protected SSLSessionContext engineGetClientSessionContext() {
-        throw unused();
-      }
-
-      private static IllegalStateException unused() {
-        return new IllegalStateException("a plain-HTTP client has no TLS");
-      }
-    }
   }
 
   public URI server() {
