@@ -1,6 +1,5 @@
 package dev.marketplace.app;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
@@ -10,14 +9,17 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
  * A TCP proxy in front of PostgreSQL, for fault tests: it forwards faithfully, or delays every
- * packet, or goes away (an outage: existing connections are cut and new ones refused) and comes
- * back on the same port.
+ * packet, or goes away (an outage: existing connections are cut and new ones closed as soon as they
+ * arrive) and comes back.
+ *
+ * <p>It keeps its port for its whole life, even while away: a port given up for an outage could be
+ * taken meanwhile (CI saw a reconnecting client given it as its own end, a socket connected to
+ * itself), and the proxy could then not come back.
  */
 final class PostgresProxy {
 
@@ -29,7 +31,7 @@ final class PostgresProxy {
   private final AtomicInteger held = new AtomicInteger();
   private volatile long delayMillis;
   private volatile long answerDelayMillis;
-  private NetServer server;
+  private volatile boolean away;
   private int port;
 
   private PostgresProxy(Vertx vertx, String upstreamHost, int upstreamPort) {
@@ -41,19 +43,9 @@ final class PostgresProxy {
 
   static PostgresProxy start(Vertx vertx, String upstreamHost, int upstreamPort) {
     PostgresProxy proxy = new PostgresProxy(vertx, upstreamHost, upstreamPort);
-    // Below the kernel's ephemeral range: while the proxy is away, a client reconnecting to its
-    // port could otherwise be given that very port as its own end and connect to itself, and the
-    // proxy could not come back on it.
-    for (int attempt = 0; ; attempt++) {
-      try {
-        proxy.listen(20_000 + ThreadLocalRandom.current().nextInt(12_000)).await();
-        return proxy;
-      } catch (RuntimeException taken) {
-        if (attempt == 20) {
-          throw taken;
-        }
-      }
-    }
+    NetServer server = vertx.createNetServer().connectHandler(proxy::accept);
+    proxy.port = server.listen(0, "127.0.0.1").await().actualPort();
+    return proxy;
   }
 
   int port() {
@@ -78,26 +70,22 @@ final class PostgresProxy {
     return held.get();
   }
 
-  /** The database goes away: open connections are cut, new ones refused. */
+  /** The database goes away: open connections are cut, new ones closed as they arrive. */
   void cut() {
-    server.close().await();
+    away = true;
     open.forEach(NetSocket::close);
   }
 
-  /** The database is back, on the same port. */
+  /** The database is back. */
   void restore() {
-    listen(port).await();
-  }
-
-  private Future<Void> listen(int onPort) {
-    server = vertx.createNetServer().connectHandler(this::accept);
-    return server
-        .listen(onPort, "127.0.0.1")
-        .onSuccess(listening -> port = listening.actualPort())
-        .mapEmpty();
+    away = false;
   }
 
   private void accept(NetSocket client) {
+    if (away) {
+      client.close();
+      return;
+    }
     client.pause();
     open.add(client);
     upstream
