@@ -17,9 +17,10 @@ import java.util.function.LongSupplier;
  * packet, or goes away (an outage: existing connections are cut and new ones closed as soon as they
  * arrive) and comes back.
  *
- * <p>It keeps its port for its whole life, even while away: a port given up for an outage could be
- * taken meanwhile (CI saw a reconnecting client given it as its own end, a socket connected to
- * itself), and the proxy could then not come back.
+ * <p>It keeps its port for its whole life, even while away: a port given up for an outage can be
+ * taken meanwhile, and the proxy could then not come back. CI saw it twice: once a reconnecting
+ * client was given the port as its own end (a socket connected to itself), once listening again
+ * failed with "Address already in use".
  */
 final class PostgresProxy {
 
@@ -93,6 +94,11 @@ final class PostgresProxy {
         .onFailure(failed -> client.close())
         .onSuccess(
             database -> {
+              if (away) { // cut while this connection was being made
+                database.close();
+                client.close();
+                return;
+              }
               open.add(database);
               pipe(client, database, () -> delayMillis);
               pipe(database, client, () -> delayMillis + answerDelayMillis);
