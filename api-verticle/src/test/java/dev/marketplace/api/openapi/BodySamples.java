@@ -49,11 +49,12 @@ final class BodySamples {
           "name ",
           "[0]");
 
-  private final JsonObject contract;
+  // Follows the contract's $refs as the service's own error wording does.
+  private final ValidatorViolations references;
   private final Random random;
 
   BodySamples(JsonObject contract, long seed) {
-    this.contract = contract;
+    this.references = new ValidatorViolations(contract);
     this.random = new Random(seed);
   }
 
@@ -96,7 +97,7 @@ final class BodySamples {
 
   /** A value {@code schema} accepts; {@code full}: every optional field too. */
   Object valid(JsonObject schema, boolean full) {
-    JsonObject s = resolve(schema);
+    JsonObject s = references.resolve(schema);
     if (s.containsKey("enum")) {
       JsonArray values = s.getJsonArray("enum");
       return values.getValue(random.nextInt(values.size()));
@@ -138,7 +139,7 @@ final class BodySamples {
   /** {@code valid} changed at one place at a time: each field, and the body itself. */
   private List<Object> variants(JsonObject schema, Object valid) {
     List<Object> variants = new ArrayList<>();
-    for (Object value : values(resolve(schema))) {
+    for (Object value : values(references.resolve(schema))) {
       variants.add(value);
     }
     placesIn(schema, valid, new ArrayList<>(), variants, valid);
@@ -150,13 +151,13 @@ final class BodySamples {
    */
   private void placesIn(
       JsonObject schema, Object value, List<Object> path, List<Object> variants, Object body) {
-    JsonObject s = resolve(schema);
+    JsonObject s = references.resolve(schema);
     if (value instanceof JsonObject object) {
       JsonObject properties = s.getJsonObject("properties", new JsonObject());
       for (String field : properties.fieldNames()) {
         List<Object> at = new ArrayList<>(path);
         at.add(field);
-        for (Object changed : values(resolve(properties.getJsonObject(field)))) {
+        for (Object changed : values(references.resolve(properties.getJsonObject(field)))) {
           variants.add(replaced(body, at, changed));
         }
         if (object.containsKey(field)) {
@@ -178,7 +179,7 @@ final class BodySamples {
         List<Object> at = new ArrayList<>(path);
         at.add(i);
         placesIn(items, array.getValue(i), at, variants, body);
-        for (Object changed : values(resolve(items))) {
+        for (Object changed : values(references.resolve(items))) {
           if (random.nextInt(4) == 0) {
             variants.add(replaced(body, at, changed));
           }
@@ -371,18 +372,6 @@ final class BodySamples {
       return types.getString(0);
     }
     return type instanceof String single ? single : "object";
-  }
-
-  private JsonObject resolve(JsonObject schema) {
-    JsonObject resolved = schema;
-    while (resolved.containsKey("$ref")) {
-      JsonObject target = contract;
-      for (String part : resolved.getString("$ref").substring(2).split("/")) {
-        target = target.getJsonObject(part);
-      }
-      resolved = target;
-    }
-    return resolved;
   }
 
   /** A copy of {@code body} with the value at {@code path} set to {@code value}. */
