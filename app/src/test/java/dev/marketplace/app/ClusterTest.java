@@ -7,6 +7,7 @@ import dev.marketplace.common.bus.ApiOperation;
 import dev.marketplace.common.bus.BusAddress;
 import dev.marketplace.common.bus.BusRequest;
 import dev.marketplace.common.bus.InternalAction;
+import dev.marketplace.common.testing.LoopbackPorts;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryContext;
@@ -97,7 +98,7 @@ class ClusterTest {
 
   @Test
   void aLogoutOnOneApiNodeIsHonouredAtOnceByEveryOther() throws Exception {
-    int secondPort = TestCluster.freePort();
+    int secondPort = LoopbackPorts.take();
     MarketplaceNode secondApi = cluster.start("api", secondPort);
     try {
       ApiClient second = ApiClient.connect(cluster.clients, secondPort);
@@ -151,7 +152,7 @@ class ClusterTest {
     MarketplaceNode secondApi;
     ApiClient second;
     try {
-      int secondPort = TestCluster.freePort();
+      int secondPort = LoopbackPorts.take();
       // Its start-up check and the paused node's operation each wait out the request timeout:
       // 3 s rather than the default 5, still ample for the order node's answer on a busy machine.
       secondApi =
@@ -175,7 +176,7 @@ class ClusterTest {
 
   @Test
   void aChangeCommittedOnAnyNodeDropsWhatEveryApiNodeCaches() throws Exception {
-    int secondPort = TestCluster.freePort();
+    int secondPort = LoopbackPorts.take();
     MarketplaceNode secondApi = cluster.start("api", secondPort);
     try {
       ApiClient second = ApiClient.connect(cluster.clients, secondPort);

@@ -11,6 +11,7 @@ import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.db.PoolSettings;
 import dev.marketplace.common.security.SigningKeys;
+import dev.marketplace.common.testing.LoopbackPorts;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Future;
@@ -19,7 +20,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +62,11 @@ class DatabaseFaultTest {
         MarketplaceConfig.fromEnvironment(
                 Map.of(
                     "MARKETPLACE_DATA_DIR", Files.createTempDirectory("fault-data").toString(),
-                    "MARKETPLACE_SANDBOX_PORT", Integer.toString(freePort()),
+                    "MARKETPLACE_SANDBOX_PORT", Integer.toString(LoopbackPorts.take()),
                     "MARKETPLACE_REQUEST_TIMEOUT_MS", Integer.toString(REQUEST_TIMEOUT_MS),
                     "MARKETPLACE_DB_POOL_SIZE", "4",
                     "MARKETPLACE_VERTICLE_INSTANCES", "1"))
-            .withHttpPort(freePort());
+            .withHttpPort(LoopbackPorts.take());
     vertx = InstrumentedVertx.create(false);
     DatabaseSettings proxied =
         new DatabaseSettings(
@@ -106,10 +106,10 @@ class DatabaseFaultTest {
           MarketplaceConfig.fromEnvironment(
                   Map.of(
                       "MARKETPLACE_DATA_DIR", Files.createTempDirectory("late-data").toString(),
-                      "MARKETPLACE_SANDBOX_PORT", Integer.toString(freePort()),
+                      "MARKETPLACE_SANDBOX_PORT", Integer.toString(LoopbackPorts.take()),
                       "MARKETPLACE_REQUEST_TIMEOUT_MS", Integer.toString(REQUEST_TIMEOUT_MS),
                       "MARKETPLACE_VERTICLE_INSTANCES", "1"))
-              .withHttpPort(freePort());
+              .withHttpPort(LoopbackPorts.take());
       var started =
           Marketplace.deploy(
               starting,
@@ -305,11 +305,5 @@ class DatabaseFaultTest {
     long inventory =
         database.queryLong("SELECT inventory FROM product_stock WHERE product_id = " + productId);
     assertThat(inventory + ordered).isEqualTo(STOCK);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.testing.LoopbackPorts;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class ObservabilityTest {
     domainLog = logs.resolve("domain-node.log");
     jsonApiLog = logs.resolve("api-node-json.log");
     textApiLog = logs.resolve("api-node-text.log");
-    domainHealthPort = TestCluster.freePort();
+    domainHealthPort = LoopbackPorts.take();
     cluster.startProcess(
         "account,catalog,order,payment,sandbox",
         domainLog,
@@ -58,9 +59,9 @@ class ObservabilityTest {
         domainHealthPort,
         observed("json"));
     cluster.startProcess(
-        "api", jsonApiLog, cluster.httpPort, TestCluster.freePort(), observed("json"));
-    int textPort = TestCluster.freePort();
-    cluster.startProcess("api", textApiLog, textPort, TestCluster.freePort(), observed("text"));
+        "api", jsonApiLog, cluster.httpPort, LoopbackPorts.take(), observed("json"));
+    int textPort = LoopbackPorts.take();
+    cluster.startProcess("api", textApiLog, textPort, LoopbackPorts.take(), observed("text"));
     jsonApi = ApiClient.connect(cluster.clients, cluster.httpPort);
     textApi = ApiClient.connect(cluster.clients, textPort);
   }

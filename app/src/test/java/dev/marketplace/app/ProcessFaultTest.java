@@ -3,12 +3,12 @@ package dev.marketplace.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.common.db.DatabaseSettings;
+import dev.marketplace.common.testing.LoopbackPorts;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,7 +184,7 @@ class ProcessFaultTest {
      */
     static Server start() throws Exception {
       proxy.delay(0);
-      int port = freePort();
+      int port = LoopbackPorts.take();
       DatabaseSettings direct = database.settings();
       Path log = Files.createTempFile("marketplace-process", ".log");
       ProcessBuilder builder =
@@ -202,7 +202,7 @@ class ProcessFaultTest {
                   "127.0.0.1", proxy.port(), direct.database(), direct.user(), direct.password())
               .uri());
       env.put("MARKETPLACE_HTTP_PORT", Integer.toString(port));
-      env.put("MARKETPLACE_SANDBOX_PORT", Integer.toString(freePort()));
+      env.put("MARKETPLACE_SANDBOX_PORT", Integer.toString(LoopbackPorts.take()));
       env.put("MARKETPLACE_DATA_DIR", dataDirectory.toString());
       env.put("MARKETPLACE_SHUTDOWN_GRACE_SECONDS", Integer.toString(GRACE_SECONDS));
       env.put("MARKETPLACE_METRICS_ENABLED", "false");
@@ -271,12 +271,6 @@ class ProcessFaultTest {
       } catch (Exception e) {
         return e.toString();
       }
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

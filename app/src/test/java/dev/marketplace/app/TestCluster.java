@@ -2,11 +2,11 @@ package dev.marketplace.app;
 
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.security.SigningKeys;
+import dev.marketplace.common.testing.LoopbackPorts;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +50,8 @@ final class TestCluster implements AutoCloseable {
 
   private TestCluster() throws Exception {
     database = TestDatabase.create();
-    httpPort = freePort();
-    sandboxPort = freePort();
+    httpPort = LoopbackPorts.take();
+    sandboxPort = LoopbackPorts.take();
     dataDirectory = Files.createTempDirectory("marketplace-cluster-test");
   }
 
@@ -104,7 +104,7 @@ final class TestCluster implements AutoCloseable {
   /** As {@link #start(String, int)}, with {@code extra} variables on top. */
   MarketplaceNode start(String verticles, int nodeHttpPort, Map<String, String> extra)
       throws IOException {
-    Map<String, String> env = environment(verticles, freePort(), nodeHttpPort);
+    Map<String, String> env = environment(verticles, LoopbackPorts.take(), nodeHttpPort);
     env.putAll(extra);
     MarketplaceConfig config = MarketplaceConfig.fromEnvironment(env);
     MarketplaceNode node = MarketplaceNode.start(config, database.settings(), keys, clock).await();
@@ -117,7 +117,7 @@ final class TestCluster implements AutoCloseable {
    * -jar marketplace.jar} would, and waits until its health port says it is ready.
    */
   Process startProcess(String verticles, Path log) throws Exception {
-    return startProcess(verticles, log, httpPort, freePort(), Map.of());
+    return startProcess(verticles, log, httpPort, LoopbackPorts.take(), Map.of());
   }
 
   /**
@@ -130,7 +130,7 @@ final class TestCluster implements AutoCloseable {
     Path keyFolder = Files.createTempDirectory(dataDirectory, "keys");
     Path privateKey = Files.writeString(keyFolder.resolve("private.pem"), keys.privateKeyPem());
     Path publicKey = Files.writeString(keyFolder.resolve("public.pem"), keys.publicKeyPem());
-    Map<String, String> env = environment(verticles, freePort(), nodeHttpPort);
+    Map<String, String> env = environment(verticles, LoopbackPorts.take(), nodeHttpPort);
     env.put("MARKETPLACE_HEALTH_PORT", Integer.toString(healthPort));
     env.put("MARKETPLACE_DB_URL", database.settings().uri());
     env.put("MARKETPLACE_JWT_PRIVATE_KEY_FILE", privateKey.toString());
@@ -208,11 +208,5 @@ final class TestCluster implements AutoCloseable {
     }
     clients.close().await();
     database.close();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

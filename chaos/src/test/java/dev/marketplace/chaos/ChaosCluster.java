@@ -1,10 +1,9 @@
 package dev.marketplace.chaos;
 
 import dev.marketplace.common.security.SigningKeys;
+import dev.marketplace.common.testing.LoopbackPorts;
 import dev.marketplace.common.testing.TestDatabase;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +80,9 @@ final class ChaosCluster implements AutoCloseable {
             "account,catalog");
     Map<String, int[]> ports = new LinkedHashMap<>();
     for (int i = 0; i < 6; i++) {
-      ports.put(names.get(i), new int[] {freePort(), freePort(), freePort()});
+      ports.put(
+          names.get(i),
+          new int[] {LoopbackPorts.take(), LoopbackPorts.take(), LoopbackPorts.take()});
     }
     String members =
         ports.entrySet().stream()
@@ -246,13 +247,6 @@ final class ChaosCluster implements AutoCloseable {
     database.close();
     if (!left.isEmpty()) {
       throw new IllegalStateException("left behind after the run: " + left);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("0.0.0.0", 0));
-      return socket.getLocalPort();
     }
   }
 }

@@ -3,10 +3,10 @@ package dev.marketplace.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.auth.CredentialStore;
 import dev.marketplace.client.failure.ServerUnreachableException;
 import dev.marketplace.client.model.CatalogQuery;
+import dev.marketplace.common.testing.LoopbackPorts;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ class UnreachableServerTest {
 
   @Test
   void nothingListeningIsUnreachableNotAFailureOfTheServer() throws Exception {
-    URI nowhere = URI.create("http://127.0.0.1:" + RunningMarketplace.freePort());
+    URI nowhere = URI.create("http://127.0.0.1:" + LoopbackPorts.take());
     MarketplaceClient client = client(nowhere, Duration.ofSeconds(5));
 
     assertThatThrownBy(() -> client.catalog().categories())

@@ -4,10 +4,10 @@ import static dev.marketplace.client.testing.TestAccounts.PASSWORD;
 import static dev.marketplace.client.testing.TestAccounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.app.testing.RunningMarketplace;
 import dev.marketplace.client.ServerUrl;
 import dev.marketplace.client.auth.Role;
 import dev.marketplace.client.auth.Session;
+import dev.marketplace.common.testing.LoopbackPorts;
 import dev.marketplace.seller.command.Environment;
 import java.net.URI;
 import java.nio.file.Files;
@@ -126,7 +126,7 @@ class AccountCommandsTest extends CliTest {
   @Test
   void anUnreachableServerExitsWithFour() throws Exception {
     User user = seller("Offline Shop");
-    String nowhere = "http://127.0.0.1:" + RunningMarketplace.freePort();
+    String nowhere = "http://127.0.0.1:" + LoopbackPorts.take();
 
     Run run = user.run("--server", nowhere, "whoami");
     Run list = user.withVariable("MARKETPLACE_URL", nowhere).run("products", "list");

@@ -2,7 +2,7 @@ package dev.marketplace.seller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.app.testing.RunningMarketplace;
+import dev.marketplace.common.testing.LoopbackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class WordsTest extends CliTest {
 
   @Test
   void nothingAnsweringExitsWithFourEvenWithoutASession() throws Exception {
-    String nowhere = "http://127.0.0.1:" + RunningMarketplace.freePort();
+    String nowhere = "http://127.0.0.1:" + LoopbackPorts.take();
 
     Run run = newUser().run("--server", nowhere, "whoami");
 

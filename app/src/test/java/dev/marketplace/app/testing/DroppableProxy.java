@@ -1,5 +1,6 @@
 package dev.marketplace.app.testing;
 
+import dev.marketplace.common.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +30,7 @@ public final class DroppableProxy implements AutoCloseable {
 
   /** A proxy on a free local port that forwards to {@code targetPort} on 127.0.0.1. */
   public static DroppableProxy to(int targetPort) throws IOException {
-    DroppableProxy proxy = new DroppableProxy(targetPort, RunningMarketplace.freePort());
+    DroppableProxy proxy = new DroppableProxy(targetPort, LoopbackPorts.take());
     proxy.start();
     return proxy;
   }

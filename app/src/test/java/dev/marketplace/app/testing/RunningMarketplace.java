@@ -6,6 +6,7 @@ import dev.marketplace.app.Marketplace;
 import dev.marketplace.common.config.MarketplaceConfig;
 import dev.marketplace.common.db.DatabaseSettings;
 import dev.marketplace.common.security.SigningKeys;
+import dev.marketplace.common.testing.LoopbackPorts;
 import dev.marketplace.common.testing.TestClock;
 import dev.marketplace.common.testing.TestDatabase;
 import io.vertx.core.Vertx;
@@ -14,7 +15,6 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -80,8 +80,8 @@ public final class RunningMarketplace implements AutoCloseable {
    */
   public static RunningMarketplace start(Map<String, String> settings, DatabaseSettings database)
       throws Exception {
-    // A port found free can be taken before the server binds it (the kernel also hands its
-    // ephemeral ports to outgoing connections): then start again, on other ports.
+    // A port found free can still be taken before the server binds it, where the kernel's
+    // ephemeral range leaves LoopbackPorts no room of its own: then start again, on other ports.
     for (int attempt = 1; ; attempt++) {
       try {
         return startOnce(settings, database);
@@ -99,7 +99,7 @@ public final class RunningMarketplace implements AutoCloseable {
     SigningKeys keys = SigningKeys.generate();
     TestClock clock = new TestClock();
     Path dataDirectory = Files.createTempDirectory("marketplace-test-data");
-    int sandboxPort = freePort();
+    int sandboxPort = LoopbackPorts.take();
     Map<String, String> environment = new HashMap<>();
     environment.put("MARKETPLACE_SSE_HEARTBEAT_SECONDS", "1");
     environment.put("MARKETPLACE_DATA_DIR", dataDirectory.toString());
@@ -111,7 +111,7 @@ public final class RunningMarketplace implements AutoCloseable {
     environment.put("MARKETPLACE_PAYMENT_RECONCILE_SECONDS", "3600");
     environment.putAll(settings);
     MarketplaceConfig config =
-        MarketplaceConfig.fromEnvironment(environment).withHttpPort(freePort());
+        MarketplaceConfig.fromEnvironment(environment).withHttpPort(LoopbackPorts.take());
     AnswerRecorder answers = new AnswerRecorder();
     Vertx vertx =
         InstrumentedVertx.builder(Marketplace.singleProcessOptions(config), true)
@@ -220,12 +220,5 @@ public final class RunningMarketplace implements AutoCloseable {
         folder.resolve("port-" + config.httpPort() + "-" + System.nanoTime() + ".tsv"),
         report.toString());
     return List.copyOf(undocumented);
-  }
-
-  /** A port nothing listens on at the moment. */
-  public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

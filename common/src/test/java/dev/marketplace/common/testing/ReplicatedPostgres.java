@@ -3,7 +3,6 @@ package dev.marketplace.common.testing;
 import dev.marketplace.common.db.DatabaseHost;
 import dev.marketplace.common.db.DatabaseSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ public final class ReplicatedPostgres implements AutoCloseable {
     this.runAs = runAs;
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
-      this.primary = new Node("primary", freePort());
+      this.primary = new Node("primary", LoopbackPorts.take());
       nodes.add(primary);
       run(
           "initdb",
@@ -93,7 +92,7 @@ public final class ReplicatedPostgres implements AutoCloseable {
    * synchronous_standby_names} can list) and answers read-only queries.
    */
   public Node addStandby(String name) throws IOException {
-    Node standby = new Node(name, freePort());
+    Node standby = new Node(name, LoopbackPorts.take());
     nodes.add(standby);
     run(
         "pg_basebackup",
@@ -350,11 +349,5 @@ public final class ReplicatedPostgres implements AutoCloseable {
         "The replication tests need PostgreSQL's server programs with pg_basebackup under "
             + SYSTEM_INSTALLS
             + "/<version>/bin: apt-get install postgresql");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
