@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,7 +32,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path binaries;
   private final Path dataDirectory;
   private final PostgresProcessUser user;
-  private final int port;
+  private int port;
   private final FileChannel lockFile;
   private final FileLock lock;
 
@@ -39,20 +40,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
       Path binaries,
       Path dataDirectory,
       PostgresProcessUser user,
-      int port,
       FileChannel lockFile,
       FileLock lock) {
     this.binaries = binaries;
     this.dataDirectory = dataDirectory;
     this.user = user;
-    this.port = port;
     this.lockFile = lockFile;
     this.lock = lock;
   }
 
   /** Starts (or restarts on the existing data of) a durable server for {@code dataDirectory}. */
   public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
-    return start(dataDirectory, List.of());
+    return start(dataDirectory, List.of(), EmbeddedDatabase::freePort);
   }
 
   /**
@@ -61,10 +60,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
    */
   public static EmbeddedDatabase startForTests(Path dataDirectory) throws IOException {
     return start(
-        dataDirectory, List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));
+        dataDirectory,
+        List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"),
+        EmbeddedDatabase::freePort);
   }
 
-  private static EmbeddedDatabase start(Path requested, List<String> settings) throws IOException {
+  /** Where the server is to listen: a port nothing listens on at the moment. */
+  interface Ports {
+    int next() throws IOException;
+  }
+
+  static EmbeddedDatabase start(Path requested, List<String> settings, Ports ports)
+      throws IOException {
     Path binaries = PostgresBinaries.install();
     PostgresProcessUser user = PostgresProcessUser.forThisProcess();
     Path data = user.dataDirectory(requested);
@@ -78,10 +85,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       lockFile.close();
       throw new IOException("Another process is using the embedded PostgreSQL in " + data);
     }
-    EmbeddedDatabase database =
-        new EmbeddedDatabase(binaries, data, user, freePort(), lockFile, lock);
+    EmbeddedDatabase database = new EmbeddedDatabase(binaries, data, user, lockFile, lock);
     try {
-      database.startServer(settings);
+      database.startServer(settings, ports);
     } catch (IOException | RuntimeException e) {
       database.releaseLock();
       throw e;
@@ -89,7 +95,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return database;
   }
 
-  private void startServer(List<String> settings) throws IOException {
+  private void startServer(List<String> settings, Ports ports) throws IOException {
     if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
       tool("initdb", "-A", "trust", "-U", SUPERUSER, "-E", "UTF-8", "-D", dataDirectory.toString());
     }
@@ -97,6 +103,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (pgCtl("status").exitCode() == 0) {
       tool("pg_ctl", "stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60");
     }
+    // A port found free can be taken before the server binds it (the kernel hands the same range
+    // to outgoing connections): then the server starts on another.
+    Path log = dataDirectory.resolve("server.log");
+    for (int attempt = 1; ; attempt++) {
+      port = ports.next();
+      long logged = Files.exists(log) ? Files.size(log) : 0;
+      try {
+        tool(
+            "pg_ctl",
+            "start",
+            "-D",
+            dataDirectory.toString(),
+            "-l",
+            log.toString(),
+            "-o",
+            serverOptions(settings),
+            "-w",
+            "-t",
+            "60");
+        return;
+      } catch (IOException failed) {
+        if (attempt == 3 || !portWasTaken(log, logged)) {
+          throw failed;
+        }
+      }
+    }
+  }
+
+  private String serverOptions(List<String> settings) {
     List<String> options =
         new ArrayList<>(
             List.of(
@@ -110,18 +145,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     for (String option : options) {
       serverOptions.append(" -c ").append(option);
     }
-    tool(
-        "pg_ctl",
-        "start",
-        "-D",
-        dataDirectory.toString(),
-        "-l",
-        dataDirectory.resolve("server.log").toString(),
-        "-o",
-        serverOptions.toString().strip(),
-        "-w",
-        "-t",
-        "60");
+    return serverOptions.toString().strip();
+  }
+
+  /** Whether the server's log, past {@code from}, says it could not listen on its port. */
+  private static boolean portWasTaken(Path log, long from) throws IOException {
+    if (!Files.exists(log)) {
+      return false;
+    }
+    byte[] written = Files.readAllBytes(log);
+    String tail =
+        new String(
+            written,
+            (int) Math.min(from, written.length),
+            (int) Math.max(0, written.length - from),
+            StandardCharsets.UTF_8);
+    return tail.contains("could not create any TCP/IP sockets");
   }
 
   /** Where the server keeps its data (see {@link PostgresProcessUser#dataDirectory}). */
