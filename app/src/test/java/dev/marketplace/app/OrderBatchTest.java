@@ -2,13 +2,19 @@ package dev.marketplace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.common.bus.Invalidations;
+import dev.marketplace.common.bus.Invalidations.Invalidation;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -123,6 +129,50 @@ class OrderBatchTest extends ApiTest {
     assertThat(statuses(heldOrders)).isEqualTo(Map.of(201, 5L));
     assertThat(stock(held)).isEqualTo(45);
     assertThat(stock(free)).isEqualTo(30);
+  }
+
+  @Test
+  void ordersPlacedTogetherTellTheApiNodesOncePerTransaction() throws Exception {
+    Account seller = fixtures.seller("Notice Shop");
+    Account buyer = fixtures.buyer("Notice Buyer");
+    Set<String> products = new HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      products.add(
+          Long.toString(
+              fixtures.product(seller, "Notice Item " + i, "Home", "5.00", 100).getLong("id")));
+    }
+    // Subscribed after the fixtures answered: notices of their own went out before that.
+    List<Invalidation> heard = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> listener =
+        Invalidations.subscribe(
+            vertx,
+            Invalidations.PRODUCTS,
+            notice -> {
+              if (notice.keys().stream().anyMatch(products::contains)) {
+                heard.add(notice);
+              }
+            });
+    listener.completion().await();
+
+    List<Future<ApiResponse>> answers = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      answers.add(order(buyer, Long.parseLong(List.copyOf(products).get(i % 6)), 1, null));
+    }
+
+    assertThat(statuses(answers)).isEqualTo(Map.of(201, 60L));
+    long transactions =
+        database.queryLong(
+            "SELECT count(DISTINCT xmin::text) FROM orders WHERE product_id IN ("
+                + String.join(", ", products)
+                + ")");
+    assertThat(transactions).as("orders were committed several to a transaction").isLessThan(60);
+    assertThat(heard.size())
+        .as("at most one notice per transaction, not one per order")
+        .isLessThanOrEqualTo((int) transactions);
+    assertThat(heard.stream().flatMap(notice -> notice.keys().stream()))
+        .as("every product whose stock moved is named")
+        .containsAll(products);
+    listener.unregister().await();
   }
 
   private Future<ApiResponse> order(Account buyer, long productId, int quantity, String key) {

@@ -81,7 +81,7 @@ public final class OrderVerticle extends VerticleBase {
     OrderEventPublisher publisher = new OrderEventPublisher(vertx);
     WritePositions positions = WritePositions.of(vertx, settings.database());
     StockChangeNotices stockChanges =
-        new StockChangeNotices(new ChangeNotices(vertx, positions), pool, reads);
+        new StockChangeNotices(vertx, new ChangeNotices(vertx, positions), pool, reads);
     OrderTransitions transitions =
         new OrderTransitions(orders, new OrderStatusMachine(), publisher, stockChanges);
     IdempotencyKeys idempotency = new IdempotencyKeys(pool, clock, RequestFingerprint.plain());
