@@ -1,6 +1,7 @@
 package dev.marketplace.api;
 
 import dev.marketplace.api.validation.InvalidRequest;
+import dev.marketplace.api.validation.Violation;
 import dev.marketplace.api.validation.ViolationWording;
 import dev.marketplace.common.error.ApiError;
 import dev.marketplace.common.error.ErrorCode;
@@ -156,9 +157,10 @@ final class ErrorResponder implements Handler<RoutingContext> {
 
   /** A request refused for its violations of the contract, each one in a sentence. */
   static ApiError invalid(InvalidRequest invalid) {
+    List<Violation> toTell = ViolationWording.toTell(invalid.violations());
     return ApiError.invalid(
-        ViolationWording.message(invalid.violations()),
-        invalid.violations().stream()
+        ViolationWording.message(toTell),
+        toTell.stream()
             .map(
                 violation ->
                     new FieldError(violation.field(), ViolationWording.sentence(violation)))

@@ -72,6 +72,27 @@ class ErrorBodyTest extends ApiTest {
   }
 
   @Test
+  void aNumberBeyondItsFieldsBoundAndItsFormatsRangeIsToldTheBoundOnce() throws Exception {
+    Account seller = fixtures.seller("Range Shop");
+    JsonObject huge =
+        new JsonObject()
+            .put("name", "Mug")
+            .put("description", "A mug")
+            .put("price", 12.5)
+            .put("inventory", 99_999_999_999L)
+            .put("category", "Home");
+
+    JsonObject refused = seller.api().post("/api/sellers/products", huge).json();
+    JsonObject unknownProduct = api.get("/api/buyers/products/99999999999999999999").json();
+
+    assertThat(refused.getString("message")).isEqualTo("inventory must be at most 1000000000");
+    assertThat(refused.getJsonArray("fields")).hasSize(1);
+    assertThat(unknownProduct.getString("message"))
+        .isEqualTo("product_id must be at most 9007199254740991");
+    assertThat(unknownProduct.getJsonArray("fields")).hasSize(1);
+  }
+
+  @Test
   void theBodyAsAWholeAndUnknownFields() {
     ApiResponse notJson =
         api.send(

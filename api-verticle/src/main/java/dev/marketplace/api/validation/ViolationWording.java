@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Says what is wrong with a request in a person's words, from facts alone: the field, the rule and
@@ -19,6 +20,10 @@ public final class ViolationWording {
 
   /** The contract's extension beside a {@code pattern}: what the pattern asks, from "must". */
   public static final String PATTERN_RULE = "x-pattern-rule";
+
+  private static final Set<String> INTEGER_FORMATS = Set.of("int32", "int64");
+  private static final Set<String> BOUNDS =
+      Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
 
   private ViolationWording() {}
 
@@ -56,7 +61,7 @@ public final class ViolationWording {
           schema.getString(PATTERN_RULE) != null
               ? who + " " + schema.getString(PATTERN_RULE)
               : who + " is not written the way the API reference shows for it";
-      case "format" -> who + " must be " + formatNoun(schema.getString("format"));
+      case "format" -> who + " must be " + formatNoun(schema);
       case "minItems" ->
           "1".equals(number(schema, "minItems"))
               ? who + " must not be empty"
@@ -114,6 +119,29 @@ public final class ViolationWording {
         : "the body must be " + String.join(" or ", kinds);
   }
 
+  /**
+   * The violations a person needs to read, in order: a field's integer range ({@code int32}, {@code
+   * int64}) is left out where a bound of the field's own ({@code minimum}, {@code maximum}) already
+   * says what is wrong, since the field's bound is the narrower one and two ranges for one value
+   * read as a contradiction.
+   */
+  public static List<Violation> toTell(List<Violation> violations) {
+    List<Violation> told = new ArrayList<>();
+    for (Violation violation : violations) {
+      boolean rangeOfAFieldOutOfItsBounds =
+          violation.rule().equals("format")
+              && INTEGER_FORMATS.contains(violation.schema().getString("format", ""))
+              && violations.stream()
+                  .anyMatch(
+                      other ->
+                          other.field().equals(violation.field()) && BOUNDS.contains(other.rule()));
+      if (!rangeOfAFieldOutOfItsBounds) {
+        told.add(violation);
+      }
+    }
+    return told;
+  }
+
   /** The sentences of several violations, one per field and rule, joined for {@code message}. */
   public static String message(List<Violation> violations) {
     List<String> sentences = new ArrayList<>();
@@ -144,14 +172,15 @@ public final class ViolationWording {
     };
   }
 
-  private static String formatNoun(String format) {
+  private static String formatNoun(JsonObject schema) {
+    String format = schema.getString("format");
     return switch (Objects.toString(format)) {
       case "date" -> "a date like 2026-11-25";
       case "date-time" -> "a date and time like 2026-11-24T14:00:00Z";
       case "uuid" -> "a UUID like 3f2c7e9a-51b4-4c1e-9d7a-0b6f2e8c4a10";
       case "email" -> "an address like ada@example.com";
-      case "int32" -> "a whole number from -2147483648 to 2147483647";
-      case "int64" -> "a whole number from -9223372036854775808 to 9223372036854775807";
+      case "int32" -> wholeNumber(schema, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case "int64" -> wholeNumber(schema, Long.MIN_VALUE, Long.MAX_VALUE);
       case "float", "double" -> "a number";
       case "time" -> "a time like 14:00:00Z";
       case "duration" -> "a duration like P3D";
@@ -163,6 +192,21 @@ public final class ViolationWording {
       case "byte" -> "base64 text";
       default -> "written the way the API reference shows for it";
     };
+  }
+
+  /** "a whole number from A to B": the format's range, narrowed by the field's own bounds. */
+  private static String wholeNumber(JsonObject schema, long lowest, long highest) {
+    BigDecimal from = BigDecimal.valueOf(lowest);
+    BigDecimal to = BigDecimal.valueOf(highest);
+    String minimum = number(schema, "minimum");
+    String maximum = number(schema, "maximum");
+    if (minimum != null) {
+      from = from.max(new BigDecimal(minimum));
+    }
+    if (maximum != null) {
+      to = to.min(new BigDecimal(maximum));
+    }
+    return "a whole number from " + from.toPlainString() + " to " + to.toPlainString();
   }
 
   private static String choices(JsonArray values) {

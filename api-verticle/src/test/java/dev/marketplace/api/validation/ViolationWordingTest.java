@@ -147,6 +147,39 @@ class ViolationWordingTest {
   }
 
   @Test
+  void anIntegerFormatsRangeIsNarrowedByTheFieldsOwnBounds() {
+    assertThat(say("quantity", "format", new JsonObject().put("format", "int32")))
+        .isEqualTo("quantity must be a whole number from -2147483648 to 2147483647");
+    assertThat(
+            say(
+                "inventory",
+                "format",
+                new JsonObject()
+                    .put("format", "int32")
+                    .put("minimum", 0)
+                    .put("maximum", 1_000_000_000)))
+        .isEqualTo("inventory must be a whole number from 0 to 1000000000");
+    assertThat(
+            say("product_id", "format", new JsonObject().put("format", "int64").put("minimum", 1)))
+        .isEqualTo("product_id must be a whole number from 1 to 9223372036854775807");
+  }
+
+  @Test
+  void aFormatsRangeIsNotToldBesideABoundOfTheSameField() {
+    JsonObject inventory =
+        new JsonObject().put("format", "int32").put("minimum", 0).put("maximum", 1_000_000_000);
+    Violation tooLarge = new Violation("inventory", "maximum", inventory);
+    Violation outOfRange = new Violation("inventory", "format", inventory);
+    Violation otherField =
+        new Violation("quantity", "format", new JsonObject().put("format", "int32"));
+    Violation email = new Violation("email", "format", new JsonObject().put("format", "email"));
+
+    assertThat(ViolationWording.toTell(List.of(tooLarge, outOfRange, otherField, email)))
+        .containsExactly(tooLarge, otherField, email);
+    assertThat(ViolationWording.toTell(List.of(outOfRange))).containsExactly(outOfRange);
+  }
+
+  @Test
   void aMessageJoinsTheSentencesOnce() {
     assertThat(
             ViolationWording.message(
