@@ -87,11 +87,22 @@ final class ErrorResponder implements Handler<RoutingContext> {
       rc.response().reset();
       return;
     }
+    String allowed = status == 405 && contract != null ? allowed(rc.request().path()) : "";
     if (status == 405 && contract != null) {
-      rc.response().putHeader(HttpHeaders.ALLOW, allowed(rc.request().path()));
+      rc.response().putHeader(HttpHeaders.ALLOW, allowed);
     }
     Throwable failure = rc.failure();
-    if (failure instanceof ReplyException reply) {
+    if (failure == null && !allowed.isEmpty()) {
+      write(
+          rc,
+          new ApiError(
+              ErrorCode.METHOD_NOT_ALLOWED,
+              "This resource takes "
+                  + allowed.replace(", ", " or ")
+                  + ", not "
+                  + rc.request().method().name()
+                  + "."));
+    } else if (failure instanceof ReplyException reply) {
       fromEventBus(rc, reply);
     } else if (failure instanceof InvalidRequest invalid) {
       write(rc, invalid(invalid));

@@ -224,8 +224,12 @@ class ErrorBodyTest extends ApiTest {
     assertThat(register.status()).isEqualTo(405);
     assertThat(register.errorCode()).isEqualTo("method_not_allowed");
     assertThat(register.headers().get("Allow")).isEqualTo("POST");
+    assertThat(register.json().getString("message"))
+        .isEqualTo("This resource takes POST, not DELETE.");
     assertThat(reviews.status()).isEqualTo(405);
     assertThat(reviews.headers().get("Allow")).isEqualTo("GET, POST");
+    assertThat(reviews.json().getString("message"))
+        .isEqualTo("This resource takes GET or POST, not PUT.");
   }
 
   @Test
