@@ -7,8 +7,11 @@ import dev.marketplace.seller.command.CommandFailure;
 import dev.marketplace.seller.command.ExitCode;
 import dev.marketplace.seller.command.SellerContext;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -86,7 +89,7 @@ final class Failures implements IExecutionExceptionHandler {
         && !unmatched.getSuggestions().isEmpty()
         && !unmatched.getUnmatched().getFirst().startsWith("-")) {
       // For a mistyped command the did-you-mean line says it all; "Unmatched argument at index 0"
-      // says nothing more. A mistyped option keeps "Unknown option" above its suggestions.
+      // says nothing more. A mistyped option keeps "unknown option" above its suggestions.
       CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
       err.flush();
       return ExitCode.USAGE;
@@ -111,7 +114,41 @@ final class Failures implements IExecutionExceptionHandler {
               : problem.getArgSpec().paramLabel();
       return name + " " + wrongType.getMessage();
     }
+    if (problem instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      return unmatched(unmatched);
+    }
     return problem.getMessage();
+  }
+
+  /**
+   * What was typed that the command does not take, and what it does take: picocli's "Unmatched
+   * arguments from index 1: 'take', '1', '500'" names no remedy, and its "Unknown options:
+   * '--password', 'secret'" counts the option's value as an option too.
+   */
+  private static String unmatched(CommandLine.UnmatchedArgumentException problem) {
+    List<String> arguments = problem.getUnmatched();
+    String first = arguments.getFirst();
+    CommandSpec spec = problem.getCommandLine().getCommandSpec();
+    if (first.startsWith("-")) {
+      return "unknown option " + first;
+    }
+    List<String> commands =
+        spec.subcommands().values().stream()
+            .filter(sub -> !sub.getCommandSpec().usageMessage().hidden())
+            .map(CommandLine::getCommandName)
+            .distinct()
+            .toList();
+    if (!commands.isEmpty()) {
+      return "'"
+          + first
+          + "' is not a command of "
+          + spec.qualifiedName()
+          + "; its commands: "
+          + String.join(", ", commands);
+    }
+    return (arguments.size() == 1 ? "unexpected argument " : "unexpected arguments ")
+        + arguments.stream().map(argument -> "'" + argument + "'").collect(Collectors.joining(" "));
   }
 
   static String oneLine(String message) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Reads every option whose values are a fixed set of choices (an enum) in any letter case, and
  * names the choices in lower case when a value is none of them, as the API and the help spell them:
- * picocli's own message lists the enum's constants in capitals.
+ * picocli's own message lists the enum's constants in capitals, in its own words.
  */
 final class LowerCaseChoices<E extends Enum<E>> implements ITypeConverter<E> {
 
@@ -61,12 +61,12 @@ final class LowerCaseChoices<E extends Enum<E>> implements ITypeConverter<E> {
       }
     }
     throw new TypeConversionException(
-        "expected one of "
+        "must be one of "
             + choices().stream()
                 .map(choice -> choice.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "))
-            + " but was '"
+            + ", not \""
             + value
-            + "'");
+            + "\"");
   }
 }

@@ -42,14 +42,18 @@ final class Values {
   }
 
   private static long whole(String text, long min, long max) {
+    long value;
     try {
-      long value = Long.parseLong(text.strip());
-      if (value >= min && value <= max) {
-        return value;
-      }
+      value = Long.parseLong(text.strip());
     } catch (NumberFormatException e) {
-      // Said below.
+      throw new TypeConversionException("must be a whole number like 12, not \"" + text + "\"");
     }
-    throw new TypeConversionException("must be a whole number like 12, not \"" + text + "\"");
+    if (value > max) {
+      throw new TypeConversionException("must be at most " + max + ", not " + value);
+    }
+    if (value < min) {
+      throw new TypeConversionException("must be at least " + min + ", not " + value);
+    }
+    return value;
   }
 }

@@ -56,7 +56,7 @@ class AccountCommandsTest extends CliTest {
     assertThat(noTerminal.exit()).isEqualTo(2);
     assertThat(noTerminal.err()).contains("--password-stdin");
     assertThat(asArgument.exit()).isEqualTo(2);
-    assertThat(asArgument.err()).contains("Unknown options: '--password'");
+    assertThat(asArgument.err()).contains("unknown option --password");
     assertThat(differ.exit()).isEqualTo(2);
     assertThat(differ.err()).contains("The two passwords differ.");
   }

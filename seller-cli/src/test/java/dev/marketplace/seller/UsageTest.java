@@ -54,7 +54,8 @@ class UsageTest {
 
     assertEquals(2, exit);
     assertTrue(
-        err.toString().contains("expected one of day, week, month but was 'year'"), err.toString());
+        err.toString().contains("by must be one of day, week, month, not \"year\""),
+        err.toString());
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marketplace.common.testing.LoopbackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,38 @@ class WordsTest extends CliTest {
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("Did you mean").contains("products").doesNotContain("Unmatched");
+  }
+
+  @Test
+  void whatACommandDoesNotTakeIsNamedWithWhatItTakes() throws Exception {
+    User user = newUser();
+
+    Run subcommand = user.run("stock", "take", "1", "500");
+    Run option = user.run("login", "--email", "ada@example.com", "--password", "secret");
+    Run extra = user.run("whoami", "now");
+    Run choice = user.run("orders", "list", "--status", "bogus");
+    Run tooLarge = user.run("stock", "set", "1", "3000000000");
+
+    assertThat(List.of(subcommand, option, extra, choice, tooLarge))
+        .allSatisfy(run -> assertThat(run.exit()).isEqualTo(2))
+        .allSatisfy(
+            run ->
+                assertThat(run.err())
+                    .doesNotContain("Unmatched")
+                    .doesNotContain("expected one of")
+                    .doesNotContain("but was"));
+    assertThat(subcommand.err())
+        .contains("'take' is not a command of marketplace-seller stock; its commands: ");
+    assertThat(option.err())
+        .contains("unknown option --password")
+        .contains("--password-stdin")
+        .doesNotContain("'secret'");
+    assertThat(extra.err()).contains("unexpected argument 'now'");
+    assertThat(choice.err())
+        .contains(
+            "status must be one of pending, processing, shipped, delivered, completed, cancelled,"
+                + " not \"bogus\"");
+    assertThat(tooLarge.err()).contains("must be at most 2147483647, not 3000000000");
   }
 
   @Test
