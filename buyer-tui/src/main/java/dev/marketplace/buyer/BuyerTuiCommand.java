@@ -9,12 +9,15 @@ import dev.marketplace.client.ServerUrl;
 import dev.marketplace.client.auth.CredentialStore;
 import dev.marketplace.client.auth.Role;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code marketplace-buyer}: the buyer's terminal app. */
 @Command(
@@ -28,6 +31,9 @@ import picocli.CommandLine.Option;
     })
 public final class BuyerTuiCommand implements Callable<Integer> {
 
+  /** The exit code of wrong usage, as the seller's tool has it. */
+  static final int USAGE = 2;
+
   @Option(
       names = "--server",
       paramLabel = "URL",
@@ -40,7 +46,32 @@ public final class BuyerTuiCommand implements Callable<Integer> {
   boolean noColour;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BuyerTuiCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new BuyerTuiCommand())
+        .setParameterExceptionHandler(BuyerTuiCommand::usage);
+  }
+
+  /**
+   * A usage error on one line, then where the help is (exit 2): not picocli's "Unmatched argument
+   * at index 0" followed by the whole help.
+   */
+  private static int usage(ParameterException problem, String[] args) {
+    PrintWriter err = problem.getCommandLine().getErr();
+    String what = problem.getMessage();
+    if (problem instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String first = unmatched.getUnmatched().getFirst();
+      what =
+          first.startsWith("-") ? "unknown option " + first : "unexpected argument '" + first + "'";
+    }
+    err.println("marketplace-buyer: " + what);
+    UnmatchedArgumentException.printSuggestions(problem, err);
+    err.println("See 'marketplace-buyer --help'.");
+    err.flush();
+    return USAGE;
   }
 
   @Override
@@ -50,18 +81,28 @@ public final class BuyerTuiCommand implements Callable<Integer> {
       url = ServerUrl.resolve(server, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("marketplace-buyer: " + e.getMessage());
-      return 2;
+      return USAGE;
     }
     MarketplaceClient client =
         MarketplaceClient.builder(url)
             .role(Role.BUYER)
             .credentials(CredentialStore.defaultLocation(System.getenv()))
             .build();
-    Screen screen =
-        new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-            .setForceTextTerminal(true)
-            .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-            .createScreen();
+    Screen screen;
+    try {
+      screen =
+          new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+              .setForceTextTerminal(true)
+              .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+              .createScreen();
+    } catch (IOException noTerminal) {
+      // Lanterna sets the terminal up with stty on /dev/tty, which a process without a
+      // controlling terminal (a pipe, a cron job, ssh without -t) cannot open.
+      System.err.println(
+          "marketplace-buyer: there is no terminal to draw on here; run it in one (over ssh, with"
+              + " ssh -t).");
+      return USAGE;
+    }
     Thread restore = new Thread(() -> stop(screen), "restore-terminal");
     Runtime.getRuntime().addShutdownHook(restore);
     screen.startScreen();
