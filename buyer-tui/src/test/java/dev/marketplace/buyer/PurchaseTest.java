@@ -125,7 +125,7 @@ class PurchaseTest extends TuiTest {
         tui.await("Ceramic Mug");
         selectRow(tui, "Ceramic Mug");
         tui.type("a").await("How many Ceramic Mug?");
-        tui.press(KeyType.Enter).await("Added 1 × Ceramic Mug");
+        tui.press(KeyType.Enter).await("Added 1 × Ceramic Mug to the cart (1 item, 9.50)");
         tui.type("c").await("Total 9.50");
 
         proxy.stop();

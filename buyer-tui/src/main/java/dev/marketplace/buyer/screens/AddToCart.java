@@ -39,7 +39,7 @@ final class AddToCart {
                       + product.name()
                       + " to the cart ("
                       + cart.items()
-                      + " items, "
+                      + (cart.items() == 1 ? " item, " : " items, ")
                       + Display.money(cart.total())
                       + "). c opens the cart.");
             }));
