@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -119,7 +120,8 @@ public final class EventLoopRequestValidation {
       if (parameter.getIn() == Location.QUERY && !queryDecodes) {
         continue;
       }
-      RequestParameter raw = new RequestParameterImpl(rawValue(rc, parameter));
+      RequestParameter raw =
+          new RequestParameterImpl(textAsSent(parameter, rawValue(rc, parameter)));
       try {
         parameters
             .get(parameter.getIn())
@@ -256,6 +258,18 @@ public final class EventLoopRequestValidation {
     } catch (RuntimeException notJson) {
       return null;
     }
+  }
+
+  /**
+   * A text parameter's value in the one form the library's transformer hands back unchanged: a JSON
+   * string. The library reads every value that is not a plain word as JSON, so text such as "-5",
+   * "1.5" or "[1]" (a search, a SKU, an Idempotency-Key) would arrive as a number or a list and be
+   * refused as "must be text", and "\"mug\"" would lose its quotes.
+   */
+  private static String textAsSent(Parameter parameter, String value) {
+    return value != null && parameter.getSchemaType() == SchemaType.STRING
+        ? Json.encode(value)
+        : value;
   }
 
   /** The parameter as the client sent it, decoded once; null when absent. */

@@ -18,9 +18,12 @@
  *       stops sending every request through an ordered {@code executeBlocking} (a queue per event
  *       loop on a worker thread, and two thread hand-offs a request) and its request extractor
  *       stops URL-decoding query values a second time (a search for {@code 100%} then fails and
- *       {@code c++} becomes {@code "c "}); the routes then keep their built-in validation of
- *       parameters. JSON bodies stay with the checks generated from the contract ({@code
- *       ContractBodies}), which cost a small fraction of the library's interpreting validator.
+ *       {@code c++} becomes {@code "c "}) and its parameter transformer stops reading a text
+ *       parameter that is not a plain word as JSON ({@code -5}, {@code 1.5} or {@code [1]} would be
+ *       refused as "must be text", so this class hands text over as a JSON string); the routes then
+ *       keep their built-in validation of parameters. JSON bodies stay with the checks generated
+ *       from the contract ({@code ContractBodies}), which cost a small fraction of the library's
+ *       interpreting validator.
  *   <li>{@link dev.marketplace.api.openapi.RequestBodyReader} reads bodies raw, per operation, and
  *       leaves them where Vert.x Web's {@code BodyHandler} would, through its internal {@code
  *       RoutingContextInternal}. It goes when {@code BodyHandler} can keep form and multipart
