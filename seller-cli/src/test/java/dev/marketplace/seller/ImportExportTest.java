@@ -123,6 +123,11 @@ class ImportExportTest extends CliTest {
         seller.run(
             "products", "import", csv("sku,name,category,prise,stock\nA,B,C,1,1\n").toString());
     Run missingColumn = seller.run("products", "import", csv("sku,name\nA,B\n").toString());
+    Run semicolons =
+        seller.run(
+            "products",
+            "import",
+            csv("\uFEFFsku;name;category;price;stock\nA;B;C;1;1\n").toString());
     Run missingFile = seller.run("products", "import", "/no/such/file.csv");
     Run notJson = seller.run("products", "import", csv("[{\"sku\": ").toString());
     Run nobody = newUser().run("products", "import", csv(HEADER).toString());
@@ -130,6 +135,8 @@ class ImportExportTest extends CliTest {
     assertThat(unknownColumn.exit()).isEqualTo(1);
     assertThat(unknownColumn.err()).contains("Line 1: unknown column \"prise\"");
     assertThat(missingColumn.err()).contains("the header lacks category, price, stock");
+    assertThat(semicolons.err())
+        .contains("Line 1: the columns must be separated by commas, not semicolons");
     assertThat(missingFile.exit()).isEqualTo(2);
     assertThat(notJson.exit()).isEqualTo(1);
     assertThat(nobody.exit()).isEqualTo(3);

@@ -124,6 +124,17 @@ final class ProductFile {
 
   /** Maps the header's names to our columns; refuses unknown or missing ones. */
   private static Map<String, String> columns(List<String> header) {
+    // Spreadsheets in many locales save "CSV" with semicolons (or tabs) between the columns.
+    if (header.size() == 1
+        && (header.getFirst().contains(";") || header.getFirst().contains("\t"))) {
+      String separator = header.getFirst().contains(";") ? "semicolons" : "tabs";
+      throw unreadable(
+          "Line 1: the columns must be separated by commas, not "
+              + separator
+              + "; the header is "
+              + HEADER
+              + ".");
+    }
     Map<String, String> columns = new LinkedHashMap<>();
     for (String name : header) {
       String column = name.strip().toLowerCase(Locale.ROOT);
