@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.marketplace.buyer.shop.Visitor;
 import dev.marketplace.buyer.ui.Canvas;
+import dev.marketplace.buyer.ui.Cells;
 import dev.marketplace.buyer.ui.Hint;
 import dev.marketplace.buyer.ui.LineEditor;
 import dev.marketplace.buyer.ui.Style;
@@ -14,6 +15,7 @@ import dev.marketplace.client.auth.Session;
 import dev.marketplace.client.failure.ApiException;
 import dev.marketplace.client.failure.ErrorCode;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +23,8 @@ import java.util.List;
  * kept in the credentials file shared with the seller CLI; then the action goes on.
  */
 public final class SignInView implements View {
+
+  private static final int DIALOG_WIDTH = 60;
 
   private enum Mode {
     CHOOSE,
@@ -84,7 +88,7 @@ public final class SignInView implements View {
   @Override
   public void draw(Canvas canvas) {
     if (mode == Mode.CHOOSE) {
-      Canvas inside = canvas.dialog(60, 8, "Sign in to go on");
+      Canvas inside = canvas.dialog(DIALOG_WIDTH, 8, "Sign in to go on");
       inside.text(0, 0, "This needs a buyer account on " + server + ".", Style.NORMAL);
       inside.text(0, 2, "s", Style.KEY);
       inside.text(2, 2, "Sign in with your email and password", Style.NORMAL);
@@ -96,8 +100,15 @@ public final class SignInView implements View {
     List<LineEditor> fields = fields();
     List<String> labels =
         mode == Mode.REGISTER ? List.of("Name", "Email", "Password") : List.of("Email", "Password");
+    List<String> trouble =
+        problem == null
+            ? List.of()
+            : problemLines(problem, Math.min(DIALOG_WIDTH, canvas.width()) - 4);
     Canvas inside =
-        canvas.dialog(60, fields.size() + 6, mode == Mode.REGISTER ? "Register" : "Sign in");
+        canvas.dialog(
+            DIALOG_WIDTH,
+            fields.size() + 5 + Math.max(1, trouble.size()),
+            mode == Mode.REGISTER ? "Register" : "Sign in");
     for (int i = 0; i < fields.size(); i++) {
       inside.label(0, i, labels.get(i), focus == i);
       fields.get(i).draw(inside, 10, i, inside.width() - 10, focus == i && !sending);
@@ -107,10 +118,24 @@ public final class SignInView implements View {
       inside.text(0, row, "At least 8 characters for the password.", Style.DIM);
     }
     if (problem != null) {
-      inside.text(0, row + 1, problem, Style.ERROR);
+      for (int i = 0; i < trouble.size(); i++) {
+        inside.text(0, row + 1 + i, trouble.get(i), Style.ERROR);
+      }
     } else {
       inside.text(0, row + 1, sending ? "Please wait…" : "Enter: go on   Esc: cancel", Style.DIM);
     }
+  }
+
+  /**
+   * What went wrong, a line per sentence (the server joins its sentences about each field with ";
+   * "), each wrapped to the dialog, so that none is cut off.
+   */
+  private static List<String> problemLines(String problem, int width) {
+    List<String> lines = new ArrayList<>();
+    for (String sentence : problem.split("; ")) {
+      lines.addAll(Cells.wrap(sentence, width));
+    }
+    return lines;
   }
 
   @Override
