@@ -1,5 +1,7 @@
 package dev.marketplace.api;
 
+import dev.marketplace.api.validation.InvalidRequest;
+import dev.marketplace.api.validation.Violation;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -16,6 +18,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Reads one file out of a complete {@code multipart/form-data} body, with Netty's decoder (the one
@@ -55,7 +58,7 @@ final class MultipartForm {
           return upload.get();
         }
       }
-      throw new HttpException(400, "The form needs a file in the field '" + field + "'.");
+      throw new InvalidRequest(List.of(Violation.of(field, Violation.Rules.FORM_FILE)));
     } catch (DecoderException | IOException malformed) {
       throw new HttpException(400, "The multipart body is malformed or incomplete.");
     } finally {

@@ -214,7 +214,13 @@ class ProductImageTest extends ApiTest {
             .await();
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.bodyAsJsonObject().getString("message")).contains("file");
+    assertThat(response.bodyAsJsonObject().getString("message"))
+        .isEqualTo("the form needs a file in the field 'file'");
+    assertThat(response.bodyAsJsonObject().getJsonArray("fields"))
+        .containsExactly(
+            new JsonObject()
+                .put("field", "file")
+                .put("message", "the form needs a file in the field 'file'"));
   }
 
   private static int delete(Account seller, long productId, long imageId) {

@@ -39,6 +39,9 @@ public record Violation(String field, String rule, JsonObject schema) {
     /** The query string cannot be URL-decoded: a {@code %} without two hex digits after it. */
     public static final String URL_ENCODING = "urlEncoding";
 
+    /** A multipart form without a file in the field an operation reads its file from. */
+    public static final String FORM_FILE = "formFile";
+
     private Rules() {}
   }
 }

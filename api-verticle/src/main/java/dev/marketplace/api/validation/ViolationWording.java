@@ -90,6 +90,7 @@ public final class ViolationWording {
       case "not" -> who + " is a value that is not allowed here";
       case Rules.JSON -> "the body is not valid JSON";
       case Rules.NO_NUL -> who + " must not contain the NUL character (U+0000)";
+      case Rules.FORM_FILE -> "the form needs a file in the field '" + field + "'";
       case Rules.URL_ENCODING ->
           "the query string is not valid URL encoding (a % must be followed by two hex digits)";
       default -> who + " does not meet the rules the API reference gives for it";
