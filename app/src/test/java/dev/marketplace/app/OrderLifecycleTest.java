@@ -159,6 +159,8 @@ class OrderLifecycleTest extends ApiTest {
     assertThat(first.json().getString("cancel_reason")).isEqualTo("Wrong colour");
     assertThat(second.status()).isEqualTo(200);
     assertThat(again.status()).as("stock must come back only once").isEqualTo(409);
+    assertThat(again.json().getString("message"))
+        .isEqualTo("Order " + pending + " is already cancelled.");
     assertThat(inventoryOf(productId)).isEqualTo(10);
     assertThat(buyer.api().post("/api/buyers/orders/987654321/cancel", new JsonObject()).status())
         .isEqualTo(404);

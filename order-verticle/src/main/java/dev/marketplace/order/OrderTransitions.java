@@ -74,6 +74,11 @@ public final class OrderTransitions {
           ErrorCode.INVALID_TRANSITION,
           "Order " + orderId + " is unpaid; it moves to processing when its payment is captured.");
     }
+    if (state.status() == to) {
+      // A second cancel (a double click, a retry without a key) is told what it asked for holds.
+      return new DomainException(
+          ErrorCode.INVALID_TRANSITION, "Order " + orderId + " is already " + to.dbValue() + ".");
+    }
     return new DomainException(
         ErrorCode.INVALID_TRANSITION,
         "Order "
