@@ -1,5 +1,6 @@
 package dev.marketplace.app;
 
+import dev.marketplace.api.validation.ContractReferences;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,17 +26,9 @@ final class FuzzBodies {
 
   private FuzzBodies() {}
 
-  /** {@code schema} with its {@code $ref} (and those of its properties and items) followed. */
+  /** {@code schema} with its {@code $ref} followed, by the service's own walk. */
   static JsonObject resolve(JsonObject contract, JsonObject schema) {
-    JsonObject resolved = schema;
-    while (resolved.containsKey("$ref")) {
-      JsonObject target = contract;
-      for (String part : resolved.getString("$ref").substring(2).split("/")) {
-        target = target.getJsonObject(part);
-      }
-      resolved = target;
-    }
-    return resolved;
+    return new ContractReferences(contract).resolve(schema);
   }
 
   /** A body the schema accepts, with ids of real objects where a field names one. */

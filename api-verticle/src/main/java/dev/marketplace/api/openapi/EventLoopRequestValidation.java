@@ -2,6 +2,7 @@ package dev.marketplace.api.openapi;
 
 import dev.marketplace.api.validation.BodyCheck;
 import dev.marketplace.api.validation.ContractBodies;
+import dev.marketplace.api.validation.ContractReferences;
 import dev.marketplace.api.validation.FieldViolations;
 import dev.marketplace.api.validation.InvalidRequest;
 import dev.marketplace.api.validation.Violation;
@@ -53,10 +54,12 @@ public final class EventLoopRequestValidation {
 
   private final RequestValidatorImpl validator;
   private final ValidatorViolations violations;
+  private final ContractReferences references;
 
   public EventLoopRequestValidation(Vertx vertx, OpenAPIContract contract) {
     this.validator = new RequestValidatorImpl(vertx, contract);
     this.violations = new ValidatorViolations(contract.getRawContract());
+    this.references = new ContractReferences(contract.getRawContract());
   }
 
   /** The first handler of {@code operation}'s route; turn the route's own validation off. */
@@ -74,7 +77,7 @@ public final class EventLoopRequestValidation {
 
   private Handler<RoutingContext> handler(Operation operation, boolean withBody) {
     BodyCheck compiled = withBody ? compiledCheck(operation) : null;
-    JsonObject bodySchema = violations.resolve(bodySchema(operation));
+    JsonObject bodySchema = references.resolve(bodySchema(operation));
     return rc -> {
       ValidatedRequest validated;
       try {

@@ -1,5 +1,6 @@
 package dev.marketplace.api.openapi;
 
+import dev.marketplace.api.validation.ContractReferences;
 import dev.marketplace.api.validation.FieldPath;
 import dev.marketplace.api.validation.FieldViolations;
 import dev.marketplace.api.validation.Violation;
@@ -41,10 +42,10 @@ final class ValidatorViolations {
           "patternProperties",
           "dependentSchemas");
 
-  private final JsonObject contract;
+  private final ContractReferences references;
 
   ValidatorViolations(JsonObject contract) {
-    this.contract = contract;
+    this.references = new ContractReferences(contract);
   }
 
   /** The violations of a parameter's value; {@code schema} is the parameter's schema. */
@@ -54,7 +55,9 @@ final class ValidatorViolations {
     }
     List<Violation> found = fromOutput(invalid, name, schema, null);
     // A value that cannot even be read as its type (INVALID_VALUE_FORMAT, say) says nothing more.
-    return found.isEmpty() ? List.of(new Violation(name, "type", resolve(schema))) : found;
+    return found.isEmpty()
+        ? List.of(new Violation(name, "type", references.resolve(schema)))
+        : found;
   }
 
   /** The violations of a body; {@code schema} is its media type's schema, {@code body} parsed. */
@@ -68,7 +71,7 @@ final class ValidatorViolations {
       return List.of(
           body == null
               ? Violation.of(Violation.BODY, Violation.Rules.JSON)
-              : new Violation(Violation.BODY, "type", resolve(schema)));
+              : new Violation(Violation.BODY, "type", references.resolve(schema)));
     }
     return found;
   }
@@ -82,7 +85,7 @@ final class ValidatorViolations {
     leaves(report.getOutputUnit(), leaves);
     FieldViolations byField = new FieldViolations();
     for (OutputUnit leaf : leaves) {
-      List<String> keywordPath = pointer(leaf.getKeywordLocation());
+      List<String> keywordPath = ContractReferences.pointer(leaf.getKeywordLocation());
       if (keywordPath.isEmpty()) {
         continue;
       }
@@ -91,7 +94,7 @@ final class ValidatorViolations {
         continue;
       }
       JsonObject where = walk(schema, keywordPath.subList(0, keywordPath.size() - 1));
-      List<String> instancePath = pointer(leaf.getInstanceLocation());
+      List<String> instancePath = ContractReferences.pointer(leaf.getInstanceLocation());
       switch (keyword) {
         case "required" -> {
           Object at = at(instance, instancePath);
@@ -128,19 +131,6 @@ final class ValidatorViolations {
   }
 
   /** {@code #/items/0/quantity} as its steps. */
-  private static List<String> pointer(String location) {
-    List<String> steps = new ArrayList<>();
-    if (location == null) {
-      return steps;
-    }
-    String path = location.replaceFirst("^[^#]*#", "");
-    for (String step : path.split("/")) {
-      if (!step.isEmpty()) {
-        steps.add(step.replace("~1", "/").replace("~0", "~"));
-      }
-    }
-    return steps;
-  }
 
   /** A field's name as a person writes it: {@code items[0].quantity}; the root alone. */
   private static String field(String root, List<String> path) {
@@ -155,10 +145,10 @@ final class ValidatorViolations {
     Object node = schema;
     for (String step : steps) {
       if (node instanceof JsonObject object && object.containsKey("$ref") && !step.equals("$ref")) {
-        node = resolve(object);
+        node = references.resolve(object);
       }
       if (step.equals("$ref") && node instanceof JsonObject object) {
-        node = resolve(object);
+        node = references.resolve(object);
       } else if (node instanceof JsonObject object) {
         node = object.getValue(step);
       } else if (node instanceof JsonArray array && step.chars().allMatch(Character::isDigit)) {
@@ -167,23 +157,7 @@ final class ValidatorViolations {
         return new JsonObject();
       }
     }
-    return node instanceof JsonObject object ? resolve(object) : new JsonObject();
-  }
-
-  /** A schema with its {@code $ref} (into this contract) followed, as often as it takes. */
-  JsonObject resolve(JsonObject schema) {
-    JsonObject current = schema;
-    for (int hops = 0; hops < 16 && current.getValue("$ref") instanceof String ref; hops++) {
-      Object target = contract;
-      for (String step : pointer(ref)) {
-        target = target instanceof JsonObject object ? object.getValue(step) : null;
-      }
-      if (!(target instanceof JsonObject next)) {
-        return current;
-      }
-      current = next;
-    }
-    return current;
+    return node instanceof JsonObject object ? references.resolve(object) : new JsonObject();
   }
 
   private static Object at(Object instance, List<String> path) {

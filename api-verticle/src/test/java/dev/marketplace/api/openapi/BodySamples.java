@@ -1,6 +1,7 @@
 // Over 300 lines: the values of every kind and limit a body is tried with, next to each other.
 package dev.marketplace.api.openapi;
 
+import dev.marketplace.api.validation.ContractReferences;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,12 +50,12 @@ final class BodySamples {
           "name ",
           "[0]");
 
-  // Follows the contract's $refs as the service's own error wording does.
-  private final ValidatorViolations references;
+  // Follows the contract's $refs with the walk the service's own error wording uses.
+  private final ContractReferences references;
   private final Random random;
 
   BodySamples(JsonObject contract, long seed) {
-    this.references = new ValidatorViolations(contract);
+    this.references = new ContractReferences(contract);
     this.random = new Random(seed);
   }
 

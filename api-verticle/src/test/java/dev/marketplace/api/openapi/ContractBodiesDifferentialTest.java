@@ -3,6 +3,7 @@ package dev.marketplace.api.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.validation.BodyCheck;
+import dev.marketplace.api.validation.ContractReferences;
 import dev.marketplace.api.validation.Violation;
 import dev.marketplace.api.validation.ViolationWording;
 import io.vertx.core.Vertx;
@@ -121,7 +122,7 @@ class ContractBodiesDifferentialTest {
                 bytes,
                 operation.getRequestBody().isRequired(),
                 check,
-                violations.resolve(schema),
+                new ContractReferences(contract.getRawContract()).resolve(schema),
                 byGenerated);
         if (byLibrary.isEmpty()) {
           operationAccepted++;
