@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,7 +42,7 @@ final class MultipartForm {
     request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     if (!HttpPostRequestDecoder.isMultipart(request)) {
       request.release();
-      throw new HttpException(400, "A multipart body needs a boundary in its Content-Type.");
+      throw new InvalidRequest(List.of(Violation.of(Violation.BODY, Violation.Rules.MULTIPART)));
     }
     HttpPostMultipartRequestDecoder decoder = null;
     try {
@@ -60,7 +59,7 @@ final class MultipartForm {
       }
       throw new InvalidRequest(List.of(Violation.of(field, Violation.Rules.FORM_FILE)));
     } catch (DecoderException | IOException malformed) {
-      throw new HttpException(400, "The multipart body is malformed or incomplete.");
+      throw new InvalidRequest(List.of(Violation.of(Violation.BODY, Violation.Rules.MULTIPART)));
     } finally {
       if (decoder != null) {
         decoder.destroy();

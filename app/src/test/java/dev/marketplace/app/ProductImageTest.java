@@ -223,6 +223,31 @@ class ProductImageTest extends ApiTest {
                 .put("message", "the form needs a file in the field 'file'"));
   }
 
+  @Test
+  void aMultipartBodyWithoutItsBoundarySaysSoOfTheBody() {
+    Account seller = fixtures.seller("Broken Form Shop");
+    long productId = fixtures.product(seller, "Frame", "Home", "5.00", 2).getLong("id");
+    String path = "/api/sellers/products/" + productId + "/images";
+
+    HttpResponse<Buffer> refused = sendRaw(seller, path, "multipart/form-data", "x");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.bodyAsJsonObject().getString("message"))
+        .startsWith("the body is not a complete multipart form");
+    assertThat(
+            refused.bodyAsJsonObject().getJsonArray("fields").getJsonObject(0).getString("field"))
+        .isEqualTo("body");
+  }
+
+  private static HttpResponse<Buffer> sendRaw(
+      Account seller, String path, String contentType, String body) {
+    return http.post(path)
+        .putHeader("Authorization", "Bearer " + seller.accessToken())
+        .putHeader("Content-Type", contentType)
+        .sendBuffer(Buffer.buffer(body))
+        .await();
+  }
+
   private static int delete(Account seller, long productId, long imageId) {
     return seller
         .api()

@@ -42,6 +42,9 @@ public record Violation(String field, String rule, JsonObject schema) {
     /** A multipart form without a file in the field an operation reads its file from. */
     public static final String FORM_FILE = "formFile";
 
+    /** A multipart body that cannot be read: no boundary in its Content-Type, or cut short. */
+    public static final String MULTIPART = "multipart";
+
     private Rules() {}
   }
 }

@@ -91,6 +91,9 @@ public final class ViolationWording {
       case Rules.JSON -> "the body is not valid JSON";
       case Rules.NO_NUL -> who + " must not contain the NUL character (U+0000)";
       case Rules.FORM_FILE -> "the form needs a file in the field '" + field + "'";
+      case Rules.MULTIPART ->
+          "the body is not a complete multipart form (its Content-Type needs a boundary, and every"
+              + " part must end with it)";
       case Rules.URL_ENCODING ->
           "the query string is not valid URL encoding (a % must be followed by two hex digits)";
       default -> who + " does not meet the rules the API reference gives for it";
