@@ -58,8 +58,8 @@ public final class EventLoopRequestValidation {
 
   public EventLoopRequestValidation(Vertx vertx, OpenAPIContract contract) {
     this.validator = new RequestValidatorImpl(vertx, contract);
-    this.violations = new ValidatorViolations(contract.getRawContract());
     this.references = new ContractReferences(contract.getRawContract());
+    this.violations = new ValidatorViolations(references);
   }
 
   /** The first handler of {@code operation}'s route; turn the route's own validation off. */

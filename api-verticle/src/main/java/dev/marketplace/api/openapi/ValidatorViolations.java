@@ -44,8 +44,9 @@ final class ValidatorViolations {
 
   private final ContractReferences references;
 
-  ValidatorViolations(JsonObject contract) {
-    this.references = new ContractReferences(contract);
+  /** Follows the contract's {@code $ref}s with {@code references}. */
+  ValidatorViolations(ContractReferences references) {
+    this.references = references;
   }
 
   /** The violations of a parameter's value; {@code schema} is the parameter's schema. */
@@ -129,8 +130,6 @@ final class ValidatorViolations {
       into.add(unit);
     }
   }
-
-  /** {@code #/items/0/quantity} as its steps. */
 
   /** A field's name as a person writes it: {@code items[0].quantity}; the root alone. */
   private static String field(String root, List<String> path) {

@@ -2,6 +2,7 @@ package dev.marketplace.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.api.validation.ContractReferences;
 import dev.marketplace.api.validation.Violation;
 import dev.marketplace.api.validation.ViolationWording;
 import io.vertx.core.Vertx;
@@ -37,7 +38,7 @@ class ValidatorViolationsTest {
     vertx = Vertx.vertx();
     contract = ContractLoader.load(vertx).await();
     validator = new RequestValidatorImpl(vertx, contract);
-    violations = new ValidatorViolations(contract.getRawContract());
+    violations = new ValidatorViolations(new ContractReferences(contract.getRawContract()));
   }
 
   @AfterAll
